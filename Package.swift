@@ -1,0 +1,94 @@
+// swift-tools-version:6.0
+// Showroom: a multi-site template CMS and static site generator for a car group's fleet of sites.
+import PackageDescription
+
+let package = Package(
+    name: "Showroom",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "showroom", targets: ["Showroom"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.20.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.5.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
+    ],
+    targets: [
+        // System libraries from Debian's packages (scripts/setup installs them).
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+
+        // The engine, one target per pipeline stage; dependencies only point down.
+        .target(name: "CShowroomSupport"),
+        .target(name: "ShowroomCore", dependencies: ["CShowroomSupport"]),
+        .target(
+            name: "ShowroomWorkspace",
+            dependencies: ["ShowroomCore", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(name: "ShowroomMarkdown", dependencies: ["ShowroomCore", "CCmarkGFM"]),
+        .target(
+            name: "ShowroomTemplates",
+            dependencies: ["ShowroomCore", .product(name: "Mustache", package: "swift-mustache")]
+        ),
+        .target(name: "ShowroomHTML", dependencies: ["ShowroomCore", "CLibXML2"]),
+        .target(
+            name: "ShowroomSite",
+            dependencies: [
+                "ShowroomCore", "ShowroomWorkspace", "ShowroomMarkdown", "ShowroomTemplates", "ShowroomHTML",
+            ],
+            resources: [.copy("Resources")]
+        ),
+
+        // The collection service: tracking events, bookings, counted downloads.
+        .target(
+            name: "ShowroomCollector",
+            dependencies: [
+                "ShowroomCore", "ShowroomWorkspace",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
+        ),
+
+        // The `showroom` command: parses arguments and calls one engine function per command.
+        .executableTarget(
+            name: "Showroom",
+            dependencies: [
+                "ShowroomCore", "ShowroomWorkspace", "ShowroomSite", "ShowroomCollector",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(name: "ShowroomCoreTests", dependencies: ["ShowroomCore"]),
+        .testTarget(name: "ShowroomMarkdownTests", dependencies: ["ShowroomMarkdown"]),
+        .testTarget(
+            name: "ShowroomSiteTests",
+            dependencies: ["ShowroomSite", "ShowroomWorkspace", "ShowroomHTML"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "ShowroomCollectorTests",
+            dependencies: [
+                "ShowroomCollector",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+    ]
+)

@@ -1,0 +1,2 @@
+/// The collection service (tracking events, bookings, counted downloads) lives in this module.
+public enum Collector {}

@@ -1,0 +1,102 @@
+/// Where in the workspace something was found: a file and, when known, a line and column (1-based).
+public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// Path relative to the workspace root, as a marketer would open it.
+    public var file: String
+    public var line: Int?
+    public var column: Int?
+
+    public init(file: String, line: Int? = nil, column: Int? = nil) {
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    /// `file:line:column`, leaving out what is not known.
+    public var description: String {
+        var text = file
+        if let line {
+            text += ":\(line)"
+            if let column { text += ":\(column)" }
+        }
+        return text
+    }
+
+    /// The same file, `offset` lines further down (for errors inside front matter or embedded YAML).
+    public func shifted(lines offset: Int) -> SourceLocation {
+        SourceLocation(file: file, line: line.map { $0 + offset }, column: column)
+    }
+
+    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+        (lhs.file, lhs.line ?? 0, lhs.column ?? 0) < (rhs.file, rhs.line ?? 0, rhs.column ?? 0)
+    }
+}
+
+/// One problem found while loading, building or checking: what, where, and how to fix it.
+///
+/// Diagnostics are values, collected rather than thrown, so that a build reports every problem at once.
+public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
+    public enum Severity: String, Sendable, Hashable, Comparable {
+        case warning
+        case error
+
+        public static func < (lhs: Severity, rhs: Severity) -> Bool {
+            lhs == .warning && rhs == .error
+        }
+    }
+
+    public var severity: Severity
+    public var location: SourceLocation?
+    /// What is wrong, in one sentence: what was expected and what was found.
+    public var message: String
+    /// How to fix it, in words a marketer can act on.
+    public var hint: String?
+
+    public init(_ severity: Severity, at location: SourceLocation?, _ message: String, hint: String? = nil) {
+        self.severity = severity
+        self.location = location
+        self.message = message
+        self.hint = hint
+    }
+
+    public static func error(at location: SourceLocation?, _ message: String, hint: String? = nil) -> Diagnostic {
+        Diagnostic(.error, at: location, message, hint: hint)
+    }
+
+    public static func warning(at location: SourceLocation?, _ message: String, hint: String? = nil) -> Diagnostic {
+        Diagnostic(.warning, at: location, message, hint: hint)
+    }
+
+    /// `file:line:column: error: message (fix: hint)`, the shape editors and CI annotations understand.
+    public var description: String {
+        var text = ""
+        if let location { text += "\(location): " }
+        text += "\(severity.rawValue): \(message)"
+        if let hint { text += "\n    fix: \(hint)" }
+        return text
+    }
+}
+
+extension Array where Element == Diagnostic {
+    public var errors: [Diagnostic] { filter { $0.severity == .error } }
+    public var warnings: [Diagnostic] { filter { $0.severity == .warning } }
+    public var hasErrors: Bool { contains { $0.severity == .error } }
+
+    /// Stable order for reports: by file, line and column, then by message.
+    public func sortedByLocation() -> [Diagnostic] {
+        sorted { a, b in
+            switch (a.location, b.location) {
+            case let (l?, r?) where l != r: return l < r
+            case (nil, _?): return true
+            case (_?, nil): return false
+            default: return a.message < b.message
+            }
+        }
+    }
+}
+
+/// Thrown when a stage cannot go on; carries every diagnostic found so far.
+public struct DiagnosticsError: Error, Sendable, CustomStringConvertible {
+    public var diagnostics: [Diagnostic]
+    public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+}

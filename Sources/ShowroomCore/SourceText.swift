@@ -1,0 +1,57 @@
+import Foundation
+
+/// Reads workspace text files the way marketers' editors write them: UTF-8 with or without a BOM,
+/// LF or CRLF line endings. Anything else is a located error, never silently mangled text.
+public enum SourceText {
+    /// The file's text with a leading BOM removed and CRLF/CR turned into LF.
+    public static func read(_ url: URL, relativePath: String) throws(Diagnostic) -> String {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw .error(at: SourceLocation(file: relativePath), "cannot read the file: \(error.localizedDescription)",
+                         hint: "check that the file exists and is readable")
+        }
+        return try decode(data, relativePath: relativePath)
+    }
+
+    public static func decode(_ data: Data, relativePath: String) throws(Diagnostic) -> String {
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            let (line, column) = firstInvalidUTF8Position(bytes)
+            throw .error(at: SourceLocation(file: relativePath, line: line, column: column),
+                         "the file is not valid UTF-8 text",
+                         hint: "save the file as UTF-8 (in most editors: Save with Encoding → UTF-8)")
+        }
+        guard text.contains("\r") else { return text }
+        return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    }
+
+    private static func firstInvalidUTF8Position(_ bytes: [UInt8]) -> (Int, Int) {
+        var line = 1
+        var lineStart = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let length: Int
+            switch byte {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return (line, index - lineStart + 1)
+            }
+            if index + length > bytes.count { return (line, index - lineStart + 1) }
+            for continuation in bytes[(index + 1)..<(index + length)] where continuation & 0xC0 != 0x80 {
+                return (line, index - lineStart + 1)
+            }
+            if byte == 0x0A {
+                line += 1
+                lineStart = index + 1
+            }
+            index += length
+        }
+        return (line, 1)
+    }
+}

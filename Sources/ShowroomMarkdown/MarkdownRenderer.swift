@@ -1,0 +1,74 @@
+import CCmarkGFM
+import Foundation
+import ShowroomCore
+
+/// A link or image target found in Markdown, with where it was written.
+public struct MarkdownReference: Sendable, Hashable {
+    public var url: String
+    public var isImage: Bool
+    /// Line and column in the Markdown body (1-based); add the body's offset in the file.
+    public var line: Int
+    public var column: Int
+}
+
+/// Turns Markdown into HTML with cmark-gfm and the GFM extensions (tables, strikethrough, autolinks,
+/// task lists, tag filter). Raw HTML passes only through the tag filter, so `<script>` and friends are
+/// neutralised.
+///
+/// Debian's cmark-gfm keeps the extensions' special-character table in a process-wide global that every
+/// parse sets and clears, so two parses at once corrupt each other's output. All cmark calls therefore go
+/// through one lock; the rest of the build (templates, post-processing, writing) runs on every core.
+public enum MarkdownRenderer {
+    /// Renders `markdown`. `rewrite` sees every link and image target and may return a replacement
+    /// (used to resolve `asset:` references); it runs while the document is parsed.
+    public static func render(_ markdown: String, rewrite: (MarkdownReference) -> String? = { _ in nil }) -> String {
+        cmarkLock.withLock {
+            renderLocked(markdown, rewrite: rewrite)
+        }
+    }
+
+    private static func renderLocked(_ markdown: String, rewrite: (MarkdownReference) -> String?) -> String {
+        let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_GITHUB_PRE_LANG
+        guard let parser = cmark_parser_new(options) else { return "" }
+        defer { cmark_parser_free(parser) }
+        for name in extensionNames {
+            if let extensionPointer = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, extensionPointer)
+            }
+        }
+        markdown.withCString { pointer in
+            cmark_parser_feed(parser, pointer, strlen(pointer))
+        }
+        guard let document = cmark_parser_finish(parser) else { return "" }
+        defer { cmark_node_free(document) }
+
+        if let iterator = cmark_iter_new(document) {
+            defer { cmark_iter_free(iterator) }
+            while true {
+                let event = cmark_iter_next(iterator)
+                if event == CMARK_EVENT_DONE { break }
+                guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+                let type = cmark_node_get_type(node)
+                guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let urlPointer = cmark_node_get_url(node) else { continue }
+                let reference = MarkdownReference(
+                    url: String(cString: urlPointer), isImage: type == CMARK_NODE_IMAGE,
+                    line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
+                if let replacement = rewrite(reference) {
+                    cmark_node_set_url(node, replacement)
+                }
+            }
+        }
+
+        let extensions = cmark_parser_get_syntax_extensions(parser)
+        guard let html = cmark_render_html(document, options, extensions) else { return "" }
+        defer { free(html) }
+        return String(cString: html)
+    }
+
+    private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+
+    private static let cmarkLock: NSLock = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return NSLock()
+    }()
+}

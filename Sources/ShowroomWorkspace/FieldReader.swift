@@ -1,0 +1,195 @@
+import Foundation
+import ShowroomCore
+
+/// Reads the typed fields of one YAML mapping, collecting a located diagnostic for every field that is
+/// missing or of the wrong type, and for keys nobody asked for (usually typos).
+public struct FieldReader {
+    public let node: YAMLNode
+    /// What the mapping is, for messages: "site.yaml", "front matter", "asset `x`".
+    public let what: String
+    public private(set) var diagnostics: [Diagnostic] = []
+    private var readKeys: Set<String> = []
+
+    public init(_ node: YAMLNode, what: String) {
+        self.node = node
+        self.what = what
+        if !node.isNull && node.pairs == nil {
+            diagnostics.append(.error(at: node.location, "\(what) must be a mapping of `key: value` lines, found \(node.kindName)",
+                                      hint: "write one `key: value` per line"))
+        }
+    }
+
+    public var location: SourceLocation { node.location }
+
+    public mutating func field(_ key: String) -> YAMLNode? {
+        readKeys.insert(key)
+        guard let value = node[key], !value.isNull else { return nil }
+        return value
+    }
+
+    public mutating func string(_ key: String, required: Bool = false, example: String = "some text") -> String? {
+        guard let value = field(key) else {
+            if required {
+                diagnostics.append(.error(at: node.location, "\(what) has no `\(key)`",
+                                          hint: "add a line `\(key): \(example)`"))
+            }
+            return nil
+        }
+        guard let text = value.scalarText else {
+            diagnostics.append(.error(at: value.location, "`\(key)` must be text, found \(value.kindName)",
+                                      hint: "write `\(key): \(example)`"))
+            return nil
+        }
+        return text
+    }
+
+    public mutating func bool(_ key: String) -> Bool? {
+        guard let value = field(key) else { return nil }
+        switch value.scalarText {
+        case "true", "yes", "True", "Yes": return true
+        case "false", "no", "False", "No": return false
+        default:
+            diagnostics.append(.error(at: value.location, "`\(key)` must be true or false, found \(value.kindName)",
+                                      hint: "write `\(key): true` or `\(key): false`"))
+            return nil
+        }
+    }
+
+    public mutating func int(_ key: String) -> Int? {
+        guard let value = field(key) else { return nil }
+        guard let text = value.scalarText, let number = Int(text) else {
+            diagnostics.append(.error(at: value.location, "`\(key)` must be a whole number, found \(value.kindName)",
+                                      hint: "write `\(key): 10`"))
+            return nil
+        }
+        return number
+    }
+
+    public mutating func decimal(_ key: String) -> Double? {
+        guard let value = field(key) else { return nil }
+        guard let text = value.scalarText, let number = Double(text.replacingOccurrences(of: "_", with: "")) else {
+            diagnostics.append(.error(at: value.location, "`\(key)` must be a number, found \(value.kindName)",
+                                      hint: "write `\(key): 1200.50` (no currency sign, no thousands separators)"))
+            return nil
+        }
+        return number
+    }
+
+    /// A calendar date `YYYY-MM-DD` or a date and time `YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM]` (UTC when no zone).
+    public mutating func date(_ key: String) -> Date? {
+        guard let value = field(key) else { return nil }
+        guard let text = value.scalarText, let date = DateParsing.parse(text) else {
+            diagnostics.append(.error(at: value.location, "`\(key)` must be a date, found \(value.kindName)",
+                                      hint: "write `\(key): 2026-03-15` or `\(key): 2026-03-15T09:30:00+08:00`"))
+            return nil
+        }
+        return date
+    }
+
+    public mutating func strings(_ key: String) -> [String] {
+        guard let value = field(key) else { return [] }
+        if let text = value.scalarText { return [text] }
+        guard let items = value.items else {
+            diagnostics.append(.error(at: value.location, "`\(key)` must be a list, found \(value.kindName)",
+                                      hint: "write `\(key): [first, second]`"))
+            return []
+        }
+        var result: [String] = []
+        for item in items {
+            if let text = item.scalarText { result.append(text) } else {
+                diagnostics.append(.error(at: item.location, "each entry of `\(key)` must be text, found \(item.kindName)"))
+            }
+        }
+        return result
+    }
+
+    public mutating func oneOf(_ key: String, _ allowed: [String], required: Bool = false) -> String? {
+        guard let text = string(key, required: required, example: allowed.first ?? "") else { return nil }
+        guard allowed.contains(text) else {
+            diagnostics.append(.error(at: node[key]?.location ?? node.location,
+                                      "`\(key)` must be one of \(allowed.map { "`\($0)`" }.joined(separator: ", ")), found `\(text)`",
+                                      hint: "write `\(key): \(allowed[0])`"))
+            return nil
+        }
+        return text
+    }
+
+    public mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+
+    /// Warns about keys that were never read: nearly always a typo (`tittle:`) that would otherwise be ignored.
+    public mutating func finish(allowing extraKeys: Set<String> = []) -> [Diagnostic] {
+        for pair in node.pairs ?? [] where !readKeys.contains(pair.key) && !extraKeys.contains(pair.key) {
+            let known = readKeys.sorted().joined(separator: ", ")
+            diagnostics.append(.warning(at: pair.value.location, "unknown key `\(pair.key)` in \(what)",
+                                        hint: "check the spelling; known keys are: \(known)"))
+        }
+        return diagnostics
+    }
+}
+
+/// Parses the dates marketers write in YAML: `2026-03-15`, `2026-03-15T09:30`, `2026-03-15 09:30:00`,
+/// with an optional `Z` or `±HH:MM` zone (UTC when none). Pure arithmetic, so it is safe on any thread.
+public enum DateParsing {
+    public static func parse(_ text: String) -> Date? {
+        let bytes = Array(text.trimmingCharacters(in: .whitespaces).utf8)
+        func number(_ range: Range<Int>) -> Int? {
+            guard range.upperBound <= bytes.count else { return nil }
+            var value = 0
+            for byte in bytes[range] {
+                guard (48...57).contains(byte) else { return nil }
+                value = value * 10 + Int(byte - 48)
+            }
+            return value
+        }
+        guard bytes.count >= 10, bytes[4] == 45, bytes[7] == 45,
+              let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
+              (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day)
+        else { return nil }
+        var seconds = 0
+        var offset = 0
+        var index = 10
+        if index < bytes.count {
+            guard bytes[index] == 84 || bytes[index] == 32, let hour = number(11..<13), bytes.count > 13, bytes[13] == 58,
+                  let minute = number(14..<16), hour < 24, minute < 60
+            else { return nil }
+            seconds = hour * 3600 + minute * 60
+            index = 16
+            if index < bytes.count, bytes[index] == 58 {
+                guard let second = number(17..<19), second < 60 else { return nil }
+                seconds += second
+                index = 19
+            }
+            if index < bytes.count {
+                if bytes[index] == 90, index + 1 == bytes.count {
+                    index += 1
+                } else if bytes[index] == 43 || bytes[index] == 45, bytes.count == index + 6, bytes[index + 3] == 58,
+                          let hours = number((index + 1)..<(index + 3)), let minutes = number((index + 4)..<(index + 6)) {
+                    offset = (hours * 3600 + minutes * 60) * (bytes[index] == 45 ? -1 : 1)
+                    index += 6
+                } else {
+                    return nil
+                }
+            }
+        }
+        let days = daysFromCivil(year: year, month: month, day: day)
+        return Date(timeIntervalSince1970: TimeInterval(days * 86400 + seconds - offset))
+    }
+
+    private static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
+    private static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+}

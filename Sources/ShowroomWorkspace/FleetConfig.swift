@@ -1,0 +1,26 @@
+import Foundation
+import ShowroomCore
+
+/// Fleet-wide settings: `showroom.yaml` at the workspace root (optional; every value has a default).
+public struct FleetConfig: Sendable {
+    /// Address of the collection service the tracking snippet and download links talk to.
+    public var collector: String
+    /// Output folder, relative to the workspace root.
+    public var output: String
+    /// Days before a licence expiry at which using the asset becomes a warning.
+    public var licenceWarningDays: Int
+
+    public static let `default` = FleetConfig(collector: "http://127.0.0.1:8090", output: "public", licenceWarningDays: 30)
+
+    public static func read(_ node: YAMLNode) -> (FleetConfig, [Diagnostic]) {
+        var reader = FieldReader(node, what: "showroom.yaml")
+        var config = FleetConfig.default
+        if var collector = reader.string("collector", example: "https://collect.example.com") {
+            while collector.hasSuffix("/") { collector.removeLast() }
+            config.collector = collector
+        }
+        if let output = reader.string("output") { config.output = output }
+        if let days = reader.int("licenceWarningDays") { config.licenceWarningDays = days }
+        return (config, reader.finish())
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import ShowroomCore
+
+/// A Markdown file with its front matter read and checked; not yet rendered.
+public struct PageSource: Sendable {
+    /// Path relative to the workspace root (for messages and usage records).
+    public var file: String
+    /// Path inside the content root it came from, e.g. `news/launch.md` or `_index.md`.
+    public var contentPath: String
+    public var title: String
+    public var description: String?
+    public var date: Date?
+    public var draft: Bool
+    public var publishDate: Date?
+    public var expiryDate: Date?
+    public var slug: String?
+    public var url: String?
+    public var layout: String?
+    public var tags: [String]
+    public var weight: Int
+    public var aliases: [String]
+    /// Section `_index.md` only: write an Atom feed for the section.
+    public var feed: Bool
+    /// Front matter keys beyond the known ones, for templates (`page.params.x`).
+    public var params: YAMLNode?
+    /// The whole front matter, for values like `hero: asset:…` that templates read.
+    public var frontMatter: YAMLNode
+    /// Markdown after the front matter.
+    public var body: String
+    /// Line in the file where `body` starts (1-based), so Markdown errors point at the right line.
+    public var bodyLine: Int
+
+    /// Whether this is a section's or the home page's `_index.md`.
+    public var isIndex: Bool { (contentPath as NSString).lastPathComponent == "_index.md" }
+
+    static let knownKeys: Set<String> = [
+        "title", "description", "date", "draft", "publishDate", "expiryDate", "slug", "url", "layout", "tags",
+        "weight", "aliases", "feed", "params",
+    ]
+
+    /// Keys that templates may read directly (e.g. `hero`, `summary`) without a warning.
+    static let templateKeys: Set<String> = ["hero", "summary", "gallery", "model", "cta", "sort", "booking", "brochure", "image"]
+
+    /// Splits front matter from the body and reads it.
+    public static func parse(text: String, file: String, contentPath: String) -> (PageSource?, [Diagnostic]) {
+        var frontText = ""
+        var body = text
+        var bodyLine = 1
+        if text.hasPrefix("---\n") || text == "---" {
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            guard let end = lines.dropFirst().firstIndex(where: { $0 == "---" || $0 == "..." }) else {
+                return (nil, [.error(at: SourceLocation(file: file, line: 1, column: 1),
+                                     "the front matter starts with `---` but never ends",
+                                     hint: "add a line with only `---` after the last front matter line")])
+            }
+            frontText = lines[1..<end].joined(separator: "\n")
+            body = lines[(end + 1)...].joined(separator: "\n")
+            bodyLine = end + 2
+        }
+        let front: YAMLNode
+        do {
+            front = try YAMLNode.parse(frontText, file: file, lineOffset: 1)
+        } catch {
+            return (nil, [error])
+        }
+        if !front.isNull, front.pairs == nil {
+            return (nil, [.error(at: front.location, "the front matter must be a mapping of `key: value` lines, found \(front.kindName)",
+                                 hint: "write e.g. `title: Aurora launch` between the `---` lines")])
+        }
+        var reader = FieldReader(front, what: "front matter")
+        let fileTitle = ((contentPath as NSString).lastPathComponent as NSString).deletingPathExtension
+        let title = reader.string("title") ?? fileTitle.replacingOccurrences(of: "-", with: " ").capitalized
+        let page = PageSource(
+            file: file, contentPath: contentPath, title: title, description: reader.string("description"),
+            date: reader.date("date"), draft: reader.bool("draft") ?? false, publishDate: reader.date("publishDate"),
+            expiryDate: reader.date("expiryDate"), slug: reader.string("slug"), url: reader.string("url"),
+            layout: reader.string("layout"), tags: reader.strings("tags"), weight: reader.int("weight") ?? 0,
+            aliases: reader.strings("aliases"), feed: reader.bool("feed") ?? false, params: reader.field("params"),
+            frontMatter: front, body: body, bodyLine: bodyLine)
+        if let slug = page.slug, slug.isEmpty || slug.contains("/") {
+            reader.report(.error(at: front["slug"]?.location, "`slug` must be one URL segment without `/`, found `\(slug)`",
+                                 hint: "write e.g. `slug: spring-offer`, or use `url:` for a full path"))
+        }
+        if let url = page.url, !url.hasPrefix("/") {
+            reader.report(.error(at: front["url"]?.location, "`url` must start with `/`, found `\(url)`",
+                                 hint: "write e.g. `url: /offers/spring/`"))
+        }
+        let diagnostics = reader.finish(allowing: templateKeys)
+        return (diagnostics.hasErrors ? nil : page, diagnostics)
+    }
+
+    /// Whether the page is published at `now`: not a draft (unless drafts are wanted), past its publish date,
+    /// before its expiry date.
+    public func isLive(at now: Date, includeDrafts: Bool) -> Bool {
+        if draft && !includeDrafts { return false }
+        if let publishDate, publishDate > now { return false }
+        if let expiryDate, expiryDate <= now { return false }
+        return true
+    }
+}

@@ -1,0 +1,156 @@
+import Foundation
+import ShowroomCore
+
+/// A template file as written: its lookup name (file name without `.mustache`), where it is, its text.
+public struct TemplateSource: Sendable {
+    public var name: String
+    public var file: String
+    public var text: String
+}
+
+/// Everything a build reads, loaded and checked: fleet settings, sites, shared data, templates and assets.
+///
+/// Loading never stops at the first problem: it returns what could be read plus every diagnostic.
+public struct Workspace: Sendable {
+    public var root: URL
+    public var fleet: FleetConfig
+    /// Sites by id, sorted.
+    public var sites: [SiteConfig]
+    /// Shared data files by name: `shared/data/models.yaml` is `models`.
+    public var data: [String: YAMLNode]
+    /// Template sets by name (`base`, `brand`, `product`, `store`), each template by name.
+    public var templateSets: [String: [String: TemplateSource]]
+    public var catalog: AssetCatalog
+
+    public static let sharedContentFolder = "shared/content"
+    public static let sharedDataFolder = "shared/data"
+
+    public func site(_ id: String) -> SiteConfig? { sites.first { $0.id == id } }
+
+    /// Loads the workspace at `root`. `siteIDs` limits which sites are read (all when nil).
+    public static func load(root: URL, siteIDs: [String]? = nil) -> (Workspace, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let root = root.standardizedFileURL
+
+        var fleet = FleetConfig.default
+        let fleetURL = root.appendingPathComponent("showroom.yaml")
+        if FileManager.default.fileExists(atPath: fleetURL.path) {
+            do {
+                let node = try YAMLNode.parse(try SourceText.read(fleetURL, relativePath: "showroom.yaml"), file: "showroom.yaml")
+                let (config, found) = FleetConfig.read(node)
+                fleet = config
+                diagnostics += found
+            } catch {
+                diagnostics.append(error)
+            }
+        }
+
+        let (sites, siteDiagnostics) = loadSites(root: root, only: siteIDs)
+        diagnostics += siteDiagnostics
+
+        var data: [String: YAMLNode] = [:]
+        let dataRoot = root.appendingPathComponent(sharedDataFolder)
+        for path in WorkspaceFiles.list(under: dataRoot) where path.hasSuffix(".yaml") || path.hasSuffix(".yml") {
+            let file = "\(sharedDataFolder)/\(path)"
+            do {
+                let text = try SourceText.read(dataRoot.appendingPathComponent(path), relativePath: file)
+                let name = (path as NSString).deletingPathExtension.replacingOccurrences(of: "/", with: ".")
+                data[name] = try YAMLNode.parse(text, file: file)
+            } catch {
+                diagnostics.append(error)
+            }
+        }
+
+        var templateSets: [String: [String: TemplateSource]] = [:]
+        let templatesRoot = root.appendingPathComponent("templates")
+        for set in (try? FileManager.default.contentsOfDirectory(atPath: templatesRoot.path))?.sorted() ?? []
+        where WorkspaceFiles.isDirectory(templatesRoot.appendingPathComponent(set)) && !set.hasPrefix(".") {
+            let (templates, found) = loadTemplates(root: root, folder: "templates/\(set)")
+            templateSets[set] = templates
+            diagnostics += found
+        }
+        if templateSets["base"] == nil {
+            diagnostics.append(.error(at: SourceLocation(file: "templates/base"), "the base template set is missing",
+                                      hint: "create templates/base with home.mustache, section.mustache, page.mustache and 404.mustache"))
+        }
+
+        let (catalog, catalogDiagnostics) = AssetCatalog.load(root: root)
+        diagnostics += catalogDiagnostics
+
+        let workspace = Workspace(root: root, fleet: fleet, sites: sites, data: data, templateSets: templateSets, catalog: catalog)
+        return (workspace, diagnostics)
+    }
+
+    static func loadSites(root: URL, only siteIDs: [String]?) -> ([SiteConfig], [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var sites: [SiteConfig] = []
+        let sitesRoot = root.appendingPathComponent("sites")
+        let folders = ((try? FileManager.default.contentsOfDirectory(atPath: sitesRoot.path)) ?? [])
+            .filter { !$0.hasPrefix(".") && !$0.hasPrefix("_") && WorkspaceFiles.isDirectory(sitesRoot.appendingPathComponent($0)) }
+            .sorted()
+        if folders.isEmpty {
+            diagnostics.append(.error(at: SourceLocation(file: "sites"), "there are no sites to build",
+                                      hint: "create one with `showroom new site <id> --kind brand`"))
+        }
+        for id in siteIDs ?? [] where !folders.contains(id) {
+            diagnostics.append(.error(at: nil, "there is no site `\(id)`",
+                                      hint: "the sites are: \(folders.joined(separator: ", "))"))
+        }
+        for folder in folders where siteIDs == nil || siteIDs!.contains(folder) {
+            let file = "sites/\(folder)/site.yaml"
+            let url = root.appendingPathComponent(file)
+            guard FileManager.default.fileExists(atPath: url.path) else {
+                diagnostics.append(.error(at: SourceLocation(file: "sites/\(folder)"), "the site folder has no site.yaml",
+                                          hint: "add sites/\(folder)/site.yaml with at least `title:`, `kind:` and `baseURL:`"))
+                continue
+            }
+            do {
+                let node = try YAMLNode.parse(try SourceText.read(url, relativePath: file), file: file)
+                let (config, found) = SiteConfig.read(node, folderName: folder, file: file)
+                diagnostics += found
+                if let config { sites.append(config) }
+            } catch {
+                diagnostics.append(error)
+            }
+        }
+        return (sites, diagnostics)
+    }
+
+    /// Every `.mustache` file below `folder`, by file name without extension (sub-folders only organise).
+    public static func loadTemplates(root: URL, folder: String) -> ([String: TemplateSource], [Diagnostic]) {
+        var templates: [String: TemplateSource] = [:]
+        var diagnostics: [Diagnostic] = []
+        let url = root.appendingPathComponent(folder)
+        for path in WorkspaceFiles.list(under: url, withExtension: "mustache") {
+            let file = "\(folder)/\(path)"
+            let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+            do {
+                let text = try SourceText.read(url.appendingPathComponent(path), relativePath: file)
+                if let existing = templates[name] {
+                    diagnostics.append(.error(at: SourceLocation(file: file), "a template named `\(name)` already exists at \(existing.file)",
+                                              hint: "template names must be unique within a set; rename one of them"))
+                }
+                templates[name] = TemplateSource(name: name, file: file, text: text)
+            } catch {
+                diagnostics.append(error)
+            }
+        }
+        return (templates, diagnostics)
+    }
+
+    /// Reads and parses every Markdown file below `folder` (relative to the root), using both cores.
+    public func loadPages(under folder: String) -> ([PageSource], [Diagnostic]) {
+        let url = root.appendingPathComponent(folder)
+        let paths = WorkspaceFiles.list(under: url, withExtension: "md")
+        let results = ConcurrentMap.map(paths) { path -> (PageSource?, [Diagnostic]) in
+            let file = "\(folder)/\(path)"
+            do throws(Diagnostic) {
+                let text = try SourceText.read(url.appendingPathComponent(path), relativePath: file)
+                return PageSource.parse(text: text, file: file, contentPath: path)
+            } catch {
+                return (nil, [error])
+            }
+        }
+        return (results.compactMap { $0.0 }, results.flatMap { $0.1 })
+    }
+}

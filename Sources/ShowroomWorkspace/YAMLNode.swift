@@ -1,0 +1,132 @@
+import Foundation
+import ShowroomCore
+import Yams
+
+/// A YAML value that remembers where it was written, so every later error can point at it.
+public struct YAMLNode: Sendable {
+    public enum Value: Sendable {
+        case null
+        /// A scalar with its text; `quoted` is true when the author put it in quotes (then `42` is text, not a number).
+        case scalar(String, quoted: Bool)
+        case sequence([YAMLNode])
+        /// Keys in the order they were written.
+        case mapping([(key: String, value: YAMLNode)])
+    }
+
+    public var value: Value
+    public var location: SourceLocation
+
+    public init(_ value: Value, at location: SourceLocation) {
+        self.value = value
+        self.location = location
+    }
+
+    /// Parses `text` (from `file`, starting at `lineOffset` lines into it) into a located tree.
+    /// An empty document is `.null`. YAML syntax errors come back with their line and column.
+    public static func parse(_ text: String, file: String, lineOffset: Int = 0) throws(Diagnostic) -> YAMLNode {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw diagnostic(for: error, file: file, lineOffset: lineOffset)
+        } catch {
+            throw .error(at: SourceLocation(file: file), "the YAML could not be read: \(error)")
+        }
+        guard let node else { return YAMLNode(.null, at: SourceLocation(file: file, line: lineOffset + 1, column: 1)) }
+        return convert(node, file: file, lineOffset: lineOffset)
+    }
+
+    private static func convert(_ node: Node, file: String, lineOffset: Int) -> YAMLNode {
+        let location = SourceLocation(file: file, line: (node.mark?.line ?? 1) + lineOffset, column: node.mark?.column)
+        switch node {
+        case .scalar(let scalar):
+            let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
+                || scalar.style == .literal || scalar.style == .folded
+            if !quoted, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
+                return YAMLNode(.null, at: location)
+            }
+            return YAMLNode(.scalar(scalar.string, quoted: quoted), at: location)
+        case .sequence(let sequence):
+            return YAMLNode(.sequence(sequence.map { convert($0, file: file, lineOffset: lineOffset) }), at: location)
+        case .mapping(let mapping):
+            let pairs = mapping.map { pair in
+                (key: pair.key.string ?? "", value: convert(pair.value, file: file, lineOffset: lineOffset))
+            }
+            return YAMLNode(.mapping(pairs), at: location)
+        case .alias:
+            return YAMLNode(.null, at: location)
+        }
+    }
+
+    private static func diagnostic(for error: YamlError, file: String, lineOffset: Int) -> Diagnostic {
+        let hint = "check the indentation (spaces, not tabs), that every `key: value` has a space after the colon, "
+            + "and that text with `:` or `#` in it is in quotes"
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            return .error(at: SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column),
+                          "invalid YAML: \(problem)", hint: hint)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return .error(at: SourceLocation(file: file, line: context.mark.line + lineOffset, column: context.mark.column),
+                          "the key \(duplicates.map { "`\($0)`" }.joined(separator: ", ")) is written twice in the same mapping",
+                          hint: "keep one of them")
+        default:
+            return .error(at: SourceLocation(file: file, line: lineOffset + 1), "invalid YAML: \(error)", hint: hint)
+        }
+    }
+}
+
+// MARK: - Reading values
+
+extension YAMLNode {
+    /// A human name for what this node is, for "expected X, found Y" messages.
+    public var kindName: String {
+        switch value {
+        case .null: return "nothing"
+        case .scalar(let text, _): return "`\(text.count > 40 ? String(text.prefix(40)) + "…" : text)`"
+        case .sequence: return "a list"
+        case .mapping: return "a mapping (key: value lines)"
+        }
+    }
+
+    public var isNull: Bool { if case .null = value { true } else { false } }
+
+    public var pairs: [(key: String, value: YAMLNode)]? {
+        if case .mapping(let pairs) = value { pairs } else { nil }
+    }
+
+    public var items: [YAMLNode]? {
+        if case .sequence(let items) = value { items } else { nil }
+    }
+
+    public var scalarText: String? {
+        if case .scalar(let text, _) = value { text } else { nil }
+    }
+
+    public subscript(key: String) -> YAMLNode? {
+        guard case .mapping(let pairs) = value else { return nil }
+        return pairs.first { $0.key == key }?.value
+    }
+
+    /// A plain value for templates: strings, numbers, booleans, lists and dictionaries.
+    /// `transformString` lets callers turn special strings (such as `asset:` references) into richer values.
+    public func plainValue(_ transformString: (String, SourceLocation) -> Any = { text, _ in text }) -> Any {
+        switch value {
+        case .null: return ""
+        case .scalar(let text, let quoted):
+            if quoted { return transformString(text, location) }
+            switch text {
+            case "true", "True", "TRUE", "yes", "Yes": return true
+            case "false", "False", "FALSE", "no", "No": return false
+            default:
+                if let integer = Int(text) { return integer }
+                if let number = Double(text), text.contains(".") { return number }
+                return transformString(text, location)
+            }
+        case .sequence(let items): return items.map { $0.plainValue(transformString) }
+        case .mapping(let pairs):
+            var dictionary: [String: Any] = [:]
+            for pair in pairs { dictionary[pair.key] = pair.value.plainValue(transformString) }
+            return dictionary
+        }
+    }
+}
