@@ -1,2 +1,48 @@
-/// The collection service (tracking events, bookings, counted downloads) lives in this module.
-public enum Collector {}
+import Foundation
+import Logging
+
+/// The collection service: receives tracking events and counts asset downloads for the whole fleet.
+public enum Collector {
+    /// What `showroom collector` was asked to do.
+    public struct Options: Sendable {
+        public var workspace: URL
+        public var publicFolder: URL?
+        public var host: String
+        public var port: Int
+        /// `sqlite:PATH`, a plain path, or `postgres://…`; relative paths are relative to the workspace.
+        public var database: String
+        public var rateLimitPerMinute: Int
+
+        public init(workspace: URL, publicFolder: URL?, host: String, port: Int, database: String, rateLimitPerMinute: Int) {
+            self.workspace = workspace
+            self.publicFolder = publicFolder
+            self.host = host
+            self.port = port
+            self.database = database
+            self.rateLimitPerMinute = rateLimitPerMinute
+        }
+    }
+
+    /// Runs the service until SIGTERM or SIGINT, then finishes the requests in flight and exits.
+    public static func run(_ options: Options) async throws {
+        var logger = Logger(label: "showroom.collector")
+        if let level = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) {
+            logger.logLevel = level
+        }
+        let fleet = try Fleet.load(workspace: options.workspace)
+        let location = StoreLocation(parsing: options.database, relativeTo: options.workspace)
+        let store = try location.open(logger: logger)
+        let settings = CollectorSettings(
+            host: options.host, port: options.port,
+            publicFolder: options.publicFolder ?? options.workspace.appendingPathComponent("public"),
+            rateLimitPerMinute: options.rateLimitPerMinute)
+        logger.info("starting", metadata: [
+            "address": "\(options.host):\(options.port)", "store": "\(location)", "sites": "\(fleet.siteIDs.count)",
+            "assets": "\(settings.publicFolder.appendingPathComponent(AssetManifest.relativePath).path)",
+        ])
+        let app = makeApplication(settings: settings, fleet: fleet, store: store, logger: logger)
+        try await app.runService()
+        try await store.close()
+        logger.info("stopped")
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import ShowroomCollector
+
+/// `showroom collector`: runs the collection service that receives tracking events and counts downloads.
+struct CollectorCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "collector",
+        abstract: "Run the collection service: tracking events and counted asset downloads.",
+        discussion: "Stops cleanly on SIGTERM or SIGINT, finishing the writes in flight. See docs/collector.md.")
+
+    @Option(help: "The workspace whose sites may send events.")
+    var workspace = "."
+
+    @Option(name: .customLong("public"), help: "The build output holding .showroom/assets.json (default: <workspace>/public).")
+    var publicFolder: String?
+
+    @Option(help: "Address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "Port to listen on.")
+    var port = 8090
+
+    @Option(help: "sqlite:PATH, a SQLite file path (relative to the workspace), or postgres://user:password@host:port/database.")
+    var database = "sqlite:.showroom/collector.sqlite"
+
+    @Option(name: .customLong("rate-limit"), help: "Requests per minute per client address (0: no limit).")
+    var rateLimit = 600
+
+    func run() async throws {
+        let root = URL(fileURLWithPath: workspace)
+        try await Collector.run(Collector.Options(
+            workspace: root, publicFolder: publicFolder.map { URL(fileURLWithPath: $0) }, host: host, port: port,
+            database: database, rateLimitPerMinute: rateLimit))
+    }
+}

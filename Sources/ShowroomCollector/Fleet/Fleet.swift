@@ -1,0 +1,47 @@
+import Foundation
+import ShowroomCore
+import ShowroomWorkspace
+
+/// The sites the collector accepts events for, and the browser origins their pages are served from.
+public struct Fleet: Sendable {
+    /// Site ids, as in `sites/<id>`.
+    public var siteIDs: Set<String>
+    /// Origins (`https://host[:port]`) of the sites' `baseURL`s: the only pages allowed to send events.
+    public var origins: Set<String>
+
+    public init(sites: [(id: String, baseURL: String)]) {
+        siteIDs = Set(sites.map(\.id))
+        origins = Set(sites.compactMap { Self.origin(of: $0.baseURL) })
+    }
+
+    /// Reads the sites of the workspace at `root`. Problems elsewhere in the workspace (templates, data)
+    /// do not concern the collector; an unreadable `site.yaml` does, and so does a fleet without sites.
+    public static func load(workspace root: URL) throws -> Fleet {
+        let (workspace, diagnostics) = Workspace.load(root: root)
+        let siteProblems = diagnostics.errors.filter { $0.location?.file.hasPrefix("sites") ?? false }
+        guard siteProblems.isEmpty, !workspace.sites.isEmpty else {
+            let found = siteProblems.isEmpty ? "there are no sites under \(root.path)/sites" : siteProblems.map(\.description).joined(separator: "\n")
+            throw StoreError("the collector needs the fleet's sites to know which events to accept:\n\(found)")
+        }
+        return Fleet(sites: workspace.sites.map { ($0.id, $0.baseURL) })
+    }
+
+    /// Whether a page at `origin` may send events: one of the fleet's sites, or a loopback address (preview).
+    public func allows(origin: String) -> Bool {
+        if origins.contains(origin) { return true }
+        guard let components = URLComponents(string: origin), components.scheme == "http" || components.scheme == "https" else {
+            return false
+        }
+        return ["127.0.0.1", "localhost", "[::1]", "::1"].contains(components.host ?? "")
+    }
+
+    /// `scheme://host[:port]` of a URL, lower-cased, the way browsers send the `Origin` header.
+    static func origin(of url: String) -> String? {
+        guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
+              let host = components.host?.lowercased(), !host.isEmpty
+        else { return nil }
+        let defaultPort = scheme == "https" ? 443 : 80
+        if let port = components.port, port != defaultPort { return "\(scheme)://\(host):\(port)" }
+        return "\(scheme)://\(host)"
+    }
+}

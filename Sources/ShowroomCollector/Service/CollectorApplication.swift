@@ -1,0 +1,82 @@
+import Foundation
+import Hummingbird
+import Logging
+
+/// Everything the service needs to answer requests, decided before it starts.
+public struct CollectorSettings: Sendable {
+    public var host: String
+    public var port: Int
+    /// The build output holding `.showroom/assets.json`.
+    public var publicFolder: URL
+    /// Requests per minute per client address; 0 turns rate limiting off (load tests).
+    public var rateLimitPerMinute: Int
+    /// The same visitor fetching the same asset again within this many seconds counts once.
+    public var downloadDedupeWindow: TimeInterval
+
+    public init(host: String = "127.0.0.1", port: Int = 8090, publicFolder: URL, rateLimitPerMinute: Int = 600,
+                downloadDedupeWindow: TimeInterval = 10) {
+        self.host = host
+        self.port = port
+        self.publicFolder = publicFolder
+        self.rateLimitPerMinute = rateLimitPerMinute
+        self.downloadDedupeWindow = downloadDedupeWindow
+    }
+}
+
+extension Collector {
+    /// The router with every endpoint and middleware, over an open, migrated store.
+    public static func makeRouter(settings: CollectorSettings, fleet: Fleet, store: any Store, metrics: CollectorMetrics) -> Router<CollectorRequestContext> {
+        let router = Router(context: CollectorRequestContext.self)
+        router.middlewares.add(RequestLogMiddleware(metrics: metrics))
+
+        router.get("healthz") { _, _ -> Response in
+            do {
+                try await store.checkHealth()
+                return Response(status: .ok, body: ResponseBody(byteBuffer: ByteBuffer(string: "ok\n")))
+            } catch {
+                throw HTTPError(.serviceUnavailable, message: "the store does not answer")
+            }
+        }
+        router.get("metrics") { _, _ -> Response in
+            var response = Response(status: .ok, body: ResponseBody(byteBuffer: ByteBuffer(string: metrics.exposition())))
+            response.headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
+            return response
+        }
+
+        let limited = router.group()
+        if settings.rateLimitPerMinute > 0 {
+            limited.add(middleware: RateLimitMiddleware(limiter: RateLimiter(perMinute: settings.rateLimitPerMinute), metrics: metrics))
+        }
+        let events = EventsRoute(store: store, fleet: fleet, metrics: metrics)
+        limited.group("events")
+            .add(middleware: OriginPolicy(fleet: fleet, metrics: metrics))
+            .post(use: events.receive)
+            .on("", method: .options) { _, _ in Response(status: .noContent) }
+        let downloads = DownloadsRoute(
+            store: store, manifest: AssetManifestFile(publicFolder: settings.publicFolder), metrics: metrics,
+            dedupeWindow: settings.downloadDedupeWindow)
+        limited.get("dl/:asset", use: downloads.download)
+        return router
+    }
+
+    /// The HTTP application: the router plus, for PostgreSQL, the connection pool as a service, so that a
+    /// graceful shutdown (SIGTERM, SIGINT) first stops accepting requests, lets those in flight finish their
+    /// writes, and only then closes the store's connections.
+    public static func makeApplication(
+        settings: CollectorSettings, fleet: Fleet, store: any Store, metrics: CollectorMetrics = CollectorMetrics(),
+        logger: Logger = Logger(label: "showroom.collector")
+    ) -> some ApplicationProtocol {
+        let router = makeRouter(settings: settings, fleet: fleet, store: store, metrics: metrics)
+        var app = Application(
+            router: router,
+            configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "showroom-collector"),
+            logger: logger)
+        if let postgres = store as? PostgresStore {
+            app.addServices(postgres.client)
+        }
+        app.beforeServerStarts {
+            try await store.migrate()
+        }
+        return app
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import Metrics
+import Prometheus
+
+/// The service's counters and timers, kept in the application's own Prometheus registry (so tests and
+/// several applications in one process never share counts) and exposed at `/metrics`.
+public struct CollectorMetrics: Sendable {
+    public let registry: PrometheusCollectorRegistry
+    private let factory: PrometheusMetricsFactory
+    let eventsStored: Metrics.Counter
+    let downloadsCounted: Metrics.Counter
+    let downloadsNotCounted: Metrics.Counter
+    let rateLimited: Metrics.Counter
+
+    public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
+        self.registry = registry
+        factory = PrometheusMetricsFactory(registry: registry)
+        eventsStored = Metrics.Counter(label: "showroom_collector_events_stored_total", factory: factory)
+        downloadsCounted = Metrics.Counter(label: "showroom_collector_downloads_counted_total", factory: factory)
+        downloadsNotCounted = Metrics.Counter(label: "showroom_collector_downloads_not_counted_total", factory: factory)
+        rateLimited = Metrics.Counter(label: "showroom_collector_rate_limited_total", factory: factory)
+    }
+
+    /// Counts a refused request by its reason (`unknown_site`, `origin`, `too_large`, …).
+    func rejected(reason: String) {
+        Metrics.Counter(label: "showroom_collector_requests_rejected_total", dimensions: [("reason", reason)], factory: factory).increment()
+    }
+
+    /// Counts a finished request and records how long it took, by route and status.
+    func finished(route: String, status: Int, seconds: Double) {
+        let dimensions = [("route", route), ("status", String(status))]
+        Metrics.Counter(label: "showroom_collector_requests_total", dimensions: dimensions, factory: factory).increment()
+        Metrics.Timer(label: "showroom_collector_request_duration_seconds", dimensions: [("route", route)], factory: factory)
+            .recordNanoseconds(Int64(seconds * 1_000_000_000))
+    }
+
+    /// The Prometheus text exposition of every metric.
+    public func exposition() -> String {
+        registry.emitToString()
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+import Hummingbird
+
+/// `POST /events`: validates a small batch of tracking events and answers 204 once they are committed.
+struct EventsRoute: Sendable {
+    let store: any Store
+    let fleet: Fleet
+    let metrics: CollectorMetrics
+
+    func receive(_ request: Request, context: CollectorRequestContext) async throws -> Response {
+        let body: ByteBuffer
+        do {
+            body = try await request.body.collect(upTo: context.maxUploadSize)
+        } catch let error as HTTPError where error.status == .contentTooLarge {
+            metrics.rejected(reason: "too_large")
+            throw HTTPError(.contentTooLarge, message: "a request may carry at most \(context.maxUploadSize / 1024) KB of events")
+        }
+        let now = Date()
+        var events: [TrackedEvent] = []
+        do throws(EventRejection) {
+            for payload in try EventPayload.decodeBatch(from: Array(buffer: body)) {
+                events.append(try payload.validated(knownSites: fleet.siteIDs, receivedAt: now))
+            }
+        } catch {
+            metrics.rejected(reason: error.reason)
+            throw HTTPError(.badRequest, message: error.description)
+        }
+        try await store.record(events)
+        metrics.eventsStored.increment(by: events.count)
+        return Response(status: .noContent)
+    }
+}

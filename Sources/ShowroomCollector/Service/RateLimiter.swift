@@ -1,0 +1,55 @@
+import Foundation
+import Hummingbird
+
+/// A token bucket per client address: each client may make `perMinute` requests a minute, in bursts of up to
+/// `perMinute`. Shared by every request; buckets that have refilled are forgotten so memory stays bounded.
+public final class RateLimiter: Sendable {
+    public let perMinute: Int
+    private let buckets = Locked<[String: Bucket]>([:])
+    private static let maxTrackedClients = 50_000
+
+    private struct Bucket {
+        var tokens: Double
+        var updated: Date
+    }
+
+    public init(perMinute: Int) {
+        self.perMinute = perMinute
+    }
+
+    /// Takes one token for `client`; false when its bucket is empty.
+    public func allow(_ client: String, now: Date = Date()) -> Bool {
+        let capacity = Double(perMinute)
+        let refillPerSecond = capacity / 60
+        return buckets.withLock { buckets in
+            if buckets.count >= Self.maxTrackedClients {
+                buckets = buckets.filter { min(capacity, $0.value.tokens + now.timeIntervalSince($0.value.updated) * refillPerSecond) < capacity }
+            }
+            var bucket = buckets[client] ?? Bucket(tokens: capacity, updated: now)
+            bucket.tokens = min(capacity, bucket.tokens + max(0, now.timeIntervalSince(bucket.updated)) * refillPerSecond)
+            bucket.updated = now
+            guard bucket.tokens >= 1 else {
+                buckets[client] = bucket
+                return false
+            }
+            bucket.tokens -= 1
+            buckets[client] = bucket
+            return true
+        }
+    }
+}
+
+/// Answers 429 to a client that has used up its requests, before anything else is done for it.
+struct RateLimitMiddleware: RouterMiddleware {
+    typealias Context = CollectorRequestContext
+    let limiter: RateLimiter
+    let metrics: CollectorMetrics
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard limiter.allow(context.clientAddress ?? "unknown") else {
+            metrics.rateLimited.increment()
+            throw HTTPError(.tooManyRequests, headers: [.retryAfter: "60"], message: "too many requests from this address; try again in a minute")
+        }
+        return try await next(request, context)
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+
+/// Where the collector keeps events and downloads: one protocol, a SQLite and a PostgreSQL implementation,
+/// held to the same behaviour by one contract test suite.
+///
+/// Every write returns only after it committed, so the service never acknowledges what it could lose.
+/// Times are stored as milliseconds since 1970 (UTC); reports take a UTC offset to bucket by local hour or day.
+public protocol Store: Sendable {
+    /// Creates or upgrades the tables. Safe to call on every start.
+    func migrate() async throws
+
+    /// Stores events in one transaction: all or none.
+    func record(_ events: [TrackedEvent]) async throws
+
+    /// Stores one download unless it repeats one already counted: the same visitor and asset within
+    /// `window` (for `link` rows), or the same dedupe key (for `log` rows).
+    func record(_ download: Download, dedupeWindow window: TimeInterval) async throws -> DownloadOutcome
+
+    /// Throws when the store cannot answer a trivial query.
+    func checkHealth() async throws
+
+    /// Row counts of everything stored.
+    func totals() async throws -> StoreTotals
+
+    /// Downloads per asset per site in the period, most downloaded first (then by asset, then site).
+    func downloadCounts(in period: ReportPeriod) async throws -> [DownloadCount]
+
+    /// A site's events per hour of the day (0–23 at `utcOffset` seconds from UTC); only hours with events.
+    /// `type` nil counts every type.
+    func eventCountsByHour(site: String, type: EventType?, in period: ReportPeriod, utcOffset: Int) async throws -> [HourOfDayCount]
+
+    /// A site's events per calendar day at `utcOffset` seconds from UTC, oldest first; only days with events.
+    func eventCountsByDay(site: String, type: EventType?, in period: ReportPeriod, utcOffset: Int) async throws -> [DayCount]
+
+    /// A site's booking form funnel: every step of `EventType.bookingFunnel`, in order, zero where nobody got there.
+    func bookingFunnel(site: String, in period: ReportPeriod) async throws -> [FunnelStepCount]
+
+    /// Releases connections. The store is unusable afterwards.
+    func close() async throws
+}
+
+extension Store {
+    /// Fills in the steps nobody reached and puts them in funnel order.
+    func completeFunnel(_ found: [EventType: (events: Int, visitors: Int)]) -> [FunnelStepCount] {
+        EventType.bookingFunnel.map { step in
+            let counts = found[step] ?? (0, 0)
+            return FunnelStepCount(step: step, events: counts.events, visitors: counts.visitors)
+        }
+    }
+}
+
+/// A store that could not be opened or used, with a sentence operations can act on.
+public struct StoreError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+
+    public init(_ description: String) {
+        self.description = description
+    }
+}
