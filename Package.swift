@@ -42,7 +42,7 @@ let package = Package(
         .target(name: "ShowroomMarkdown", dependencies: ["ShowroomCore", "CCmarkGFM"]),
         .target(
             name: "ShowroomTemplates",
-            dependencies: ["ShowroomCore", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["ShowroomCore", "ShowroomWorkspace", .product(name: "Mustache", package: "swift-mustache")]
         ),
         .target(name: "ShowroomHTML", dependencies: ["ShowroomCore", "CLibXML2"]),
         .target(

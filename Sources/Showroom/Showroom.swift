@@ -1,6 +1,11 @@
 import ArgumentParser
 
+/// `showroom`: build, check, preview and publish the fleet's sites, and run the collection service.
 @main
-struct Showroom: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Build, preview and publish the fleet's sites.")
+struct Showroom: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "showroom",
+        abstract: "Build, preview and publish every site of the fleet from one workspace.",
+        subcommands: [BuildCommand.self]
+    )
 }

@@ -1,1 +1,491 @@
+import Foundation
 import ShowroomCore
+import ShowroomHTML
+import ShowroomMarkdown
+import ShowroomTemplates
+import ShowroomWorkspace
+
+/// One use of an asset by a page, with the source line that put it there: a row of the usage index.
+public struct AssetUse: Sendable, Codable, Hashable {
+    public var asset: String
+    public var site: String
+    public var page: String
+    public var file: String
+    public var line: Int?
+    public var column: Int?
+}
+
+/// What building one site produced, whether or not it succeeded.
+public struct SiteResult: Sendable {
+    public var siteID: String
+    public var pages: Int
+    public var files: Int
+    public var diagnostics: [Diagnostic]
+    public var uses: [AssetUse]
+    /// Output names of the assets placed in the site's output, by asset id.
+    public var assetFiles: [String: String]
+    /// Every workspace file the site was built from (for `showroom affected`).
+    public var inputs: [String]
+    public var seconds: Double
+}
+
+/// What the whole fleet shares while its sites build: the workspace, prepared assets, mounted content.
+struct FleetInputs: Sendable {
+    var workspace: Workspace
+    var library: AssetLibrary
+    /// Shared pages by mount folder (every folder and sub-folder of `shared/content`).
+    var sharedPages: [String: [PageSource]]
+    var trackingScript: String
+    /// Hostnames of every site, for the snippet's cross-site visitor id.
+    var fleetHosts: [String]
+    var now: Date
+    var includeDrafts: Bool
+}
+
+/// Builds one site into a staging folder: pages, list pages, 404, aliases, feeds, sitemap, robots.txt and
+/// the assets it uses. It never touches the live output; the fleet build swaps the folder in on success.
+struct SiteBuilder {
+    let site: SiteConfig
+    let inputs: FleetInputs
+
+    private var workspace: Workspace { inputs.workspace }
+
+    func build(into folder: URL) -> SiteResult {
+        let started = Date()
+        var diagnostics: [Diagnostic] = []
+        func finish(pages: Int = 0, files: Int = 0, uses: [AssetUse] = [], assetFiles: [String: String] = [:], inputs: [String] = []) -> SiteResult {
+            SiteResult(siteID: site.id, pages: pages, files: files, diagnostics: diagnostics, uses: uses,
+                       assetFiles: assetFiles, inputs: inputs, seconds: Date().timeIntervalSince(started))
+        }
+
+        // Templates: site overrides, then the kind's set, then base.
+        let (overrides, overrideDiagnostics) = Workspace.loadTemplates(root: workspace.root, folder: "\(site.folder)/templates")
+        diagnostics += overrideDiagnostics
+        let chain = [overrides, workspace.templateSets[site.kind.rawValue] ?? [:], workspace.templateSets["base"] ?? [:]]
+        let (compiled, templateDiagnostics) = TemplateRenderer.compile(chain: chain, siteID: site.id)
+        diagnostics += templateDiagnostics
+
+        let (pages, pageDiagnostics) = SitePages.collect(site: site, workspace: workspace, sharedPages: inputs.sharedPages,
+                                                         now: inputs.now, includeDrafts: inputs.includeDrafts)
+        diagnostics += pageDiagnostics
+        guard let renderer = compiled, !diagnostics.hasErrors else { return finish() }
+
+        var values = SiteValues(site: site, library: inputs.library, collector: workspace.fleet.collector)
+        let base = baseContext(pages: pages, renderer: renderer, values: &values)
+        diagnostics += values.diagnostics
+        let templateReferences = Self.templateAssetReferences(renderer.sources.values)
+        for (id, locations) in templateReferences where inputs.library.prepared[id] == nil {
+            for location in locations { diagnostics.append(values.unknownAsset(id, at: location)) }
+        }
+
+        // Regular pages first (Markdown, template, post-processing, write) on every core; list pages need
+        // only their children's titles and summaries, so they follow in the same pass.
+        let summaries = base.pageValues
+        let rendered = ConcurrentMap.map(Array(pages.indices)) { index in
+            renderPage(pages[index], base: base, summaries: summaries, renderer: renderer, values: values,
+                       templateReferences: templateReferences, into: folder)
+        }
+        var uses: [AssetUse] = []
+        var usedAssets: Set<String> = []
+        var files = 0
+        for result in rendered {
+            diagnostics += result.diagnostics
+            uses += result.uses
+            usedAssets.formUnion(result.uses.map(\.asset))
+            files += result.written ? 1 : 0
+        }
+
+        // The 404 page, alias redirects, feeds, sitemap and robots.txt.
+        let extras = writeExtras(pages: pages, base: base, renderer: renderer, into: folder)
+        diagnostics += extras.diagnostics
+        files += extras.files
+        for use in extras.uses where !usedAssets.contains(use.asset) {
+            uses.append(use)
+            usedAssets.insert(use.asset)
+        }
+
+        diagnostics += licenceDiagnostics(uses: uses)
+
+        var assetFiles: [String: String] = [:]
+        for id in usedAssets.sorted() {
+            guard let prepared = inputs.library.prepared[id] else { continue }
+            do {
+                try inputs.library.place(prepared, in: folder)
+                assetFiles[id] = prepared.outputName
+                files += 1
+            } catch {
+                diagnostics.append(.error(at: SourceLocation(file: "assets/files/\(prepared.asset.file)"),
+                                          "cannot place the asset in the output: \(error.localizedDescription)"))
+            }
+        }
+
+        var inputFiles = Set(pages.map(\.source.file))
+        inputFiles.insert("\(site.folder)/site.yaml")
+        inputFiles.formUnion(renderer.sources.values.map(\.file))
+        inputFiles.formUnion(workspace.data.values.map(\.location.file))
+        inputFiles.formUnion(usedAssets.compactMap { inputs.library.prepared[$0].map { "assets/files/\($0.asset.file)" } })
+        return finish(pages: pages.count, files: files, uses: uses.sorted { ($0.asset, $0.page, $0.file) < ($1.asset, $1.page, $1.file) },
+                      assetFiles: assetFiles, inputs: inputFiles.sorted())
+    }
+
+    // MARK: - Context
+
+    struct BaseContext {
+        var values: [String: Any]
+        /// Template values of every page (without content), by URL.
+        var pageValues: [String: [String: Any]]
+        var menus: [String: [MenuItem]]
+        var sections: [[String: Any]]
+        var pagesBySection: [String: [[String: Any]]]
+        var allPages: [[String: Any]]
+        var newestDate: Date?
+    }
+
+    private func baseContext(pages: [SitePage], renderer: TemplateRenderer, values: inout SiteValues) -> BaseContext {
+        var data: [String: Any] = [:]
+        for (name, node) in workspace.data { data[name] = values.value(node) }
+        let newest = pages.compactMap(\.source.date).max()
+        var siteValue: [String: Any] = [
+            "id": site.id, "title": site.title, "kind": site.kind.rawValue, "baseURL": site.baseURL,
+            "locale": site.locale, "lang": site.locale, "booking": site.booking, "consent": site.consent,
+            "isBrand": site.kind == .brand, "isProduct": site.kind == .product, "isStore": site.kind == .store,
+            "year": newest.map { SiteValues.civil($0).0 } ?? 2026,
+        ]
+        if let theme = site.theme { siteValue["theme"] = values.value(theme) }
+        if let params = site.params { siteValue["params"] = values.value(params) }
+        if let brand = site.brand { siteValue["brand"] = brand }
+        if let model = site.model { siteValue["model"] = model }
+
+        var context: [String: Any] = ["site": siteValue, "data": data]
+        if let brand = site.brand, let record = Self.record(id: brand, in: data["brands"]) { context["brand"] = record }
+        if let model = site.model, let record = Self.record(id: model, in: data["models"]) { context["model"] = record }
+        if let strings = workspace.i18n[site.locale] ?? workspace.i18n["en"] { context["t"] = values.value(strings) }
+        let library = inputs.library
+        let downloadBase = "\(values.collector)/dl/"
+        let siteID = site.id
+        context["asset"] = TemplateHelper.make { id in library.prepared[id]?.path ?? "" }
+        context["download"] = TemplateHelper.make { id in
+            library.prepared[id] != nil ? "\(downloadBase)\(id)?site=\(siteID)" : ""
+        }
+
+        var pageValues: [String: [String: Any]] = [:]
+        var pagesBySection: [String: [(SitePage, [String: Any])]] = [:]
+        var all: [(SitePage, [String: Any])] = []
+        for page in pages {
+            let value = pageValue(page, values: &values)
+            pageValues[page.url] = value
+            if page.kind == .page {
+                pagesBySection[page.section, default: []].append((page, value))
+                all.append((page, value))
+            }
+        }
+        func ordered(_ list: [(SitePage, [String: Any])]) -> [[String: Any]] {
+            list.sorted { a, b in
+                if a.0.source.weight != b.0.source.weight { return a.0.source.weight < b.0.source.weight }
+                let dateA = a.0.source.date ?? .distantPast, dateB = b.0.source.date ?? .distantPast
+                if dateA != dateB { return dateA > dateB }
+                return a.0.source.title < b.0.source.title
+            }.map(\.1)
+        }
+        let sectionPages = pagesBySection.mapValues(ordered)
+        let sections: [[String: Any]] = pages.filter { $0.kind == .section && !$0.section.isEmpty }
+            .map { page in
+                ["name": page.section, "title": page.source.title, "url": page.url,
+                 "pages": sectionPages[page.section] ?? [], "description": page.source.description ?? ""]
+            }
+        context["sections"] = sections
+        let newestFirst = all.sorted { ($0.0.source.date ?? .distantPast, $1.0.source.url ?? $1.0.url) > ($1.0.source.date ?? .distantPast, $0.0.source.url ?? $0.0.url) }.map(\.1)
+        return BaseContext(values: context, pageValues: pageValues, menus: site.menus, sections: sections,
+                           pagesBySection: sectionPages, allPages: newestFirst, newestDate: newest)
+    }
+
+    private func pageValue(_ page: SitePage, values: inout SiteValues) -> [String: Any] {
+        let source = page.source
+        var value: [String: Any] = [:]
+        if let front = source.frontMatter.pairs {
+            for (key, node) in front where !PageSource.knownKeys.contains(key) { value[key] = values.value(node) }
+        }
+        value["title"] = source.title
+        value["description"] = source.description ?? ""
+        value["summary"] = (value["summary"] as? String) ?? source.description ?? Summary.from(markdown: source.body)
+        value["url"] = page.url
+        value["permalink"] = site.baseURL + page.url.dropFirst()
+        value["kind"] = page.kind.rawValue
+        value["isHome"] = page.kind == .home
+        value["isSection"] = page.kind == .section
+        value["tags"] = source.tags
+        value["weight"] = source.weight
+        value["section"] = ["name": page.section, "url": page.section.isEmpty ? "/" : "/\(page.section)/"]
+        if let params = source.params { value["params"] = values.value(params) }
+        if let date = source.date {
+            value["date"] = SiteValues.isoDay(date)
+            value["dateDisplay"] = SiteValues.formatDate(date, locale: site.locale)
+        }
+        return value
+    }
+
+    private static func record(id: String, in list: Any?) -> [String: Any]? {
+        (list as? [Any])?.compactMap { $0 as? [String: Any] }.first { ($0["id"] as? String) == id }
+    }
+
+    private func menus(for url: String, base: BaseContext) -> [String: Any] {
+        base.menus.mapValues { items in
+            items.map { item -> [String: Any] in
+                let active = item.url == url || (item.url != "/" && url.hasPrefix(item.url))
+                return ["title": item.title, "url": item.url, "active": active]
+            }
+        }
+    }
+
+    // MARK: - Pages
+
+    struct PageOutcome {
+        var diagnostics: [Diagnostic] = []
+        var uses: [AssetUse] = []
+        var written = false
+    }
+
+    private func renderPage(_ page: SitePage, base: BaseContext, summaries: [String: [String: Any]], renderer: TemplateRenderer,
+                            values: SiteValues, templateReferences: [String: [SourceLocation]], into folder: URL) -> PageOutcome {
+        var outcome = PageOutcome()
+        let source = page.source
+        var ownReferences: [String: [SourceLocation]] = [:]
+        if let front = source.frontMatter.pairs {
+            for (_, node) in front { Self.collectAssetReferences(node, into: &ownReferences) }
+        }
+
+        // Markdown, with `asset:` links and images resolved.
+        let library = inputs.library
+        var markdownDiagnostics: [Diagnostic] = []
+        let content = MarkdownRenderer.render(source.body) { reference in
+            guard reference.url.hasPrefix("asset:") else { return nil }
+            let id = String(reference.url.dropFirst("asset:".count))
+            let location = SourceLocation(file: source.file, line: source.bodyLine + reference.line - 1, column: reference.column)
+            guard let prepared = library.prepared[id] else {
+                markdownDiagnostics.append(values.unknownAsset(id, at: location))
+                return ""
+            }
+            ownReferences[id, default: []].append(location)
+            if !reference.isImage && prepared.asset.downloadable { return values.downloadURL(id) }
+            return prepared.path
+        }
+        outcome.diagnostics += markdownDiagnostics
+
+        // Template.
+        let layout = source.layout ?? page.kind.rawValue
+        guard renderer.has(layout) else {
+            outcome.diagnostics.append(.error(
+                at: source.frontMatter["layout"]?.location ?? SourceLocation(file: source.file, line: 1, column: 1),
+                "the layout `\(layout)` does not exist for site `\(site.id)`",
+                hint: "use one of: \(renderer.sources.keys.sorted().joined(separator: ", ")), or add templates/base/\(layout).mustache"))
+            return outcome
+        }
+        var context = base.values
+        var pageValue = summaries[page.url] ?? [:]
+        pageValue["content"] = content
+        context["page"] = pageValue
+        context["menus"] = menus(for: page.url, base: base)
+        var siteValue = context["site"] as? [String: Any] ?? [:]
+        siteValue["menus"] = context["menus"]
+        context["site"] = siteValue
+        switch page.kind {
+        case .home: context["pages"] = base.allPages
+        case .section: context["pages"] = base.pagesBySection[page.section] ?? []
+        case .page: context["pages"] = base.pagesBySection[page.section] ?? []
+        }
+        let html = renderer.render(layout, context: context)
+
+        // Post-processing and output.
+        let written = postProcessAndWrite(html, url: page.url, outputPath: page.outputPath, sourceFile: source.file,
+                                          templateFile: renderer.sources[layout]?.file ?? layout, into: folder)
+        outcome.diagnostics += written.diagnostics
+        outcome.written = written.ok
+        for id in written.assets.sorted() {
+            let location = ownReferences[id]?.first ?? templateReferences[id]?.first ?? values.references[id]?.first
+                ?? SourceLocation(file: source.file)
+            outcome.uses.append(AssetUse(asset: id, site: site.id, page: page.url, file: location.file,
+                                         line: location.line, column: location.column))
+        }
+        return outcome
+    }
+
+    struct WriteOutcome {
+        var ok: Bool
+        var assets: Set<String>
+        var diagnostics: [Diagnostic]
+    }
+
+    /// Adds the tracking snippet, image sizes and download attributes, then writes the page.
+    private func postProcessAndWrite(_ html: String, url: String, outputPath: String, sourceFile: String, templateFile: String,
+                                     into folder: URL) -> WriteOutcome {
+        let library = inputs.library
+        let collector = workspace.fleet.collector
+        let rewriter = HTMLRewriter(
+            snippet: trackingSnippet(),
+            imageSize: { src in
+                guard src.hasPrefix("/assets/"), let id = library.idsByOutputName[String(src.dropFirst(8))],
+                      let asset = library.prepared[id], let width = asset.width, let height = asset.height
+                else { return nil }
+                return (width, height)
+            },
+            linkAttributes: { href in
+                guard href.hasPrefix("\(collector)/dl/") else { return [] }
+                let rest = href.dropFirst(collector.count + 4)
+                let id = rest.prefix { $0 != "?" && $0 != "/" }
+                return [("data-asset", String(id))]
+            })
+        switch rewriter.rewrite(html) {
+        case .failure(.noHead):
+            return WriteOutcome(ok: false, assets: [], diagnostics: [.error(
+                at: SourceLocation(file: sourceFile), "the page \(url) has no <head>, so the tracking snippet cannot be added",
+                hint: "make the layout \(templateFile) (or its parent) start with <html><head>…</head>")])
+        case .failure(.duplicateSnippet(let count)):
+            return WriteOutcome(ok: false, assets: [], diagnostics: [.error(
+                at: SourceLocation(file: sourceFile), "the page \(url) carries the tracking snippet \(count) times",
+                hint: "remove the snippet from \(templateFile); the build adds it to every page")])
+        case .success(let final):
+            let assets = library.uses(in: final, collector: collector)
+            let destination = folder.appendingPathComponent(outputPath)
+            do {
+                try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(final.utf8).write(to: destination)
+                return WriteOutcome(ok: true, assets: assets, diagnostics: [])
+            } catch {
+                return WriteOutcome(ok: false, assets: assets, diagnostics: [.error(
+                    at: SourceLocation(file: sourceFile), "cannot write \(outputPath): \(error.localizedDescription)")])
+            }
+        }
+    }
+
+    private func trackingSnippet() -> String {
+        "<script \(HTMLRewriter.snippetMarker) data-site=\"\(escapeAttribute(site.id))\" data-collector=\"\(escapeAttribute(workspace.fleet.collector))\" data-consent=\"\(escapeAttribute(site.consent))\" data-fleet=\"\(escapeAttribute(inputs.fleetHosts.joined(separator: ",")))\">\(inputs.trackingScript)</script>"
+    }
+
+    // MARK: - 404, aliases, feeds, sitemap, robots.txt
+
+    private func writeExtras(pages: [SitePage], base: BaseContext, renderer: TemplateRenderer, into folder: URL)
+        -> (files: Int, uses: [AssetUse], diagnostics: [Diagnostic]) {
+        var files = 0
+        var uses: [AssetUse] = []
+        var diagnostics: [Diagnostic] = []
+
+        var context = base.values
+        context["page"] = ["title": "404", "url": "/404.html", "kind": "404", "permalink": site.baseURL + "404.html"] as [String: Any]
+        context["menus"] = menus(for: "/404.html", base: base)
+        var siteValue = context["site"] as? [String: Any] ?? [:]
+        siteValue["menus"] = context["menus"]
+        context["site"] = siteValue
+        let notFound = postProcessAndWrite(renderer.render("404", context: context), url: "/404.html", outputPath: "404.html",
+                                           sourceFile: renderer.sources["404"]?.file ?? "404", templateFile: renderer.sources["404"]?.file ?? "404",
+                                           into: folder)
+        diagnostics += notFound.diagnostics
+        files += notFound.ok ? 1 : 0
+        for id in notFound.assets.sorted() {
+            uses.append(AssetUse(asset: id, site: site.id, page: "/404.html", file: renderer.sources["404"]?.file ?? "", line: nil, column: nil))
+        }
+
+        let pageURLs = Set(pages.map(\.url))
+        for page in pages {
+            for alias in page.source.aliases {
+                var path = alias.hasPrefix("/") ? alias : "/" + alias
+                if !path.hasSuffix("/") && !path.hasSuffix(".html") { path += "/" }
+                if pageURLs.contains(path) {
+                    diagnostics.append(.error(at: page.source.frontMatter["aliases"]?.location ?? SourceLocation(file: page.source.file),
+                                              "the alias \(path) is also the URL of a page",
+                                              hint: "remove the alias or move the other page"))
+                    continue
+                }
+                let target = escapeAttribute(page.url)
+                let html = "<!DOCTYPE html><html lang=\"\(escapeAttribute(site.locale))\"><head><meta charset=\"utf-8\"><title>\(escapeAttribute(page.source.title))</title><link rel=\"canonical\" href=\"\(escapeAttribute(site.baseURL + page.url.dropFirst()))\"><meta name=\"robots\" content=\"noindex\"><meta http-equiv=\"refresh\" content=\"0; url=\(target)\"></head><body><p><a href=\"\(target)\">\(escapeAttribute(page.source.title))</a></p></body></html>\n"
+                let output = path.hasSuffix(".html") ? String(path.dropFirst()) : String(path.dropFirst()) + "index.html"
+                let written = postProcessAndWrite(html, url: path, outputPath: output, sourceFile: page.source.file,
+                                                  templateFile: "alias", into: folder)
+                diagnostics += written.diagnostics
+                files += written.ok ? 1 : 0
+            }
+        }
+
+        for page in pages where page.kind == .section && page.source.feed {
+            let entries = (base.pagesBySection[page.section] ?? []).sorted { ($0["date"] as? String ?? "") > ($1["date"] as? String ?? "") }
+            let xml = Feed.atom(site: site, section: page, entries: Array(entries.prefix(50)))
+            let destination = folder.appendingPathComponent(String(page.url.dropFirst()) + "index.xml")
+            do {
+                try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(xml.utf8).write(to: destination)
+                files += 1
+            } catch {
+                diagnostics.append(.error(at: SourceLocation(file: page.source.file), "cannot write the feed: \(error.localizedDescription)"))
+            }
+        }
+
+        let sitemap = Feed.sitemap(site: site, pages: pages)
+        let robots = "User-agent: *\nAllow: /\n\nSitemap: \(site.baseURL)sitemap.xml\n"
+        do {
+            try Data(sitemap.utf8).write(to: folder.appendingPathComponent("sitemap.xml"))
+            try Data(robots.utf8).write(to: folder.appendingPathComponent("robots.txt"))
+            files += 2
+        } catch {
+            diagnostics.append(.error(at: site.location, "cannot write sitemap.xml or robots.txt: \(error.localizedDescription)"))
+        }
+        return (files, uses, diagnostics)
+    }
+
+    // MARK: - Assets
+
+    /// Expired licences are errors wherever the asset is used; licences ending soon are warnings.
+    private func licenceDiagnostics(uses: [AssetUse]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var seen: Set<String> = []
+        let warningWindow = TimeInterval(workspace.fleet.licenceWarningDays) * 86400
+        for use in uses where !seen.contains(use.asset) {
+            seen.insert(use.asset)
+            guard let asset = inputs.library.prepared[use.asset]?.asset, let expiry = asset.licenceExpiry else { continue }
+            let location = SourceLocation(file: use.file, line: use.line, column: use.column)
+            let day = SiteValues.isoDay(expiry)
+            if expiry <= inputs.now {
+                diagnostics.append(.error(at: location, "the licence of asset `\(asset.id)` expired on \(day), but page \(use.page) of \(site.id) uses it",
+                                          hint: "renew the licence (and update `licenceExpiry` in assets/catalog.yaml) or stop using the asset"))
+            } else if expiry.timeIntervalSince(inputs.now) <= warningWindow {
+                diagnostics.append(.warning(at: location, "the licence of asset `\(asset.id)` ends on \(day); page \(use.page) of \(site.id) uses it",
+                                            hint: "renew the licence or plan a replacement"))
+            }
+        }
+        return diagnostics
+    }
+
+    /// `asset:` strings inside a YAML value, with their locations.
+    static func collectAssetReferences(_ node: YAMLNode, into references: inout [String: [SourceLocation]]) {
+        switch node.value {
+        case .scalar(let text, _) where text.hasPrefix("asset:"):
+            references[String(text.dropFirst(6)), default: []].append(node.location)
+        case .sequence(let items): for item in items { collectAssetReferences(item, into: &references) }
+        case .mapping(let pairs): for pair in pairs { collectAssetReferences(pair.value, into: &references) }
+        default: break
+        }
+    }
+
+    /// `{{#asset}}id{{/asset}}` and `{{#download}}id{{/download}}` in templates, with their locations.
+    static func templateAssetReferences(_ sources: Dictionary<String, TemplateSource>.Values) -> [String: [SourceLocation]] {
+        var references: [String: [SourceLocation]] = [:]
+        for source in sources.sorted(by: { $0.file < $1.file }) {
+            var line = 1
+            for text in source.text.split(separator: "\n", omittingEmptySubsequences: false) {
+                for helper in ["asset", "download"] {
+                    var search = text[...]
+                    while let open = search.range(of: "{{#\(helper)}}") {
+                        let rest = search[open.upperBound...]
+                        guard let close = rest.range(of: "{{/\(helper)}}") else { break }
+                        let id = rest[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                        if !id.contains("{{") {
+                            let column = text.distance(from: text.startIndex, to: open.lowerBound) + 1
+                            references[id, default: []].append(SourceLocation(file: source.file, line: line, column: column))
+                        }
+                        search = rest[close.upperBound...]
+                    }
+                }
+                line += 1
+            }
+        }
+        return references
+    }
+}

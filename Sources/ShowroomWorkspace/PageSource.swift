@@ -33,7 +33,8 @@ public struct PageSource: Sendable {
     /// Whether this is a section's or the home page's `_index.md`.
     public var isIndex: Bool { (contentPath as NSString).lastPathComponent == "_index.md" }
 
-    static let knownKeys: Set<String> = [
+    /// Front matter keys with a meaning of their own; the rest reach templates as `page.<key>`.
+    public static let knownKeys: Set<String> = [
         "title", "description", "date", "draft", "publishDate", "expiryDate", "slug", "url", "layout", "tags",
         "weight", "aliases", "feed", "params",
     ]

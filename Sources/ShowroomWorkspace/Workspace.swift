@@ -21,6 +21,8 @@ public struct Workspace: Sendable {
     /// Template sets by name (`base`, `brand`, `product`, `store`), each template by name.
     public var templateSets: [String: [String: TemplateSource]]
     public var catalog: AssetCatalog
+    /// Translated template strings by locale: `shared/i18n/zh-CN.yaml` is `zh-CN`.
+    public var i18n: [String: YAMLNode]
 
     public static let sharedContentFolder = "shared/content"
     public static let sharedDataFolder = "shared/data"
@@ -77,7 +79,20 @@ public struct Workspace: Sendable {
         let (catalog, catalogDiagnostics) = AssetCatalog.load(root: root)
         diagnostics += catalogDiagnostics
 
-        let workspace = Workspace(root: root, fleet: fleet, sites: sites, data: data, templateSets: templateSets, catalog: catalog)
+        var i18n: [String: YAMLNode] = [:]
+        let i18nRoot = root.appendingPathComponent("shared/i18n")
+        for path in WorkspaceFiles.list(under: i18nRoot, withExtension: "yaml") {
+            do {
+                let file = "shared/i18n/\(path)"
+                i18n[(path as NSString).deletingPathExtension] = try YAMLNode.parse(
+                    try SourceText.read(i18nRoot.appendingPathComponent(path), relativePath: file), file: file)
+            } catch {
+                diagnostics.append(error)
+            }
+        }
+
+        let workspace = Workspace(root: root, fleet: fleet, sites: sites, data: data, templateSets: templateSets, catalog: catalog,
+                                  i18n: i18n)
         return (workspace, diagnostics)
     }
 

@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import ShowroomCore
+import ShowroomSite
+
+/// `showroom build`: renders every site (or the chosen ones) into `public/<site-id>/`.
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build every site under sites/ into public/<site-id>/.",
+        discussion: """
+            A site with errors keeps its previous output; the others are replaced. Every error is listed \
+            with its file, line and column and how to fix it, and the exit status is 1.
+            """
+    )
+
+    @Option(name: .customLong("site"), help: "Build only this site (repeat for several).")
+    var sites: [String] = []
+
+    @Option(help: "The workspace folder (the one with sites/, templates/, shared/, assets/).")
+    var workspace: String = "."
+
+    @Option(help: "Output folder (default: public/ in the workspace).")
+    var output: String?
+
+    @Flag(help: "Include pages marked `draft: true`.")
+    var drafts = false
+
+    @Flag(help: "Print only errors, warnings and the summary.")
+    var quiet = false
+
+    func run() throws {
+        let root = URL(fileURLWithPath: workspace).standardizedFileURL
+        let quiet = self.quiet
+        if !quiet { print("Building \(sites.isEmpty ? "every site" : sites.joined(separator: ", ")) from \(root.path)") }
+        let options = BuildOptions(
+            workspace: root, output: output.map { URL(fileURLWithPath: $0).standardizedFileURL }, sites: sites,
+            includeDrafts: drafts,
+            progress: { result in
+                guard !quiet else { return }
+                let errors = result.diagnostics.errors.count
+                let status = errors == 0
+                    ? "ok    \(result.pages) pages, \(result.files) files"
+                    : "FAIL  \(errors) error\(errors == 1 ? "" : "s"); previous output kept"
+                print("  \(result.siteID.padding(toLength: 24, withPad: " ", startingAt: 0)) \(status)  \(String(format: "%.2f", result.seconds)) s")
+            })
+        let report = FleetBuilder.build(options)
+        let diagnostics = report.allDiagnostics
+        if !diagnostics.isEmpty {
+            print("")
+            for diagnostic in diagnostics { print(diagnostic) }
+        }
+        let errors = diagnostics.errors.count
+        let warnings = diagnostics.warnings.count
+        print("")
+        print("Built \(report.publishedSites.count) of \(report.sites.count) sites: \(report.pages) pages, \(report.files) files, "
+              + "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"), "
+              + "\(String(format: "%.1f", report.seconds)) s")
+        if !report.publishedSites.isEmpty {
+            print("Output:  \(report.output.path)/<site-id>/")
+            print("Preview: python3 -m http.server -d \(report.output.path)/\(report.publishedSites[0]) 8000  → http://127.0.0.1:8000/")
+        }
+        if !report.succeeded { throw ExitCode(1) }
+    }
+}

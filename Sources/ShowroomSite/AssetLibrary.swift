@@ -1,0 +1,154 @@
+import Foundation
+import ShowroomCore
+import ShowroomWorkspace
+
+/// A catalogue asset made ready for output: its content fingerprint, output name and pixel size.
+struct PreparedAsset: Sendable {
+    var asset: Asset
+    /// First 12 hex digits of the file's SHA-256.
+    var fingerprint: String
+    /// `aurora-hero.3f2a9c1b0d4e.jpg`: safe to cache for a year, because any change changes the name.
+    var outputName: String
+    var width: Int?
+    var height: Int?
+    /// The file in the content-addressed cache that site outputs hard-link to.
+    var cachedFile: URL
+
+    var path: String { "/assets/\(outputName)" }
+    var isImage: Bool { width != nil }
+}
+
+/// Fingerprints every catalogue file, remembering results by size and modification time so unchanged
+/// files are not hashed again, and keeps one copy of each version in `.showroom/cache/files/` from which
+/// every site's output is hard-linked (copied where the file system cannot link).
+struct AssetLibrary: Sendable {
+    var prepared: [String: PreparedAsset]
+    /// Output name → asset id, for finding uses in rendered pages.
+    var idsByOutputName: [String: String]
+
+    private struct CacheEntry: Codable {
+        var size: Int
+        var modified: Double
+        var sha256: String
+        var width: Int?
+        var height: Int?
+    }
+
+    static func prepare(workspace: Workspace, cacheFolder: URL) -> (AssetLibrary, [Diagnostic]) {
+        let cacheFile = cacheFolder.appendingPathComponent("fingerprints.json")
+        let filesCache = cacheFolder.appendingPathComponent("files")
+        try? FileManager.default.createDirectory(at: filesCache, withIntermediateDirectories: true)
+        let cache = (try? JSONDecoder().decode([String: CacheEntry].self, from: Data(contentsOf: cacheFile))) ?? [:]
+        let filesRoot = workspace.root.appendingPathComponent(workspace.catalog.filesFolder)
+        let assets = workspace.catalog.assets.values.sorted { $0.id < $1.id }
+
+        let results = ConcurrentMap.map(assets) { asset -> (PreparedAsset?, CacheEntry?, Diagnostic?) in
+            let source = filesRoot.appendingPathComponent(asset.file)
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: source.path),
+                  let size = (attributes[.size] as? NSNumber)?.intValue,
+                  let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970
+            else { return (nil, nil, nil) }  // a missing file is reported by the catalogue
+            var entry = cache[asset.file]
+            if entry?.size != size || entry?.modified != modified {
+                guard let data = try? Data(contentsOf: source) else {
+                    return (nil, nil, .error(at: SourceLocation(file: "\(workspace.catalog.filesFolder)/\(asset.file)"), "cannot read the asset file"))
+                }
+                let size2 = ImageSize.read(data)
+                entry = CacheEntry(size: size, modified: modified, sha256: SHA256.hex(of: data), width: size2?.width, height: size2?.height)
+            }
+            guard let entry else { return (nil, nil, nil) }
+            let fingerprint = String(entry.sha256.prefix(12))
+            let ext = (asset.file as NSString).pathExtension.lowercased()
+            let outputName = ext.isEmpty ? "\(asset.id).\(fingerprint)" : "\(asset.id).\(fingerprint).\(ext)"
+            let cached = filesCache.appendingPathComponent(ext.isEmpty ? entry.sha256 : "\(entry.sha256).\(ext)")
+            if !FileManager.default.fileExists(atPath: cached.path) {
+                let temporary = filesCache.appendingPathComponent(".\(UUID().uuidString)")
+                do {
+                    try FileManager.default.copyItem(at: source, to: temporary)
+                    try FileManager.default.moveItem(at: temporary, to: cached)
+                } catch {
+                    try? FileManager.default.removeItem(at: temporary)
+                    if !FileManager.default.fileExists(atPath: cached.path) {
+                        return (nil, nil, .error(at: SourceLocation(file: "\(workspace.catalog.filesFolder)/\(asset.file)"),
+                                                 "cannot copy the asset into the build cache: \(error.localizedDescription)"))
+                    }
+                }
+            }
+            let prepared = PreparedAsset(asset: asset, fingerprint: fingerprint, outputName: outputName,
+                                         width: entry.width, height: entry.height, cachedFile: cached)
+            return (prepared, entry, nil)
+        }
+
+        var prepared: [String: PreparedAsset] = [:]
+        var newCache: [String: CacheEntry] = [:]
+        var diagnostics: [Diagnostic] = []
+        for (asset, entry, diagnostic) in results {
+            if let asset, let entry {
+                prepared[asset.asset.id] = asset
+                newCache[asset.asset.file] = entry
+            }
+            if let diagnostic { diagnostics.append(diagnostic) }
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        if let data = try? encoder.encode(newCache) { try? data.write(to: cacheFile, options: .atomic) }
+        let names = Dictionary(uniqueKeysWithValues: prepared.values.map { ($0.outputName, $0.asset.id) })
+        return (AssetLibrary(prepared: prepared, idsByOutputName: names), diagnostics)
+    }
+
+    /// Places `asset` in a site's output folder: a hard link to the cached copy, or a copy.
+    func place(_ asset: PreparedAsset, in siteFolder: URL) throws {
+        let folder = siteFolder.appendingPathComponent("assets")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let destination = folder.appendingPathComponent(asset.outputName)
+        if FileManager.default.fileExists(atPath: destination.path) { return }
+        do {
+            try FileManager.default.linkItem(at: asset.cachedFile, to: destination)
+        } catch {
+            try FileManager.default.copyItem(at: asset.cachedFile, to: destination)
+        }
+    }
+
+    /// The asset ids a rendered page uses, found by their output names and counted-download addresses.
+    func uses(in html: String, collector: String) -> Set<String> {
+        var found: Set<String> = []
+        let bytes = Array(html.utf8)
+        for marker in [Array("/assets/".utf8), Array("\(collector)/dl/".utf8)] {
+            var index = 0
+            while let start = Self.find(marker, in: bytes, from: index) {
+                var end = start + marker.count
+                while end < bytes.count, Self.isNameByte(bytes[end]) { end += 1 }
+                let name = String(decoding: bytes[(start + marker.count)..<end], as: UTF8.self)
+                if let id = idsByOutputName[name] {
+                    found.insert(id)
+                } else if marker.count > 8, prepared[name] != nil {
+                    found.insert(name)
+                }
+                index = end
+            }
+        }
+        return found
+    }
+
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        (48...57).contains(byte) || (65...90).contains(byte) || (97...122).contains(byte) || byte == 45 || byte == 46 || byte == 95
+    }
+
+    private static func find(_ pattern: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+        guard let first = pattern.first, bytes.count >= pattern.count else { return nil }
+        var index = start
+        let last = bytes.count - pattern.count
+        while index <= last {
+            if bytes[index] == first {
+                var matched = true
+                for offset in 1..<pattern.count where bytes[index + offset] != pattern[offset] {
+                    matched = false
+                    break
+                }
+                if matched { return index }
+            }
+            index += 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import ShowroomHTML
+import ShowroomWorkspace
+
+/// `sitemap.xml` and Atom feeds, written with libxml2 so every value is escaped and the XML is well-formed.
+enum Feed {
+    static func sitemap(site: SiteConfig, pages: [SitePage]) -> String {
+        let writer = XMLWriter()
+        writer.start("urlset", namespace: "http://www.sitemaps.org/schemas/sitemap/0.9")
+        for page in pages {
+            writer.start("url")
+            writer.element("loc", permalink(site, page.url))
+            if let date = page.source.date { writer.element("lastmod", SiteValues.isoDay(date)) }
+            writer.end()
+        }
+        writer.end()
+        return writer.finish()
+    }
+
+    static func atom(site: SiteConfig, section: SitePage, entries: [[String: Any]]) -> String {
+        let writer = XMLWriter()
+        writer.start("feed", namespace: "http://www.w3.org/2005/Atom")
+        writer.element("title", "\(section.source.title) – \(site.title)")
+        writer.element("id", permalink(site, section.url))
+        writer.start("link")
+        writer.attribute("href", permalink(site, section.url))
+        writer.end()
+        writer.start("link")
+        writer.attribute("rel", "self")
+        writer.attribute("href", permalink(site, section.url) + "index.xml")
+        writer.end()
+        let newest = entries.compactMap { $0["date"] as? String }.max() ?? "2026-01-01"
+        writer.element("updated", "\(newest)T00:00:00Z")
+        for entry in entries {
+            let url = entry["url"] as? String ?? "/"
+            writer.start("entry")
+            writer.element("title", entry["title"] as? String ?? "")
+            writer.element("id", permalink(site, url))
+            writer.start("link")
+            writer.attribute("href", permalink(site, url))
+            writer.end()
+            writer.element("updated", "\(entry["date"] as? String ?? newest)T00:00:00Z")
+            writer.element("summary", entry["summary"] as? String ?? "")
+            writer.start("author")
+            writer.element("name", site.title)
+            writer.end()
+            writer.end()
+        }
+        writer.end()
+        return writer.finish()
+    }
+
+    static func permalink(_ site: SiteConfig, _ url: String) -> String {
+        let path = String(url.dropFirst()).addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? String(url.dropFirst())
+        return site.baseURL + path
+    }
+}

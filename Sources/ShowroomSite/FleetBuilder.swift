@@ -1,0 +1,112 @@
+import Foundation
+import ShowroomCore
+import ShowroomWorkspace
+
+/// What a build was asked to do.
+public struct BuildOptions: Sendable {
+    public var workspace: URL
+    /// Output folder; nil means the workspace's `output` setting (default `public/`).
+    public var output: URL?
+    /// Build only these sites (all when empty).
+    public var sites: [String]
+    public var includeDrafts: Bool
+    /// The moment scheduled content and licences are judged against.
+    public var now: Date
+    /// Called once per finished site, for progress lines.
+    public var progress: @Sendable (SiteResult) -> Void
+
+    public init(workspace: URL, output: URL? = nil, sites: [String] = [], includeDrafts: Bool = false, now: Date = Date(),
+                progress: @escaping @Sendable (SiteResult) -> Void = { _ in }) {
+        self.workspace = workspace
+        self.output = output
+        self.sites = sites
+        self.includeDrafts = includeDrafts
+        self.now = now
+        self.progress = progress
+    }
+}
+
+/// The outcome of a whole build, for the summary line and the exit status.
+public struct BuildReport: Sendable {
+    public var output: URL
+    public var sites: [SiteResult]
+    /// Problems not tied to one site (workspace, catalogue, shared data).
+    public var diagnostics: [Diagnostic]
+    public var seconds: Double
+
+    /// Every diagnostic of the build, in file order, each once.
+    public var allDiagnostics: [Diagnostic] {
+        var seen: Set<Diagnostic> = []
+        return (diagnostics + sites.flatMap(\.diagnostics)).filter { seen.insert($0).inserted }.sortedByLocation()
+    }
+    public var succeeded: Bool { !allDiagnostics.hasErrors }
+    public var pages: Int { sites.reduce(0) { $0 + $1.pages } }
+    public var files: Int { sites.reduce(0) { $0 + $1.files } }
+    /// Sites whose new output replaced the old.
+    public var publishedSites: [String] { sites.filter { !$0.diagnostics.hasErrors }.map(\.siteID) }
+}
+
+/// Builds the fleet: loads the workspace once, builds each site into a staging folder, and swaps in every
+/// site that built without errors. A site with errors keeps its previous output; the report lists why.
+public enum FleetBuilder {
+    /// The folder, inside the output, that holds the build's records (usage index, asset manifest, inputs).
+    public static let recordsFolder = ".showroom"
+
+    public static func build(_ options: BuildOptions) -> BuildReport {
+        let started = Date()
+        let (workspace, loadDiagnostics) = Workspace.load(root: options.workspace, siteIDs: options.sites.isEmpty ? nil : options.sites)
+        let output = options.output ?? workspace.root.appendingPathComponent(workspace.fleet.output)
+        var diagnostics = loadDiagnostics
+        func report(_ sites: [SiteResult] = []) -> BuildReport {
+            BuildReport(output: output, sites: sites, diagnostics: diagnostics, seconds: Date().timeIntervalSince(started))
+        }
+
+        let cache = workspace.root.appendingPathComponent(".showroom/cache")
+        let (library, libraryDiagnostics) = AssetLibrary.prepare(workspace: workspace, cacheFolder: cache)
+        diagnostics += libraryDiagnostics
+
+        var sharedPages: [String: [PageSource]] = [:]
+        let (shared, sharedDiagnostics) = workspace.loadPages(under: Workspace.sharedContentFolder)
+        diagnostics += sharedDiagnostics
+        for page in shared {
+            var folders = page.contentPath.split(separator: "/").dropLast().map(String.init)
+            while !folders.isEmpty {
+                let prefix = folders.joined(separator: "/")
+                var mounted = page
+                mounted.contentPath = String(page.contentPath.dropFirst(prefix.count + 1))
+                sharedPages[prefix, default: []].append(mounted)
+                folders.removeLast()
+            }
+        }
+        guard !diagnostics.hasErrors else { return report() }
+
+        let inputs = FleetInputs(
+            workspace: workspace, library: library, sharedPages: sharedPages, trackingScript: TrackingScript.source,
+            fleetHosts: workspace.sites.compactMap { URL(string: $0.baseURL)?.host }.sorted(),
+            now: options.now, includeDrafts: options.includeDrafts)
+
+        var results: [SiteResult] = []
+        for site in workspace.sites {
+            let destination = output.appendingPathComponent(site.id)
+            var result: SiteResult
+            do {
+                let staging = try AtomicDirectory.makeStaging(for: destination)
+                result = SiteBuilder(site: site, inputs: inputs).build(into: staging)
+                if result.diagnostics.hasErrors {
+                    try? FileManager.default.removeItem(at: staging)
+                } else {
+                    try AtomicDirectory.swap(staging: staging, into: destination)
+                }
+            } catch {
+                result = SiteResult(siteID: site.id, pages: 0, files: 0, diagnostics: [.error(
+                    at: nil, "cannot write the output of \(site.id) to \(destination.path): \(error.localizedDescription)",
+                    hint: "check that the output folder is writable")], uses: [], assetFiles: [:], inputs: [], seconds: 0)
+            }
+            options.progress(result)
+            results.append(result)
+        }
+        diagnostics += BuildRecords.write(results: results.filter { !$0.diagnostics.hasErrors }, workspace: workspace,
+                                          library: library, output: output)
+        return report(results)
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import ShowroomCore
+import ShowroomWorkspace
+
+/// A page of one site, with its place in the site decided: kind, URL, section and output file.
+struct SitePage: Sendable {
+    enum Kind: String, Sendable { case home, section, page }
+
+    var source: PageSource
+    var kind: Kind
+    /// Root-relative URL ending in `/`, e.g. `/news/aurora-launch/`.
+    var url: String
+    /// The section's path (`news`, `specs`), empty for pages at the root.
+    var section: String
+    /// File inside the site's output, e.g. `news/aurora-launch/index.html`.
+    var outputPath: String { url == "/" ? "index.html" : String(url.dropFirst()) + "index.html" }
+}
+
+/// Gathers a site's pages: its own content plus what it mounts from the shared content, keeps those live
+/// at build time, gives each its URL, and reports two pages claiming one URL.
+enum SitePages {
+    static func collect(site: SiteConfig, workspace: Workspace, sharedPages: [String: [PageSource]], now: Date,
+                        includeDrafts: Bool) -> ([SitePage], [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let (ownPages, ownDiagnostics) = workspace.loadPages(under: "\(site.folder)/content")
+        diagnostics += ownDiagnostics
+        var candidates: [(PageSource, prefix: String)] = ownPages.map { ($0, "") }
+
+        for mount in site.mounts {
+            let folder = mount.from.trimmingCharacters(in: CharacterSet(charactersIn: "/"))
+            guard let pages = sharedPages[folder] else {
+                diagnostics.append(.error(at: mount.location, "the mount `\(mount.from)` names no folder in \(Workspace.sharedContentFolder)",
+                                          hint: "create \(Workspace.sharedContentFolder)/\(folder) or correct `from:`"))
+                continue
+            }
+            for page in pages where mount.tags.isEmpty || !Set(page.tags).isDisjoint(with: mount.tags) {
+                candidates.append((page, mount.into))
+            }
+        }
+
+        var pages: [SitePage] = []
+        var claimed: [String: String] = [:]
+        for (source, prefix) in candidates where source.isLive(at: now, includeDrafts: includeDrafts) {
+            let page = place(source, under: prefix)
+            if let other = claimed[page.url] {
+                diagnostics.append(.error(at: SourceLocation(file: source.file, line: 1, column: 1),
+                                          "two pages have the URL \(page.url): this one and \(other)",
+                                          hint: "give one of them another `slug:` or `url:` in its front matter"))
+                continue
+            }
+            claimed[page.url] = source.file
+            pages.append(page)
+        }
+        if !pages.contains(where: { $0.kind == .home }) {
+            if var home = PageSource.parse(text: "", file: "\(site.folder)/content/_index.md", contentPath: "_index.md").0 {
+                home.title = site.title
+                pages.append(place(home, under: ""))
+            }
+        }
+        pages.sort { $0.url < $1.url }
+        return (pages, diagnostics)
+    }
+
+    /// Decides kind, section and URL from the page's path inside its content root and `prefix` (mount target).
+    static func place(_ source: PageSource, under prefix: String) -> SitePage {
+        var components = source.contentPath.split(separator: "/").map(String.init)
+        let fileName = components.removeLast()
+        let folders = (prefix.isEmpty ? [] : prefix.split(separator: "/").map(String.init)) + components.map(slugify)
+        let kind: SitePage.Kind
+        var segments = folders
+        if fileName == "_index.md" {
+            kind = folders.isEmpty ? .home : .section
+        } else {
+            kind = .page
+            let base = (fileName as NSString).deletingPathExtension
+            segments.append(source.slug ?? (base == "index" ? "" : slugify(base)))
+            segments.removeAll { $0.isEmpty }
+        }
+        var url = "/" + segments.joined(separator: "/")
+        if !url.hasSuffix("/") { url += "/" }
+        if let explicit = source.url {
+            url = explicit.hasSuffix("/") ? explicit : explicit + "/"
+        }
+        return SitePage(source: source, kind: kind, url: url, section: folders.first ?? "")
+    }
+
+    /// A URL segment from a file or folder name: lowercase, spaces as dashes; non-ASCII letters are kept.
+    static func slugify(_ name: String) -> String {
+        var result = ""
+        for character in name.lowercased() {
+            if character.isLetter || character.isNumber || character == "-" || character == "_" || character == "." {
+                result.append(character)
+            } else if character == " ", result.last != "-" {
+                result.append("-")
+            }
+        }
+        return result
+    }
+}
