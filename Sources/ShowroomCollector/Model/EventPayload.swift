@@ -12,8 +12,9 @@ struct EventPayload: Decodable, Sendable {
     var type: String
     var page: String
     var visitor: String?
-    /// Milliseconds since 1970 by the visitor's clock.
-    var ts: Int64?
+    /// Milliseconds since 1970 by the visitor's clock (a JSON number; read as a double so that any number
+    /// reaches the range check instead of failing to decode).
+    var ts: Double?
     var asset: String?
     var url: String?
     var step: String?
@@ -91,11 +92,11 @@ extension EventPayload {
         }
         var occurredAt = now
         if let ts {
-            occurredAt = Date(epochMilliseconds: ts)
-            guard occurredAt >= now.addingTimeInterval(-EventRules.maxClockSkewIntoPast),
+            occurredAt = Date(timeIntervalSince1970: ts / 1000)
+            guard ts.isFinite, occurredAt >= now.addingTimeInterval(-EventRules.maxClockSkewIntoPast),
                   occurredAt <= now.addingTimeInterval(EventRules.maxClockSkewIntoFuture)
             else {
-                throw EventRejection("bad_timestamp", "`ts` must be milliseconds since 1970 within a day of now; \(ts) is not")
+                throw EventRejection("bad_timestamp", "`ts` must be milliseconds since 1970 within a day of now; \(ts.formatted(.number.grouping(.never))) is not")
             }
         }
         if let asset, !EventRules.isValidAssetID(asset) {
@@ -156,7 +157,14 @@ extension EventPayload {
         }
         switch error {
         case .typeMismatch(let type, let context):
-            return "\(path(context)) must be \(type == String.self ? "a string" : type == Int64.self ? "a number" : "\(type)")"
+            let expected = switch "\(type)" {
+            case "String": "a string"
+            case "Double", "Int64": "a number"
+            case let name where name.hasPrefix("Dictionary"): "an object with the event's fields"
+            case let name where name.hasPrefix("Array"): "a list of events"
+            default: "a \(type)"
+            }
+            return "\(path(context)) must be \(expected)"
         case .valueNotFound(_, let context):
             return "\(path(context)) must not be null"
         case .keyNotFound(let key, _):

@@ -1,0 +1,70 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+@testable import ShowroomCollector
+
+/// A collector over a `TestWorkspace` and a real SQLite file, driven through HummingbirdTesting.
+struct TestCollector {
+    let workspace: TestWorkspace
+    let store: SQLiteStore
+    let metrics: CollectorMetrics
+
+    static let auroraOrigin = "https://aurora.lumen-motors.example"
+    static let visitor = "k3J9xQ2mP7vL0aZ4"
+
+    static var quietLogger: Logger {
+        var logger = Logger(label: "showroom.collector.test")
+        logger.logLevel = .critical
+        return logger
+    }
+
+    /// Runs `body` against a fresh collector; `.router` calls the router in-process, `.live` listens on loopback.
+    static func with(
+        _ setup: TestingSetup = .router, rateLimitPerMinute: Int = 0,
+        _ body: @Sendable (TestCollector, any TestClientProtocol) async throws -> Void
+    ) async throws {
+        try await TestWorkspace.with { workspace in
+            let store = try SQLiteStore(path: workspace.databasePath)
+            let collector = TestCollector(workspace: workspace, store: store, metrics: CollectorMetrics())
+            let settings = CollectorSettings(host: "127.0.0.1", port: 0, publicFolder: workspace.publicFolder,
+                                             rateLimitPerMinute: rateLimitPerMinute)
+            let fleet = try Fleet.load(workspace: workspace.root)
+            let app = Collector.makeApplication(settings: settings, fleet: fleet, store: store, metrics: collector.metrics,
+                                                logger: quietLogger)
+            try await app.test(setup) { client in try await body(collector, client) }
+            try await store.close()
+        }
+    }
+}
+
+extension TestClientProtocol {
+    /// POSTs `body` to `/events` as a page of the given origin would (the snippet sends `text/plain` to skip preflight).
+    @discardableResult
+    func postEvents(_ body: String, origin: String? = TestCollector.auroraOrigin) async throws -> TestResponse {
+        try await postEvents(bytes: Array(body.utf8), origin: origin)
+    }
+
+    @discardableResult
+    func postEvents(bytes: [UInt8], origin: String? = TestCollector.auroraOrigin) async throws -> TestResponse {
+        var headers: HTTPFields = [.contentType: "text/plain;charset=UTF-8"]
+        if let origin { headers[.origin] = origin }
+        return try await execute(uri: "/events", method: .post, headers: headers, body: ByteBuffer(bytes: bytes))
+    }
+
+    func get(_ uri: String, userAgent: String? = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/131.0 Safari/537.36") async throws -> TestResponse {
+        var headers: HTTPFields = [:]
+        if let userAgent { headers[.userAgent] = userAgent }
+        return try await execute(uri: uri, method: .get, headers: headers)
+    }
+}
+
+/// A JSON event body with the given fields replacing a valid pageview's.
+func eventJSON(_ overrides: [String: String] = [:]) -> String {
+    var fields: [String: String] = [
+        "site": "\"aurora-ev\"", "type": "\"pageview\"", "page": "\"/specs/\"", "visitor": "\"\(TestCollector.visitor)\"",
+        "ts": String(Int64(Date().timeIntervalSince1970 * 1000)),
+    ]
+    for (key, value) in overrides { fields[key] = value }
+    return "{" + fields.sorted { $0.key < $1.key }.map { "\"\($0.key)\": \($0.value)" }.joined(separator: ", ") + "}"
+}
