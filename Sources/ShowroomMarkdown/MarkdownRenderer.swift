@@ -9,11 +9,19 @@ public struct MarkdownReference: Sendable, Hashable {
     /// Line and column in the Markdown body (1-based); add the body's offset in the file.
     public var line: Int
     public var column: Int
+
+    public init(url: String, isImage: Bool, line: Int, column: Int) {
+        self.url = url
+        self.isImage = isImage
+        self.line = line
+        self.column = column
+    }
 }
 
 /// Turns Markdown into HTML with cmark-gfm and the GFM extensions (tables, strikethrough, autolinks,
-/// task lists, tag filter). Raw HTML passes only through the tag filter, so `<script>` and friends are
-/// neutralised.
+/// task lists, tag filter). cmark-gfm runs in its safe mode: raw HTML in Markdown is left out (markup
+/// belongs in templates, where it is reviewed) and `javascript:`/`data:` link targets are dropped; the tag
+/// filter stays attached as a second line of defence.
 ///
 /// Debian's cmark-gfm keeps the extensions' special-character table in a process-wide global that every
 /// parse sets and clears, so two parses at once corrupt each other's output. All cmark calls therefore go

@@ -1,0 +1,64 @@
+import Dispatch
+import Foundation
+import ShowroomMarkdown
+import Testing
+
+@Suite struct MarkdownRendererTests {
+    /// A document that exercises every extension whose characters live in cmark-gfm's global table.
+    static func document(_ number: Int) -> String {
+        """
+        # Title \(number)
+
+        ~~struck \(number)~~ and www.example\(number).test and https://example.test/\(number)
+
+        | a | b |
+        |---|---|
+        | \(number) | ~~x~~ |
+
+        - [x] done \(number)
+        """
+    }
+
+    @Test func concurrentRendersMatchSerialRenders() {
+        let documents = (0..<400).map(Self.document)
+        let serial = documents.map { MarkdownRenderer.render($0) }
+        let results = ResultBox(count: documents.count)
+        DispatchQueue.concurrentPerform(iterations: documents.count) { index in
+            results.set(index, MarkdownRenderer.render(documents[index]))
+        }
+        #expect(results.values == serial)
+        #expect(serial[7].contains("<del>struck 7</del>"))
+        #expect(serial[7].contains("<a href=\"http://www.example7.test\">"))
+    }
+
+    @Test func linkTargetsCanBeRewrittenWithTheirPosition() {
+        var seen: [MarkdownReference] = []
+        let html = MarkdownRenderer.render("Text\n\n  ![a](asset:x) [b](asset:y)") { reference in
+            seen.append(reference)
+            return "/resolved/\(reference.url.dropFirst(6))"
+        }
+        #expect(html.contains("src=\"/resolved/x\""))
+        #expect(html.contains("href=\"/resolved/y\""))
+        #expect(seen.first == MarkdownReference(url: "asset:x", isImage: true, line: 3, column: 3))
+    }
+
+    @Test func rawHTMLIsLeftOut() {
+        let html = MarkdownRenderer.render("<iframe src=x></iframe>\n\nText <img src=x onerror=alert(1)> more")
+        #expect(!html.contains("<iframe"))
+        #expect(!html.contains("onerror"))
+        #expect(html.contains("Text"))
+    }
+
+    @Test func scriptLinkTargetsAreDropped() {
+        let html = MarkdownRenderer.render("[click](javascript:alert(1))")
+        #expect(!html.contains("javascript:"))
+    }
+}
+
+private final class ResultBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [String]
+    init(count: Int) { storage = Array(repeating: "", count: count) }
+    func set(_ index: Int, _ value: String) { lock.withLock { storage[index] = value } }
+    var values: [String] { lock.withLock { storage } }
+}
