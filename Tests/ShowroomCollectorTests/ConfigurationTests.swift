@@ -14,7 +14,7 @@ struct ConfigurationTests {
 
     @Test func aWorkspaceWithoutSitesIsAClearError() throws {
         let empty = FileManager.default.temporaryDirectory.appendingPathComponent("showroom-empty-\(UUID().uuidString)")
-        #expect(throws: StoreError.self) { try Fleet.load(workspace: empty) }
+        #expect(throws: CollectorError.self) { try Fleet.load(workspace: empty) }
     }
 
     @Test(arguments: [
@@ -32,7 +32,7 @@ struct ConfigurationTests {
     }
 
     @Test func aMalformedPostgresAddressIsAClearError() {
-        #expect(throws: StoreError.self) { try PostgresStore.configuration(from: "postgres://") }
+        #expect(throws: CollectorError.self) { try PostgresStore.configuration(from: "postgres://") }
     }
 
     @Test(arguments: [

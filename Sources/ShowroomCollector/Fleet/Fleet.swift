@@ -21,7 +21,7 @@ public struct Fleet: Sendable {
         let siteProblems = diagnostics.errors.filter { $0.location?.file.hasPrefix("sites") ?? false }
         guard siteProblems.isEmpty, !workspace.sites.isEmpty else {
             let found = siteProblems.isEmpty ? "there are no sites under \(root.path)/sites" : siteProblems.map(\.description).joined(separator: "\n")
-            throw StoreError("the collector needs the fleet's sites to know which events to accept:\n\(found)")
+            throw CollectorError("the collector needs the fleet's sites to know which events to accept:\n\(found)")
         }
         return Fleet(sites: workspace.sites.map { ($0.id, $0.baseURL) })
     }

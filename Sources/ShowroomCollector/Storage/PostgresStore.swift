@@ -26,7 +26,7 @@ public final class PostgresStore: Store {
               components.scheme == "postgres" || components.scheme == "postgresql",
               let host = components.host, !host.isEmpty
         else {
-            throw StoreError("`\(url)` is not a PostgreSQL address; write postgres://user:password@host:5432/database")
+            throw CollectorError("the --database address is not a PostgreSQL address; write postgres://user:password@host:5432/database")
         }
         let database = String(components.path.drop(while: { $0 == "/" }))
         let wantsTLS = components.queryItems?.contains { $0.name == "sslmode" && $0.value != "disable" && $0.value != "prefer" } ?? false
@@ -160,7 +160,7 @@ public final class PostgresStore: Store {
         for try await (events, downloads) in rows.decode((Int, Int).self) {
             return StoreTotals(events: events, downloads: downloads)
         }
-        throw StoreError("PostgreSQL returned no row for the totals")
+        throw CollectorError("PostgreSQL returned no row for the totals")
     }
 
     public func downloadCounts(in period: ReportPeriod) async throws -> [DownloadCount] {

@@ -48,12 +48,3 @@ extension Store {
         }
     }
 }
-
-/// A store that could not be opened or used, with a sentence operations can act on.
-public struct StoreError: Error, CustomStringConvertible, Sendable {
-    public var description: String
-
-    public init(_ description: String) {
-        self.description = description
-    }
-}
