@@ -157,7 +157,11 @@ struct SiteBuilder {
         if let model = site.model { siteValue["model"] = model }
 
         var context: [String: Any] = ["site": siteValue, "data": data]
-        if let brand = site.brand, let record = Self.record(id: brand, in: data["brands"]) { context["brand"] = record }
+        if let brand = site.brand, var record = Self.record(id: brand, in: data["brands"]) {
+            record["models"] = ((data["models"] as? [Any]) ?? []).compactMap { $0 as? [String: Any] }
+                .filter { ($0["brand"] as? String) == brand }
+            context["brand"] = record
+        }
         if let model = site.model, let record = Self.record(id: model, in: data["models"]) { context["model"] = record }
         if let strings = workspace.i18n[site.locale] ?? workspace.i18n["en"] { context["t"] = values.value(strings) }
         let library = inputs.library
@@ -171,8 +175,16 @@ struct SiteBuilder {
         var pageValues: [String: [String: Any]] = [:]
         var pagesBySection: [String: [(SitePage, [String: Any])]] = [:]
         var all: [(SitePage, [String: Any])] = []
+        let sectionTitles = Dictionary(pages.filter { $0.kind == .section }.map { ($0.section, $0.source.title) }, uniquingKeysWith: { a, _ in a })
         for page in pages {
-            let value = pageValue(page, values: &values)
+            var value = pageValue(page, values: &values)
+            if var section = value["section"] as? [String: Any] {
+                section["title"] = sectionTitles[page.section] ?? page.section.capitalized
+                value["section"] = section
+            }
+            if let modelID = value["model"] as? String, let record = Self.record(id: modelID, in: data["models"]) {
+                value["model"] = record
+            }
             pageValues[page.url] = value
             if page.kind == .page {
                 pagesBySection[page.section, default: []].append((page, value))
@@ -191,10 +203,11 @@ struct SiteBuilder {
         let sections: [[String: Any]] = pages.filter { $0.kind == .section && !$0.section.isEmpty }
             .map { page in
                 ["name": page.section, "title": page.source.title, "url": page.url,
-                 "pages": sectionPages[page.section] ?? [], "description": page.source.description ?? ""]
+                 "pages": sectionPages[page.section] ?? [], "description": page.source.description as Any]
             }
         context["sections"] = sections
         let newestFirst = all.sorted { ($0.0.source.date ?? .distantPast, $1.0.source.url ?? $1.0.url) > ($1.0.source.date ?? .distantPast, $0.0.source.url ?? $0.0.url) }.map(\.1)
+        context["recent"] = Array(newestFirst.prefix(3))
         return BaseContext(values: context, pageValues: pageValues, menus: site.menus, sections: sections,
                            pagesBySection: sectionPages, allPages: newestFirst, newestDate: newest)
     }
@@ -205,9 +218,11 @@ struct SiteBuilder {
         if let front = source.frontMatter.pairs {
             for (key, node) in front where !PageSource.knownKeys.contains(key) { value[key] = values.value(node) }
         }
+        // Empty text is left out rather than set to "", so `{{#page.description}}` guards work.
         value["title"] = source.title
-        value["description"] = source.description ?? ""
-        value["summary"] = (value["summary"] as? String) ?? source.description ?? Summary.from(markdown: source.body)
+        if let description = source.description, !description.isEmpty { value["description"] = description }
+        let summary = (value["summary"] as? String) ?? source.description ?? Summary.from(markdown: source.body)
+        value["summary"] = summary.isEmpty ? nil : summary
         value["url"] = page.url
         value["permalink"] = site.baseURL + page.url.dropFirst()
         value["kind"] = page.kind.rawValue

@@ -33,7 +33,8 @@ enum SitePages {
                                           hint: "create \(Workspace.sharedContentFolder)/\(folder) or correct `from:`"))
                 continue
             }
-            for page in pages where mount.tags.isEmpty || !Set(page.tags).isDisjoint(with: mount.tags) {
+            // The mounted folder's own `_index.md` comes along whatever its tags, so the section keeps its list page.
+            for page in pages where mount.tags.isEmpty || page.isIndex || !Set(page.tags).isDisjoint(with: mount.tags) {
                 candidates.append((page, mount.into))
             }
         }
