@@ -67,11 +67,22 @@ let package = Package(
             ]
         ),
 
+        // Preview, check and affected sites (serve, check, affected), and atomic releases (publish).
+        .target(
+            name: "ShowroomPreview",
+            dependencies: [
+                "ShowroomCore", "ShowroomWorkspace", "ShowroomSite", "ShowroomHTML", "CLibXML2", "ShowroomCollector",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(name: "ShowroomPublish", dependencies: ["ShowroomCore"]),
+
         // The `showroom` command: parses arguments and calls one engine function per command.
         .executableTarget(
             name: "Showroom",
             dependencies: [
-                "ShowroomCore", "ShowroomWorkspace", "ShowroomSite", "ShowroomCollector",
+                "ShowroomCore", "ShowroomWorkspace", "ShowroomSite", "ShowroomCollector", "ShowroomPreview", "ShowroomPublish",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -89,6 +100,11 @@ let package = Package(
                 "ShowroomCollector",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
+        ),
+        .testTarget(
+            name: "ShowroomPreviewTests",
+            dependencies: ["ShowroomPreview", "ShowroomPublish", "ShowroomSite", "ShowroomCore"],
+            resources: [.copy("Fixtures")]
         ),
     ]
 )

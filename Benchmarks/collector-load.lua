@@ -5,7 +5,7 @@ local origin = os.getenv("LOAD_ORIGIN") or "https://load-a.example"
 local mode = os.getenv("LOAD_MODE") or "events"
 local threads = {}
 local counter = 0
-local acked = 0
+acked = 0 -- global: done() reads it from each thread with thread:get
 
 function setup(thread)
     thread:set("id", #threads + 1)
