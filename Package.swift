@@ -78,11 +78,21 @@ let package = Package(
         ),
         .target(name: "ShowroomPublish", dependencies: ["ShowroomCore"]),
 
+        // Reports for marketing: which assets pay off, when each site's audience is active; access-log ingestion.
+        .target(
+            name: "ShowroomReports",
+            dependencies: [
+                "ShowroomCore", "ShowroomWorkspace", "ShowroomCollector",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
         // The `showroom` command: parses arguments and calls one engine function per command.
         .executableTarget(
             name: "Showroom",
             dependencies: [
                 "ShowroomCore", "ShowroomWorkspace", "ShowroomSite", "ShowroomCollector", "ShowroomPreview", "ShowroomPublish",
+                "ShowroomReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -104,6 +114,11 @@ let package = Package(
         .testTarget(
             name: "ShowroomPreviewTests",
             dependencies: ["ShowroomPreview", "ShowroomPublish", "ShowroomSite", "ShowroomCore"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "ShowroomReportsTests",
+            dependencies: ["ShowroomReports", "ShowroomCollector", "ShowroomWorkspace"],
             resources: [.copy("Fixtures")]
         ),
     ]

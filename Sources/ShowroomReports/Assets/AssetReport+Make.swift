@@ -1,0 +1,48 @@
+import Foundation
+import ShowroomCollector
+import ShowroomWorkspace
+
+extension AssetReport {
+    /// What `showroom assets report` was asked for.
+    public struct Options: Sendable {
+        public var workspace: URL
+        /// The build output holding `.showroom/usage.json` (default: the workspace's output folder).
+        public var publicFolder: URL?
+        public var database: String
+        public var period: ReportPeriod
+        public var calendar: ReportCalendar
+        public var site: String?
+        public var kind: String?
+
+        public init(workspace: URL, publicFolder: URL? = nil, database: String = ReportStore.defaultDatabase,
+                    period: ReportPeriod, calendar: ReportCalendar, site: String? = nil, kind: String? = nil) {
+            self.workspace = workspace
+            self.publicFolder = publicFolder
+            self.database = database
+            self.period = period
+            self.calendar = calendar
+            self.site = site
+            self.kind = kind
+        }
+    }
+
+    /// Loads the catalogue, the latest build's usage index and the store's downloads, and compiles the report.
+    public static func make(_ options: Options, now: Date = Date()) async throws -> AssetReport {
+        let workspace = try ReportWorkspace.load(options.workspace)
+        if let kind = options.kind, AssetKind(rawValue: kind) == nil {
+            throw ReportError("there is no asset kind `\(kind)`; the kinds are \(AssetKind.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        if let site = options.site { try workspace.requireSite(site) }
+        let usage = try UsageIndex.load(publicFolder: options.publicFolder ?? workspace.publicFolder)
+        let period = options.period
+        let calendar = options.calendar
+        let (downloads, daily, last) = try await ReportStore.with(database: options.database, workspace: workspace.root) { store in
+            (try await store.downloadCountsBySource(in: period),
+             try await store.downloadCountsByDay(in: period, utcOffset: calendar.utcOffset),
+             try await store.lastDownloads(before: period.until))
+        }
+        let inputs = Inputs(catalog: Array(workspace.catalog.assets.values), usage: usage, downloads: downloads, daily: daily,
+                            lastDownloads: last)
+        return compile(inputs, period: period, calendar: calendar, site: options.site, kind: options.kind, asOf: now)
+    }
+}

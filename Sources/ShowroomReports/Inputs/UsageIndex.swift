@@ -1,0 +1,55 @@
+import Foundation
+
+/// The latest build's record of where each asset is used: `public/.showroom/usage.json` (schema in README.md).
+public struct UsageIndex: Sendable, Decodable, Hashable {
+    /// One place an asset appears: the site and page it is on, and the source line that put it there.
+    public struct Use: Sendable, Codable, Hashable {
+        public var asset: String
+        public var site: String
+        public var page: String
+        public var file: String
+        public var line: Int?
+        public var column: Int?
+
+        public init(asset: String, site: String, page: String, file: String, line: Int? = nil, column: Int? = nil) {
+            self.asset = asset
+            self.site = site
+            self.page = page
+            self.file = file
+            self.line = line
+            self.column = column
+        }
+    }
+
+    public struct Entry: Sendable, Decodable, Hashable {
+        public var title: String?
+        public var uses: [Use]
+
+        public init(title: String? = nil, uses: [Use]) {
+            self.title = title
+            self.uses = uses
+        }
+    }
+
+    public var assets: [String: Entry]
+
+    public init(assets: [String: Entry] = [:]) {
+        self.assets = assets
+    }
+
+    /// Where the build writes it inside its output folder.
+    public static let relativePath = ".showroom/usage.json"
+
+    /// Reads the index from a build output folder (`public/`).
+    public static func load(publicFolder: URL) throws -> UsageIndex {
+        let url = publicFolder.appendingPathComponent(relativePath)
+        guard let data = try? Data(contentsOf: url) else {
+            throw ReportError("there is no usage index at \(url.path); run `showroom build` first (or pass --public DIR)")
+        }
+        do {
+            return try JSONDecoder().decode(UsageIndex.self, from: data)
+        } catch {
+            throw ReportError("\(url.path) is not a usage index (\(error)); run `showroom build` again to rewrite it")
+        }
+    }
+}
