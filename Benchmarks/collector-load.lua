@@ -1,10 +1,12 @@
 -- wrk script for Benchmarks/collector-load.sh: POSTs one tracking event per request, as the snippet does,
--- from an allowed origin, with a distinct visitor id per thread; counts the 2xx answers it received.
+-- from an allowed origin, with a visitor id unique to the run, thread and request (so no download is a
+-- repeat the service rightly counts once); counts the answers below 400 it received.
 -- Environment: LOAD_ORIGIN (the test site's origin), LOAD_MODE (`events` or `downloads`).
 local origin = os.getenv("LOAD_ORIGIN") or "https://load-a.example"
 local mode = os.getenv("LOAD_MODE") or "events"
 local threads = {}
 local counter = 0
+local run = os.time() % 100000
 acked = 0 -- global: done() reads it from each thread with thread:get
 
 function setup(thread)
@@ -20,7 +22,7 @@ end
 
 function request()
     counter = counter + 1
-    local visitor = string.format("load%02d%012d", id, counter)
+    local visitor = string.format("load%05d%02d%010d", run, id, counter)
     if mode == "downloads" then
         return wrk.format("GET", "/dl/load-photo?site=load-a&page=/gallery/&v=" .. visitor, nil, nil)
     end

@@ -12,6 +12,8 @@
 #
 # Only loopback traffic; every run is bounded in time. SHOWROOM_BIN may name an already built `showroom`;
 # otherwise a release build is made. WRK_CONNECTIONS (default 32) sets the concurrency.
+# LOAD_POSTGRES_URL (e.g. from `scripts/postgres.sh start`, on loopback) runs the same against PostgreSQL;
+# its events and downloads tables are emptied first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -44,12 +46,17 @@ mkdir -p "$work/ws/sites/load-a" "$work/ws/public/.showroom"
 printf 'title: Load A\nkind: product\nbaseURL: https://load-a.example/\n' >"$work/ws/sites/load-a/site.yaml"
 printf '{"assets": {"load-photo": {"file": "load-photo.1234abcd.jpg", "sites": {"load-a": "https://load-a.example/assets/load-photo.1234abcd.jpg"}}}}\n' \
     >"$work/ws/public/.showroom/assets.json"
-port=$(( 30000 + RANDOM % 20000 ))
+# Below the kernel's ephemeral range (32768+), so wrk's own client ports never take the service's port
+# between a kill and the restart.
+port=$(( 20000 + RANDOM % 12000 ))
+while ss -ltn "sport = :$port" | grep -q LISTEN; do port=$(( 20000 + RANDOM % 12000 )); done
 database="$work/collector.sqlite"
+store="sqlite:$database"
+if [[ -n "${LOAD_POSTGRES_URL:-}" ]]; then store="$LOAD_POSTGRES_URL"; fi
 base="http://127.0.0.1:$port"
 
 start_server() {
-    LOG_LEVEL=warning "$SHOWROOM_BIN" collector --workspace "$work/ws" --database "sqlite:$database" \
+    LOG_LEVEL=warning "$SHOWROOM_BIN" collector --workspace "$work/ws" --database "$store" \
         --host 127.0.0.1 --port "$port" --rate-limit 0 >>"$work/server.log" 2>&1 &
     server_pid=$!
     for _ in $(seq 1 100); do
@@ -68,7 +75,15 @@ stop_server() {
 }
 
 rows() {
-    sqlite3 "$database" "SELECT (SELECT COUNT(*) FROM events) + (SELECT COUNT(*) FROM downloads)"
+    local sql="SELECT (SELECT COUNT(*) FROM events) + (SELECT COUNT(*) FROM downloads)"
+    if [[ -n "${LOAD_POSTGRES_URL:-}" ]]; then psql -qtA "$LOAD_POSTGRES_URL" -c "$sql"; else sqlite3 "$database" "$sql"; fi
+}
+
+empty_store() {
+    rm -f "$database" "$database-wal" "$database-shm"
+    if [[ -n "${LOAD_POSTGRES_URL:-}" ]]; then
+        psql -qtA "$LOAD_POSTGRES_URL" -c "TRUNCATE events, downloads" >/dev/null 2>&1 || true
+    fi
 }
 
 # Runs wrk once; prints "requests/s errors acknowledged".
@@ -85,7 +100,8 @@ drive() {
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-echo "collector load test: $runs runs of ${seconds}s per endpoint, $connections connections, 2 wrk threads, SQLite (WAL)"
+echo "collector load test: $runs runs of ${seconds}s per endpoint, $connections connections, 2 wrk threads, ${store%%:*}"
+empty_store
 start_server
 total_acked=0
 for mode in events downloads; do
@@ -109,7 +125,7 @@ fi
 # Sends `signal` to the service halfway through a run, restarts it on the same file, and compares.
 interrupt_under_load() {
     local signal="$1"
-    rm -f "$database" "$database-wal" "$database-shm"
+    empty_store
     start_server
     local kill_after
     kill_after="$(awk -v s="$seconds" 'BEGIN { printf "%.1f", s / 2 }')"

@@ -63,7 +63,7 @@ start() {
 
     local port attempt
     for attempt in 1 2 3 4 5 6 7 8 9 10; do
-        port=$(( 20000 + RANDOM % 30000 ))
+        port=$(( 20000 + RANDOM % 12000 ))  # below the ephemeral range (32768+)
         if ss -ltn "sport = :$port" 2>/dev/null | grep -q LISTEN; then continue; fi
         if as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
             -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir -c fsync=on" \
