@@ -4,7 +4,7 @@ extension AssetReport {
 
     /// One self-contained page: headline tiles, three charts, the sections, and every asset in a sortable table.
     func htmlPage() -> String {
-        let sunk = Figures.money(moneySunk)
+        let sunk = neverUsed.isEmpty ? "nothing" : Figures.money(moneySunk)
         var body = HTML.tiles([
             ("Assets", Figures.count(totals.assets), Figures.money(totals.cost)),
             ("Downloads", Figures.count(totals.downloads.total),

@@ -18,7 +18,8 @@ extension AssetReport {
         out.append(assets.isEmpty ? "No assets in scope." : table.render())
 
         out.append("")
-        out.append("Never used: \(neverUsed.count) asset\(neverUsed.count == 1 ? "" : "s"), \(Figures.money(moneySunk)) sunk")
+        out.append(neverUsed.isEmpty ? "Never used: none"
+                   : "Never used: \(neverUsed.count) asset\(neverUsed.count == 1 ? "" : "s"), \(Figures.money(moneySunk)) sunk")
         out.append(listTable(neverUsed, headers: [.init("COST", .right), .init("OWNER")]) {
             ["\(Figures.amount($0.cost)) \($0.currency)", $0.owner ?? Figures.none]
         })

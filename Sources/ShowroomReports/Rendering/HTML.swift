@@ -69,7 +69,8 @@ enum HTML {
             for (index, cell) in row.enumerated() {
                 let numeric = headers[index].numeric
                 let sort = cell.sort.map { " data-v=\"\(escape($0))\"" } ?? ""
-                out += "<td\(numeric ? " class=\"num\"" : "")\(sort)>\(escape(cell.text))</td>"
+                let kind = numeric ? " class=\"num\"" : cell.text.count > 30 ? " class=\"text\" title=\"\(escape(cell.text))\"" : ""
+                out += "<td\(kind)\(sort)>\(escape(cell.text))</td>"
             }
             out += "</tr>"
         }
@@ -97,7 +98,7 @@ enum HTML {
         header{background:#111827;color:#fff;padding:22px 32px}
         header h1{margin:0;font-size:22px;font-weight:650;letter-spacing:-.01em}
         header p{margin:4px 0 0;color:#cbd5e1}
-        main{padding:20px 32px 40px;display:grid;grid-template-columns:repeat(2,minmax(0,1fr));gap:18px;max-width:1400px}
+        main{padding:20px 32px 40px;display:grid;grid-template-columns:repeat(2,minmax(0,1fr));gap:18px;max-width:1400px;align-items:start}
         .tiles{grid-column:1/-1;display:grid;grid-template-columns:repeat(auto-fit,minmax(180px,1fr));gap:14px}
         .tile{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:14px 16px}
         .tile .label{color:var(--muted);font-size:12px;text-transform:uppercase;letter-spacing:.05em}
@@ -112,11 +113,13 @@ enum HTML {
         .legend{display:flex;gap:14px;font-size:12px;color:var(--muted);margin:0 0 8px}
         .legend i{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:5px;vertical-align:-1px}
         svg{display:block;width:100%;height:auto}
-        svg text{font:11px system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;fill:var(--ink)}
+        svg.bars{max-width:680px}
+        svg text{font:12px system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;fill:var(--ink)}
         svg text.muted{fill:var(--muted)}
         .scroll{overflow-x:auto}
-        table{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums}
-        th,td{padding:6px 8px;border-bottom:1px solid var(--line);text-align:left;white-space:nowrap}
+        table{border-collapse:collapse;width:100%;font-size:13px;font-variant-numeric:tabular-nums}
+        td.text{max-width:260px;overflow:hidden;text-overflow:ellipsis}
+        th,td{padding:5px 7px;border-bottom:1px solid var(--line);text-align:left;white-space:nowrap}
         th{font-size:12px;color:var(--muted);font-weight:600;background:#fafafa;position:sticky;top:0}
         td.num,th.num{text-align:right}
         table.sortable th{cursor:pointer;user-select:none}

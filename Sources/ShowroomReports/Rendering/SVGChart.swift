@@ -16,16 +16,16 @@ enum SVGChart {
     }
 
     /// Horizontal bars, one row each, longest scaled to the full width.
-    static func horizontal(_ bars: [Bar], colors: [String], labelWidth: Double = 190) -> String {
+    static func horizontal(_ bars: [Bar], colors: [String], labelWidth: Double = 150) -> String {
         guard !bars.isEmpty else { return "<p class=\"empty\">Nothing to chart in this period.</p>" }
-        let width = 640.0, row = 24.0, valueWidth = 80.0
+        let width = 560.0, row = 24.0, valueWidth = 96.0
         let height = Double(bars.count) * row + 4
         let largest = max(bars.map(\.total).max() ?? 0, 1e-9)
         let span = width - labelWidth - valueWidth
-        var svg = "<svg viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\">"
+        var svg = "<svg class=\"bars\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\">"
         for (index, bar) in bars.enumerated() {
             let y = Double(index) * row + 2
-            svg += "<text x=\"\(fmt(labelWidth - 8))\" y=\"\(fmt(y + row / 2 + 4))\" text-anchor=\"end\">\(HTML.escape(clip(bar.label, 30)))</text>"
+            svg += "<text x=\"\(fmt(labelWidth - 8))\" y=\"\(fmt(y + row / 2 + 4))\" text-anchor=\"end\">\(HTML.escape(clip(bar.label, 22)))</text>"
             svg += "<rect x=\"\(fmt(labelWidth))\" y=\"\(fmt(y + 3))\" width=\"\(fmt(span))\" height=\"\(fmt(row - 6))\" rx=\"3\" fill=\"#f3f4f6\"/>"
             var x = labelWidth
             for (part, value) in bar.parts.enumerated() where value > 0 {

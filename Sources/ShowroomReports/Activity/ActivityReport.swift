@@ -1,0 +1,109 @@
+import Foundation
+import ShowroomCollector
+
+/// When each site's audience is active (page views by hour of day and by day) and where visitors give up on the
+/// test-drive booking form, for one period at one UTC offset.
+public struct ActivityReport: Sendable {
+    public var period: ReportPeriod
+    public var calendar: ReportCalendar
+    /// The one site asked for, or nil for every site with page views or booking events in the period.
+    public var site: String?
+    public var generatedAt: Date
+    /// Busiest first.
+    public var sites: [SiteActivity]
+}
+
+/// One site's activity.
+public struct SiteActivity: Sendable, Hashable {
+    public var site: String
+    public var title: String
+    public var pageviews: Int
+    /// Page views in each hour of the day, 0 to 23.
+    public var byHour: [Int]
+    /// Page views on every day of the period, oldest first (zeros included).
+    public var byDay: [DayCount]
+    /// The three busiest hours, busiest first.
+    public var peakHours: [Int]
+    /// Whether the site offers the booking form.
+    public var booking: Bool
+    /// Every step of the form, in order: shown, started, field error, submitted.
+    public var funnel: [FunnelStepCount]
+
+    /// The step between which the most visitors are lost: from shown to started, or from started to submitted.
+    public var giveUp: GiveUp? {
+        let visitors = Dictionary(uniqueKeysWithValues: funnel.map { ($0.step, $0.visitors) })
+        let shown = visitors[.bookingShown] ?? 0, started = visitors[.bookingStarted] ?? 0, submitted = visitors[.bookingSubmitted] ?? 0
+        guard shown > 0 else { return nil }
+        let beforeStarting = GiveUp(stage: "before starting the form", lost: max(shown - started, 0), of: shown)
+        let afterStarting = GiveUp(stage: "after starting, before submitting", lost: max(started - submitted, 0), of: started)
+        return beforeStarting.lost >= afterStarting.lost ? beforeStarting : afterStarting
+    }
+}
+
+/// Where visitors leave the booking form: `lost` of the `of` visitors who reached the stage's start.
+public struct GiveUp: Sendable, Hashable {
+    public var stage: String
+    public var lost: Int
+    public var of: Int
+
+    public init(stage: String, lost: Int, of: Int) {
+        self.stage = stage
+        self.lost = lost
+        self.of = of
+    }
+
+    public var share: Double { of > 0 ? Double(lost) / Double(of) : 0 }
+}
+
+extension ActivityReport {
+    /// What `showroom report activity` was asked for.
+    public struct Options: Sendable {
+        public var workspace: URL
+        public var database: String
+        public var period: ReportPeriod
+        public var calendar: ReportCalendar
+        public var site: String?
+
+        public init(workspace: URL, database: String = ReportStore.defaultDatabase, period: ReportPeriod, calendar: ReportCalendar, site: String? = nil) {
+            self.workspace = workspace
+            self.database = database
+            self.period = period
+            self.calendar = calendar
+            self.site = site
+        }
+    }
+
+    /// Reads each site's hours, days and funnel from the store.
+    public static func make(_ options: Options, now: Date = Date()) async throws -> ActivityReport {
+        let workspace = try ReportWorkspace.load(options.workspace)
+        if let site = options.site { try workspace.requireSite(site) }
+        let chosen = workspace.sites.filter { options.site == nil || $0.id == options.site }
+            .map { (id: $0.id, title: $0.title, booking: $0.booking) }
+        let period = options.period
+        let calendar = options.calendar
+        let days = calendar.days(in: period)
+        let sites = try await ReportStore.with(database: options.database, workspace: workspace.root) { store in
+            var sites: [SiteActivity] = []
+            for site in chosen {
+                let hours = try await store.eventCountsByHour(site: site.id, type: .pageview, in: period, utcOffset: calendar.utcOffset)
+                let byDay = try await store.eventCountsByDay(site: site.id, type: .pageview, in: period, utcOffset: calendar.utcOffset)
+                let funnel = try await store.bookingFunnel(site: site.id, in: period)
+                var byHour = Array(repeating: 0, count: 24)
+                for hour in hours where (0..<24).contains(hour.hour) { byHour[hour.hour] += hour.events }
+                let perDay = Dictionary(byDay.map { ($0.day, $0.events) }, uniquingKeysWith: +)
+                sites.append(SiteActivity(
+                    site: site.id, title: site.title, pageviews: byHour.reduce(0, +), byHour: byHour,
+                    byDay: days.map { DayCount(day: $0, events: perDay[$0] ?? 0) },
+                    peakHours: Array(byHour.enumerated().filter { $0.element > 0 }.sorted { ($0.element, $1.offset) > ($1.element, $0.offset) }
+                        .prefix(3).map(\.offset)),
+                    booking: site.booking, funnel: funnel))
+            }
+            return sites
+        }
+        let shown = options.site == nil
+            ? sites.filter { $0.pageviews > 0 || $0.funnel.contains { $0.events > 0 } }
+            : sites
+        return ActivityReport(period: period, calendar: calendar, site: options.site, generatedAt: now,
+                              sites: shown.sorted { ($0.pageviews, $1.site) > ($1.pageviews, $0.site) })
+    }
+}
