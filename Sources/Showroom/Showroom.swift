@@ -6,6 +6,8 @@ struct Showroom: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "showroom",
         abstract: "Build, preview and publish every site of the fleet from one workspace.",
-        subcommands: [BuildCommand.self, NewCommand.self, CollectorCommand.self]
+        subcommands: [
+            BuildCommand.self, NewCommand.self, CollectorCommand.self, AssetsCommand.self, ReportCommand.self,
+        ]
     )
 }

@@ -24,8 +24,18 @@ public enum SourceText {
                          "the file is not valid UTF-8 text",
                          hint: "save the file as UTF-8 (in most editors: Save with Encoding → UTF-8)")
         }
-        guard text.contains("\r") else { return text }
-        return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        guard bytes.contains(0x0D) else { return text }
+        var unixBytes: [UInt8] = []
+        unixBytes.reserveCapacity(bytes.count)
+        for (index, byte) in bytes.enumerated() {
+            if byte == 0x0D {
+                if index + 1 < bytes.count, bytes[index + 1] == 0x0A { continue }
+                unixBytes.append(0x0A)
+            } else {
+                unixBytes.append(byte)
+            }
+        }
+        return String(decoding: unixBytes, as: UTF8.self)
     }
 
     private static func firstInvalidUTF8Position(_ bytes: [UInt8]) -> (Int, Int) {

@@ -48,15 +48,30 @@ public struct PageSource: Sendable {
         var body = text
         var bodyLine = 1
         if text.hasPrefix("---\n") || text == "---" {
-            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            guard let end = lines.dropFirst().firstIndex(where: { $0 == "---" || $0 == "..." }) else {
+            // Scan line by line only through the front matter; the body is taken as one slice.
+            let utf8 = text.utf8
+            var lineStart = utf8.index(utf8.startIndex, offsetBy: min(4, utf8.count))
+            var line = 2
+            var closing: (start: String.Index, end: String.Index)?
+            while lineStart < utf8.endIndex {
+                let lineEnd = utf8[lineStart...].firstIndex(of: 0x0A) ?? utf8.endIndex
+                let content = utf8[lineStart..<lineEnd]
+                if content.elementsEqual("---".utf8) || content.elementsEqual("...".utf8) {
+                    closing = (lineStart, lineEnd)
+                    break
+                }
+                lineStart = lineEnd == utf8.endIndex ? lineEnd : utf8.index(after: lineEnd)
+                line += 1
+            }
+            guard let closing else {
                 return (nil, [.error(at: SourceLocation(file: file, line: 1, column: 1),
                                      "the front matter starts with `---` but never ends",
                                      hint: "add a line with only `---` after the last front matter line")])
             }
-            frontText = lines[1..<end].joined(separator: "\n")
-            body = lines[(end + 1)...].joined(separator: "\n")
-            bodyLine = end + 2
+            let frontStart = utf8.index(utf8.startIndex, offsetBy: min(4, utf8.count))
+            frontText = frontStart < closing.start ? String(text[frontStart..<closing.start]) : ""
+            body = closing.end < text.endIndex ? String(text[text.index(after: closing.end)...]) : ""
+            bodyLine = line + 1
         }
         let front: YAMLNode
         do {

@@ -26,7 +26,7 @@ public struct YAMLNode: Sendable {
     public static func parse(_ text: String, file: String, lineOffset: Int = 0) throws(Diagnostic) -> YAMLNode {
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            node = try Yams.compose(yaml: text, .default, .default, .utf8)  // naming the encoding skips a slow default lookup
         } catch let error as YamlError {
             throw diagnostic(for: error, file: file, lineOffset: lineOffset)
         } catch {
