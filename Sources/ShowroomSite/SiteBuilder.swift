@@ -165,6 +165,7 @@ struct SiteBuilder {
             "locale": site.locale, "lang": site.locale, "booking": site.booking, "consent": site.consent,
             "isBrand": site.kind == .brand, "isProduct": site.kind == .product, "isStore": site.kind == .store,
             "year": newest.map { SiteValues.civil($0).0 } ?? 2026,
+            "collector": workspace.fleet.collector,
         ]
         if let theme = site.theme { siteValue["theme"] = values.value(theme) }
         if let params = site.params { siteValue["params"] = values.value(params) }
