@@ -85,8 +85,9 @@ public enum FleetBuilder {
             fleetHosts: workspace.sites.compactMap { URL(string: $0.baseURL)?.host }.sorted(),
             now: options.now, includeDrafts: options.includeDrafts)
 
-        var results: [SiteResult] = []
-        for site in workspace.sites {
+        // Sites build side by side (and pages within each site too), so both cores stay busy through
+        // each site's serial steps: loading, list pages, sitemap, asset placement.
+        let results = ConcurrentMap.map(workspace.sites) { site -> SiteResult in
             let destination = output.appendingPathComponent(site.id)
             var result: SiteResult
             do {
@@ -103,7 +104,7 @@ public enum FleetBuilder {
                     hint: "check that the output folder is writable")], uses: [], assetFiles: [:], inputs: [], seconds: 0)
             }
             options.progress(result)
-            results.append(result)
+            return result
         }
         diagnostics += BuildRecords.write(results: results.filter { !$0.diagnostics.hasErrors }, workspace: workspace,
                                           library: library, output: output)

@@ -131,8 +131,13 @@ struct SiteValues {
 enum Summary {
     static func from(markdown: String) -> String {
         var paragraph: [Substring] = []
-        for line in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+        var rest = markdown[...]
+        // Only the lines up to the end of the first paragraph are looked at.
+        while !rest.isEmpty {
+            let end = rest.firstIndex(of: "\n") ?? rest.endIndex
+            let line = rest[..<end]
+            rest = end < rest.endIndex ? rest[rest.index(after: end)...] : rest[rest.endIndex...]
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }
             if trimmed.isEmpty {
                 if !paragraph.isEmpty { break }
                 continue
@@ -141,13 +146,29 @@ enum Summary {
                 if !paragraph.isEmpty { break }
                 continue
             }
-            paragraph.append(line)
+            paragraph.append(trimmed)
         }
-        var text = paragraph.joined(separator: " ")
-        text = text.replacingOccurrences(of: #"\]\([^)]*\)"#, with: "", options: .regularExpression)
-        text.removeAll { "[]*_`~".contains($0) }
+        let text = plainText(paragraph.joined(separator: " "))
         guard text.count > 200 else { return text }
         let cut = text.prefix(200)
         return (cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? String(cut)) + "…"
+    }
+
+    /// Drops Markdown emphasis marks and the targets of links and images (`[text](url)` → `text`).
+    private static func plainText(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            if character == "]", text.index(after: index) < text.endIndex, text[text.index(after: index)] == "(",
+               let close = text[index...].firstIndex(of: ")") {
+                index = text.index(after: close)
+                continue
+            }
+            if !"[]*_`~".contains(character) { result.append(character) }
+            index = text.index(after: index)
+        }
+        return result
     }
 }

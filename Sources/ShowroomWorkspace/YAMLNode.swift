@@ -24,6 +24,7 @@ public struct YAMLNode: Sendable {
     /// Parses `text` (from `file`, starting at `lineOffset` lines into it) into a located tree.
     /// An empty document is `.null`. YAML syntax errors come back with their line and column.
     public static func parse(_ text: String, file: String, lineOffset: Int = 0) throws(Diagnostic) -> YAMLNode {
+        if let flat = parseFlat(text, file: file, lineOffset: lineOffset) { return flat }
         let node: Node?
         do {
             node = try Yams.compose(yaml: text, .default, .default, .utf8)  // naming the encoding skips a slow default lookup

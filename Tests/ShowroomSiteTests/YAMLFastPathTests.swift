@@ -1,0 +1,44 @@
+import ShowroomCore
+import ShowroomWorkspace
+import Testing
+
+/// The flat front matter reader must give exactly what libyaml gives: values, quoting and locations.
+@Suite struct YAMLFastPathTests {
+    /// A flat document, and the same document with a trailing comment, which only libyaml reads.
+    static let flat = """
+        title: Spring offer, with 0% financing
+        description: "Quoted: text"
+        date: 2026-03-01
+        tags: [lumen, aurora ,  offers]
+        weight: 10
+        draft: false
+        hero: asset:aurora-hero
+        empty: []
+        single: 'single quoted'
+        nothing: ~
+        """
+
+    static func describe(_ node: YAMLNode) -> String {
+        let place = "\(node.location.line ?? 0):\(node.location.column ?? 0)"
+        switch node.value {
+        case .null: return "null@\(place)"
+        case .scalar(let text, let quoted): return "\(quoted ? "q" : "p")(\(text))@\(place)"
+        case .sequence(let items): return "[\(items.map(describe).joined(separator: ","))]@\(place)"
+        case .mapping(let pairs): return "{\(pairs.map { "\($0.key)=\(describe($0.value))" }.joined(separator: ";"))}"
+        }
+    }
+
+    @Test func flatFrontMatterReadsExactlyAsLibyamlReadsIt() throws {
+        let fast = try YAMLNode.parse(Self.flat, file: "a.md", lineOffset: 1)
+        let libyaml = try YAMLNode.parse(Self.flat + "\n# forces libyaml", file: "a.md", lineOffset: 1)
+        #expect(Self.describe(fast) == Self.describe(libyaml))
+    }
+
+    @Test func aValueThatIsNotFlatYAMLStillGetsLibyamlsLocatedError() {
+        #expect(throws: Diagnostic.self) { try YAMLNode.parse("title: a: b\n", file: "a.md") }
+    }
+
+    @Test func aDuplicateKeyIsLeftToLibyaml() {
+        #expect(throws: Diagnostic.self) { try YAMLNode.parse("title: a\ntitle: b\n", file: "a.md") }
+    }
+}
