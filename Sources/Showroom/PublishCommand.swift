@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import ShowroomPublish
+
+/// `showroom publish`: copies a built site into a new release and switches the live link to it.
+struct PublishCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "publish",
+        abstract: "Publish a built site as an atomic release: DIR/<site>/releases/<time>/ and a `current` link.",
+        discussion: """
+            Point the web server's document root at DIR/<site>/current. The link is swapped in one step after \
+            the whole copy succeeded, so a failed publish leaves the live site as it was. Prints the files \
+            added (+), changed (~) and removed (-) against the live release, by content hash. \
+            See docs/preview-and-publish.md.
+            """
+    )
+
+    @Option(help: "The site to publish.")
+    var site: String
+
+    @Option(help: "The publish folder (holds <site>/releases/ and <site>/current).")
+    var to: String
+
+    @Option(help: "How many releases to keep (the live one is always kept).")
+    var keep = 5
+
+    @Flag(help: "Point `current` back at the release before it instead of publishing.")
+    var rollback = false
+
+    @Option(help: "The built site to publish (default: <workspace>/public/<site>).")
+    var from: String?
+
+    @Option(help: "The workspace folder (the one with sites/ and public/).")
+    var workspace: String = "."
+
+    func run() throws {
+        let publisher = Publisher()
+        let target = URL(fileURLWithPath: to).standardizedFileURL
+        let outcome: Publisher.Outcome
+        if rollback {
+            outcome = try publisher.rollback(site: site, in: target)
+        } else {
+            let built = from.map { URL(fileURLWithPath: $0) }
+                ?? URL(fileURLWithPath: workspace).appendingPathComponent("public").appendingPathComponent(site)
+            outcome = try publisher.publish(site: site, from: built.standardizedFileURL, to: target, keep: keep)
+        }
+        for line in outcome.diff.lines { print(line) }
+        print("\(rollback ? "Rolled back" : "Published") \(site): current -> releases/\(outcome.release)"
+              + (outcome.previous.map { " (was \($0))" } ?? ""))
+        if !outcome.pruned.isEmpty { print("Removed old releases: \(outcome.pruned.joined(separator: ", "))") }
+    }
+}

@@ -1,0 +1,113 @@
+import CLibXML2
+import Foundation
+
+/// What `showroom check` needs to know about one built HTML page, read with libxml2's HTML parser:
+/// its parse errors, the links it makes, the anchors it offers and how many tracking snippets it carries.
+struct PageScan: Sendable {
+    /// A link or embedded resource in the page, with the line of its element in the built file.
+    struct Link: Sendable, Hashable {
+        var target: String
+        var line: Int
+        /// Whether a `#fragment` of this link must name an anchor (`<a href>`, `<area href>`); resources
+        /// (`<img src>`, `<link href>`) only need their file.
+        var isNavigation: Bool
+    }
+
+    struct ParseError: Sendable, Hashable {
+        var line: Int
+        var column: Int
+        var message: String
+    }
+
+    var errors: [ParseError] = []
+    var links: [Link] = []
+    /// Every `id`, and every `name` of an `<a>`: the targets `#fragment`s may point at.
+    var anchors: Set<String> = []
+    var trackingSnippets = 0
+
+    /// libxml2 2.9 does not know the HTML5 elements and reports each as an error; they are valid HTML.
+    static let html5Elements: Set<String> = [
+        "article", "aside", "audio", "bdi", "canvas", "data", "datalist", "details", "dialog", "figcaption", "figure",
+        "footer", "header", "main", "mark", "meter", "nav", "output", "picture", "progress", "section", "source",
+        "summary", "template", "time", "track", "video", "wbr", "svg", "path", "circle", "rect", "g", "use", "symbol",
+        "line", "polyline", "polygon", "ellipse", "defs", "lineargradient", "radialgradient", "stop", "clippath",
+        "mask", "text", "tspan", "search", "slot", "math",
+    ]
+
+    static func scan(_ html: String, snippetMarker: String) -> PageScan {
+        var collector = ErrorCollector()
+        let document: htmlDocPtr? = withUnsafeMutablePointer(to: &collector) { pointer in
+            xmlSetStructuredErrorFunc(pointer) { context, error in
+                guard let context, let error else { return }
+                let collector = context.assumingMemoryBound(to: ErrorCollector.self)
+                let message = error.pointee.message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? "parse error"
+                if error.pointee.code == XML_HTML_UNKNOWN_TAG.rawValue, let name = error.pointee.str1.map({ String(cString: $0) }),
+                   PageScan.html5Elements.contains(name.lowercased()) {
+                    return
+                }
+                guard error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+                collector.pointee.errors.append(ParseError(line: Int(error.pointee.line), column: Int(error.pointee.int2), message: message))
+            }
+            defer { xmlSetStructuredErrorFunc(nil, nil) }
+            return html.withCString { bytes in
+                htmlReadMemory(bytes, Int32(strlen(bytes)), nil, "UTF-8",
+                               Int32(HTML_PARSE_NONET.rawValue | HTML_PARSE_NOWARNING.rawValue))
+            }
+        }
+        var scan = PageScan(errors: collector.errors)
+        guard let document else {
+            if scan.errors.isEmpty { scan.errors.append(ParseError(line: 1, column: 1, message: "the page cannot be parsed as HTML")) }
+            return scan
+        }
+        defer { xmlFreeDoc(document) }
+        scan.walk(xmlDocGetRootElement(document), snippetMarker: snippetMarker)
+        return scan
+    }
+
+    private struct ErrorCollector {
+        var errors: [ParseError] = []
+    }
+
+    private mutating func walk(_ first: xmlNodePtr?, snippetMarker: String) {
+        var node = first
+        while let current = node {
+            if current.pointee.type == XML_ELEMENT_NODE {
+                let name = String(cString: current.pointee.name).lowercased()
+                let line = Int(xmlGetLineNo(current))
+                if let id = Self.attribute(current, "id") { anchors.insert(id) }
+                if name == "a", let anchor = Self.attribute(current, "name") { anchors.insert(anchor) }
+                switch name {
+                case "a", "area":
+                    if let href = Self.attribute(current, "href") { links.append(Link(target: href, line: line, isNavigation: true)) }
+                case "link":
+                    if let href = Self.attribute(current, "href") { links.append(Link(target: href, line: line, isNavigation: false)) }
+                case "img", "script", "iframe", "source", "video", "audio":
+                    if let src = Self.attribute(current, "src") { links.append(Link(target: src, line: line, isNavigation: false)) }
+                default:
+                    break
+                }
+                if name == "script", Self.attribute(current, snippetMarker) != nil { trackingSnippets += 1 }
+                walk(current.pointee.children, snippetMarker: snippetMarker)
+            }
+            node = current.pointee.next
+        }
+    }
+
+    /// An attribute's value (empty for a bare attribute), read from the node without copying through libxml2.
+    private static func attribute(_ node: xmlNodePtr, _ name: String) -> String? {
+        var attribute = node.pointee.properties
+        while let current = attribute {
+            if String(cString: current.pointee.name).lowercased() == name {
+                var value = ""
+                var child = current.pointee.children
+                while let text = child {
+                    if let content = text.pointee.content { value += String(cString: content) }
+                    child = text.pointee.next
+                }
+                return value
+            }
+            attribute = current.pointee.next
+        }
+        return nil
+    }
+}

@@ -1,0 +1,159 @@
+import Foundation
+import Hummingbird
+import Logging
+import ShowroomCollector
+import ShowroomCore
+import ShowroomSite
+import ShowroomWorkspace
+
+/// What `showroom serve` was asked to do.
+public struct PreviewOptions: Sendable {
+    public var workspace: URL
+    /// Serve only these sites (all when empty).
+    public var sites: [String]
+    public var host: String
+    /// With one site: its port. With several: the index page's port; the sites follow on the next ports.
+    public var port: Int
+    public var includeDrafts: Bool
+    /// Also run the collection service in this process (on the workspace's `collector` address, with a
+    /// development store), so the tracking snippet and the booking form work in preview.
+    public var collector: Bool
+    /// How often the workspace is scanned for changes.
+    public var pollInterval: Duration
+    /// Where preview builds go (default `<workspace>/.showroom/preview`), apart from `public/`.
+    public var output: URL?
+    /// One line per event worth telling the user about (started, rebuilt, errors).
+    public var log: @Sendable (String) -> Void
+
+    public init(workspace: URL, sites: [String] = [], host: String = "127.0.0.1", port: Int = 8080, includeDrafts: Bool = false,
+                collector: Bool = true, pollInterval: Duration = .milliseconds(100), output: URL? = nil,
+                log: @escaping @Sendable (String) -> Void = { print($0) }) {
+        self.workspace = workspace.standardizedFileURL
+        self.sites = sites
+        self.host = host
+        self.port = port
+        self.includeDrafts = includeDrafts
+        self.collector = collector
+        self.pollInterval = pollInterval
+        self.output = output
+        self.log = log
+    }
+}
+
+/// `showroom serve`: builds the chosen sites, serves each on its own loopback port (pages use root-relative
+/// URLs, so a site cannot live under a path prefix), watches the workspace and rebuilds only the sites a
+/// change affects, and makes open tabs reload. A failing build shows its errors in place of the pages.
+public struct PreviewServer: Sendable {
+    public var options: PreviewOptions
+
+    public init(options: PreviewOptions) { self.options = options }
+
+    /// Where each site (and the index, `site == nil`) is served.
+    public struct Address: Sendable, Hashable {
+        public var site: String?
+        public var url: String
+    }
+
+    var output: URL { options.output ?? options.workspace.appendingPathComponent(".showroom/preview") }
+
+    /// Builds, then serves and watches until the task is cancelled. `ready` receives the addresses once the
+    /// first build is done (the ports open a moment later).
+    public func run(ready: @escaping @Sendable ([Address]) -> Void = { _ in }) async throws {
+        let (workspace, _) = Workspace.load(root: options.workspace)
+        let known = workspace.sites.map(\.id)
+        let chosen = options.sites.isEmpty ? known.sorted() : options.sites
+        let state = PreviewState()
+
+        let first = await build(chosen)
+        await record(first, sites: chosen, in: state, initial: true)
+        options.log("Built \(first.publishedSites.count) of \(chosen.count) sites in \(String(format: "%.2f", first.seconds)) s")
+
+        var logger = Logger(label: "showroom.serve")
+        logger.logLevel = .warning
+        var addresses: [Address] = []
+        var apps: [any ApplicationProtocol] = []
+        let siteBase = options.sites.count == 1 ? options.port : options.port + 1
+        for (offset, site) in chosen.enumerated() {
+            let port = siteBase + offset
+            let url = "http://\(options.host):\(port)/"
+            addresses.append(Address(site: site, url: url))
+            apps.append(Application(
+                responder: SiteResponder(site: site, folder: output.appendingPathComponent(site), state: state),
+                configuration: .init(address: .hostname(options.host, port: port), serverName: "showroom-preview"), logger: logger))
+        }
+        if options.sites.count != 1 {
+            let url = "http://\(options.host):\(options.port)/"
+            apps.append(Application(
+                responder: IndexResponder(sites: addresses.compactMap { address in address.site.map { ($0, address.url) } }, state: state),
+                configuration: .init(address: .hostname(options.host, port: options.port), serverName: "showroom-preview"), logger: logger))
+            addresses.insert(Address(site: nil, url: url), at: 0)
+        }
+        ready(addresses)
+        for address in addresses { options.log("  \((address.site ?? "index").padding(toLength: 24, withPad: " ", startingAt: 0)) \(address.url)") }
+
+        let collector = options.collector ? try collectorApplication(workspace: workspace, logger: logger) : nil
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for app in apps { group.addTask { try await app.run() } }
+            if let collector {
+                let log = options.log
+                group.addTask {
+                    do { try await collector.run() } catch { log("The collection service did not start: \(error)") }
+                }
+            }
+            group.addTask { try await watch(sites: chosen, state: state) }
+            try await group.next()
+            group.cancelAll()
+        }
+    }
+
+    /// Scans the workspace every `pollInterval` and rebuilds the sites each change affects.
+    private func watch(sites chosen: [String], state: PreviewState) async throws {
+        var watcher = WorkspaceWatcher(root: options.workspace)
+        while true {
+            try await Task.sleep(for: options.pollInterval)
+            let changed = watcher.changes()
+            guard !changed.isEmpty else { continue }
+            let (workspace, _) = Workspace.load(root: options.workspace)
+            let affected = AffectedSites.map(changed: changed, records: BuildRecordFile.readAll(in: output), workspace: workspace)
+            let failing = await state.failingSites()
+            let sites = chosen.filter { affected[$0] != nil || failing.contains($0) }
+            guard !sites.isEmpty else { continue }
+            let report = await build(sites)
+            await record(report, sites: sites, in: state, initial: false)
+            let errors = report.allDiagnostics.errors.count
+            options.log("\(changed.joined(separator: ", ")) changed: rebuilt \(sites.joined(separator: ", ")) in "
+                        + "\(String(format: "%.0f", report.seconds * 1000)) ms" + (errors == 0 ? "" : ", \(errors) error\(errors == 1 ? "" : "s")"))
+            for diagnostic in report.allDiagnostics.errors { options.log(diagnostic.description) }
+        }
+    }
+
+    /// Builds `sites` into the preview output on a thread of its own (the build is synchronous and uses every core).
+    private func build(_ sites: [String]) async -> BuildReport {
+        let options = BuildOptions(workspace: self.options.workspace, output: output, sites: sites, includeDrafts: self.options.includeDrafts)
+        return await withCheckedContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(returning: FleetBuilder.build(options)) }
+        }
+    }
+
+    private func record(_ report: BuildReport, sites: [String], in state: PreviewState, initial: Bool) async {
+        let shared = report.diagnostics.errors
+        for site in sites {
+            let errors = shared + (report.sites.first { $0.siteID == site }?.diagnostics.errors ?? [])
+            if initial { await state.built(site, errors: errors) } else { await state.rebuilt(site, errors: errors) }
+        }
+    }
+
+    /// The collection service on the workspace's `collector` address, when that is a loopback address.
+    private func collectorApplication(workspace: Workspace, logger: Logger) throws -> (any ApplicationProtocol)? {
+        guard let address = URLComponents(string: workspace.fleet.collector), let host = address.host,
+              ["127.0.0.1", "localhost", "::1"].contains(host) else {
+            options.log("The collection service address \(workspace.fleet.collector) is not on this machine; not running it here")
+            return nil
+        }
+        let fleet = try Fleet.load(workspace: options.workspace)
+        let store = try StoreLocation(parsing: "sqlite:.showroom/preview-collector.sqlite", relativeTo: options.workspace).open(logger: logger)
+        let settings = CollectorSettings(host: host, port: address.port ?? 80, publicFolder: output, rateLimitPerMinute: 0)
+        options.log("  \("collector".padding(toLength: 24, withPad: " ", startingAt: 0)) \(workspace.fleet.collector) (store: .showroom/preview-collector.sqlite)")
+        return Collector.makeApplication(settings: settings, fleet: fleet, store: store, logger: logger)
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import ShowroomCore
+import ShowroomPreview
+import Testing
+
+@Suite("showroom check")
+struct CheckTests {
+    private func check(_ workspace: FixtureWorkspace, sites: [String] = []) -> CheckReport {
+        FleetCheck.run(CheckOptions(workspace: workspace.root, sites: sites, now: FixtureWorkspace.now))
+    }
+
+    @Test func theFixtureFleetChecksWithoutErrors() throws {
+        let workspace = try FixtureWorkspace()
+        defer { workspace.remove() }
+        let report = check(workspace)
+        #expect(report.diagnostics.errors == [])
+        #expect(report.sites.sorted() == ["aurora", "lumen", "store"])
+        #expect(report.pages > 5)
+    }
+
+    @Test func checkWritesNoOutput() throws {
+        let workspace = try FixtureWorkspace()
+        defer { workspace.remove() }
+        _ = check(workspace)
+        #expect(!FileManager.default.fileExists(atPath: workspace.root.appendingPathComponent("public").path))
+    }
+
+    @Test func aBrokenInternalLinkIsReportedAtTheLineThatWritesIt() throws {
+        let workspace = try FixtureWorkspace()
+        defer { workspace.remove() }
+        try workspace.write("sites/lumen/content/contact.md", "---\ntitle: Contact\n---\nWrite to us.\n\nSee [our dealers](/dealers/).\n")
+        let report = check(workspace, sites: ["lumen"])
+        let error = try #require(report.diagnostics.errors.first { $0.message.contains("leads nowhere") })
+        #expect(error.location == SourceLocation(file: "sites/lumen/content/contact.md", line: 6, column: 19))
+        #expect(error.message.contains("/dealers/"))
+        #expect(!report.succeeded)
+    }
+
+    @Test func aRelativeLinkResolvesAgainstThePageURL() throws {
+        let workspace = try FixtureWorkspace()
+        defer { workspace.remove() }
+        try workspace.write("sites/lumen/content/contact.md", "---\ntitle: Contact\n---\n[About](../about/) and [gone](../nowhere/)\n")
+        let errors = check(workspace, sites: ["lumen"]).diagnostics.errors
+        #expect(errors.count == 1)
+        #expect(errors.first?.message.contains("../nowhere/") == true)
+    }
+
+    @Test func aLinkToAMissingAnchorIsReported() throws {
+        let workspace = try FixtureWorkspace()
+        defer { workspace.remove() }
+        try workspace.write("sites/lumen/content/contact.md", "---\ntitle: Contact\n---\n[Range](/about/#range) and [top](/about/#top)\n")
+        let report = check(workspace, sites: ["lumen"])
+        let error = try #require(report.diagnostics.errors.first)
+        #expect(report.diagnostics.errors.count == 1)
+        #expect(error.message.contains("anchor #range"))
+        #expect(error.location?.file == "sites/lumen/content/contact.md")
+    }
+
+    @Test func malformedHTMLInALayoutIsReported() throws {
+        let workspace = try FixtureWorkspace()
+        defer { workspace.remove() }
+        try workspace.write("sites/lumen/templates/page.mustache",
+                            "{{<layout}}{{$main}}<h1>{{page.title}}</h1><p>{{{page.content}}}</span></p>{{/main}}{{/layout}}")
+        let report = check(workspace, sites: ["lumen"])
+        let error = try #require(report.diagnostics.errors.first { $0.message.contains("is not valid HTML") })
+        #expect(error.message.contains("Unexpected end tag"))
+    }
+
+    @Test func githubFormatPrintsOneAnnotationPerProblem() throws {
+        let workspace = try FixtureWorkspace()
+        defer { workspace.remove() }
+        try workspace.write("sites/lumen/content/contact.md", "---\ntitle: Contact\n---\n[Dealers](/dealers/)\n")
+        let output = check(workspace, sites: ["lumen"]).formatted(as: .github)
+        let annotation = try #require(output.split(separator: "\n").first { $0.hasPrefix("::error") })
+        #expect(annotation.hasPrefix("::error file=sites/lumen/content/contact.md,line=4,col=11::the link /dealers/ on page /contact/ of lumen leads nowhere"))
+        #expect(annotation.contains("%0Afix: correct the link"))
+    }
+
+    @Test func jsonFormatListsEveryDiagnosticWithItsLocation() throws {
+        let workspace = try FixtureWorkspace()
+        defer { workspace.remove() }
+        try workspace.write("sites/lumen/content/contact.md", "---\ntitle: Contact\n---\n[Dealers](/dealers/)\n")
+        let output = check(workspace, sites: ["lumen"]).formatted(as: .json)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
+        #expect(json["succeeded"] as? Bool == false)
+        let first = try #require((json["diagnostics"] as? [[String: Any]])?.first)
+        #expect(first["file"] as? String == "sites/lumen/content/contact.md")
+        #expect(first["line"] as? Int == 4)
+    }
+}
