@@ -63,6 +63,7 @@ public struct PreviewServer: Sendable {
         let known = workspace.sites.map(\.id)
         let chosen = options.sites.isEmpty ? known.sorted() : options.sites
         let state = PreviewState()
+        let watcher = WorkspaceWatcher(root: options.workspace)  // before the first build: edits made during it count
 
         let first = await build(chosen)
         await record(first, sites: chosen, in: state, initial: true)
@@ -100,15 +101,15 @@ public struct PreviewServer: Sendable {
                     do { try await collector.run() } catch { log("The collection service did not start: \(error)") }
                 }
             }
-            group.addTask { try await watch(sites: chosen, state: state) }
+            group.addTask { try await watch(watcher, sites: chosen, state: state) }
             try await group.next()
             group.cancelAll()
         }
     }
 
     /// Scans the workspace every `pollInterval` and rebuilds the sites each change affects.
-    private func watch(sites chosen: [String], state: PreviewState) async throws {
-        var watcher = WorkspaceWatcher(root: options.workspace)
+    private func watch(_ watcher: WorkspaceWatcher, sites chosen: [String], state: PreviewState) async throws {
+        var watcher = watcher
         while true {
             try await Task.sleep(for: options.pollInterval)
             let changed = watcher.changes()
