@@ -110,12 +110,18 @@ public struct PreviewServer: Sendable {
     /// Scans the workspace every `pollInterval` and rebuilds the sites each change affects.
     private func watch(_ watcher: WorkspaceWatcher, sites chosen: [String], state: PreviewState) async throws {
         var watcher = watcher
+        var workspace = Workspace.load(root: options.workspace).0
         while true {
             try await Task.sleep(for: options.pollInterval)
             let changed = watcher.changes()
             guard !changed.isEmpty else { continue }
-            let (workspace, _) = Workspace.load(root: options.workspace)
-            let affected = AffectedSites.map(changed: changed, records: BuildRecordFile.readAll(in: output), workspace: workspace)
+            let records = BuildRecordFile.readAll(in: output)
+            // The site list, kinds and mounts only change with a site.yaml; new files need them up to date.
+            let recorded = Set(records.values.flatMap(\.inputs))
+            if changed.contains(where: { $0.hasSuffix("site.yaml") || $0 == "showroom.yaml" || !recorded.contains($0) }) {
+                workspace = Workspace.load(root: options.workspace).0
+            }
+            let affected = AffectedSites.map(changed: changed, records: records, workspace: workspace)
             let failing = await state.failingSites()
             let sites = chosen.filter { affected[$0] != nil || failing.contains($0) }
             guard !sites.isEmpty else { continue }
