@@ -7,7 +7,8 @@ struct Showroom: AsyncParsableCommand {
         commandName: "showroom",
         abstract: "Build, preview and publish every site of the fleet from one workspace.",
         subcommands: [
-            BuildCommand.self, NewCommand.self, CollectorCommand.self, AssetsCommand.self, ReportCommand.self,
+            BuildCommand.self, ServeCommand.self, CheckCommand.self, AffectedCommand.self, PublishCommand.self,
+            NewCommand.self, CollectorCommand.self, AssetsCommand.self, ReportCommand.self,
         ]
     )
 }
