@@ -450,7 +450,7 @@ class BuildFailed(Exception):
 
 
 def timed(command, cwd=None):
-    """Runs `command` under /usr/bin/time -v; returns (wall seconds, max RSS KiB, stdout, stderr)."""
+    """Runs `command` under /usr/bin/time -v; returns (wall seconds, max RSS KiB, stdout, stderr, CPU seconds)."""
     with tempfile.NamedTemporaryFile("r", suffix=".time", delete=False) as report:
         report_path = report.name
     try:
@@ -459,13 +459,16 @@ def timed(command, cwd=None):
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, errors="replace")
         wall = time.perf_counter() - started
         with open(report_path) as f:
-            rss = next((int(line.split(":")[1]) for line in f if "Maximum resident set size" in line), 0)
+            lines = f.read().splitlines()
+        rss = next((int(line.split(":")[1]) for line in lines if "Maximum resident set size" in line), 0)
+        cpu = sum(float(line.split(":")[1]) for line in lines
+                  if "User time (seconds)" in line or "System time (seconds)" in line)
     finally:
         os.unlink(report_path)
     if result.returncode != 0:
         raise BuildFailed(f"`{' '.join(command)}` exited with status {result.returncode}\n"
                           f"{tail(result.stdout)}{tail(result.stderr)}")
-    return wall, rss, result.stdout, result.stderr
+    return wall, rss, result.stdout, result.stderr, cpu
 
 
 def tail(text, lines=30):
@@ -480,8 +483,8 @@ def tail(text, lines=30):
 def build_showroom(binary, corpus, output):
     workspace = os.path.join(corpus, "showroom")
     shutil.rmtree(os.path.join(workspace, ".showroom"), ignore_errors=True)  # cold build: no caches
-    wall, rss, out, err = timed([binary, "build", "--workspace", workspace, "--output", output, "--quiet"])
-    return {"wall": wall, "rss_kib": rss, "messages": (out + err).strip()}
+    wall, rss, out, err, cpu = timed([binary, "build", "--workspace", workspace, "--output", output, "--quiet"])
+    return {"wall": wall, "rss_kib": rss, "cpu": cpu, "messages": (out + err).strip()}
 
 
 def build_hugo(binary, corpus, output, sites, jobs):
@@ -494,7 +497,7 @@ def build_hugo(binary, corpus, output, sites, jobs):
         results = list(pool.map(one, site_ids(sites)))
     wall = time.perf_counter() - started
     messages = "\n".join(m for r in results for m in (r[2].strip(), r[3].strip()) if m)
-    return {"wall": wall, "rss_kib": max(r[1] for r in results), "messages": messages}
+    return {"wall": wall, "rss_kib": max(r[1] for r in results), "cpu": sum(r[4] for r in results), "messages": messages}
 
 
 def count_html(output, sites, pages):
@@ -546,6 +549,9 @@ def summarize(tool, runs, pages):
         "max_seconds": max(walls),
         "pages_per_second": pages / statistics.median(walls),
         "peak_rss_mib": max(r["rss_kib"] for r in runs) / 1024,
+        # CPU seconds (user + system) over every process of the build: on a shared, busy machine this
+        # says more about the work each tool does than wall time, which depends on what else runs.
+        "median_cpu_seconds": statistics.median(r["cpu"] for r in runs),
     }
 
 
@@ -629,7 +635,9 @@ def main():
     if len(tools) == 2:
         # Throughput ratio of each round (same pages): Hugo's wall time over Showroom's.
         pair_ratios = [h["wall"] / s["wall"] for s, h in zip(runs["showroom"], runs["hugo"])]
-        ratio = {"median": statistics.median(pair_ratios), "per_round": pair_ratios}
+        cpu_ratios = [h["cpu"] / s["cpu"] for s, h in zip(runs["showroom"], runs["hugo"])]
+        ratio = {"median": statistics.median(pair_ratios), "per_round": pair_ratios,
+                 "cpu_median": statistics.median(cpu_ratios), "cpu_per_round": cpu_ratios}
 
     report = {
         "corpus": {"path": corpus, "sites": args.sites, "pages_per_site": args.pages, "pages": pages,
@@ -649,14 +657,16 @@ def main():
 
     print(f"corpus: {args.sites} sites x {args.pages} pages = {pages} pages (seed {args.seed}), "
           f"{args.runs} measured rounds + 1 warm-up, {os.cpu_count()} CPUs, output in {scratch_root}")
-    print(f"{'tool':<10} {'median s':>9} {'min-max s':>15} {'pages/s':>9} {'peak MiB':>9}")
+    print(f"{'tool':<10} {'median s':>9} {'min-max s':>15} {'pages/s':>9} {'CPU s':>8} {'peak MiB':>9}")
     for tool in tools:
         s = summary[tool]
         print(f"{tool:<10} {s['median_seconds']:>9.2f} {s['min_seconds']:>7.2f}-{s['max_seconds']:<7.2f} "
-              f"{s['pages_per_second']:>9.0f} {s['peak_rss_mib']:>9.0f}")
+              f"{s['pages_per_second']:>9.0f} {s['median_cpu_seconds']:>8.1f} {s['peak_rss_mib']:>9.0f}")
     if ratio:
         print(f"throughput Showroom / Hugo: {ratio['median']:.2f}x (median of rounds: "
               + ", ".join(f"{r:.2f}" for r in ratio["per_round"]) + ")")
+        print(f"CPU time Hugo / Showroom: {ratio['cpu_median']:.2f}x (median of rounds: "
+              + ", ".join(f"{r:.2f}" for r in ratio["cpu_per_round"]) + ")")
     for tool, text in messages.items():
         if text:
             print(f"{tool} printed (warm-up round):\n{tail(text, 20)}", end="")
