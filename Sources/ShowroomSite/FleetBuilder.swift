@@ -87,6 +87,7 @@ public enum FleetBuilder {
 
         // Sites build side by side (and pages within each site too), so both cores stay busy through
         // each site's serial steps: loading, list pages, sitemap, asset placement.
+        try? FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
         let results = ConcurrentMap.map(workspace.sites) { site -> SiteResult in
             let destination = output.appendingPathComponent(site.id)
             var result: SiteResult
