@@ -10,17 +10,7 @@ extension FleetBuilder {
     /// marketer edits rather than at a generated file. Pages that fail to load are simply absent.
     public static func pageSources(_ options: BuildOptions) -> [String: [String: String]] {
         let (workspace, _) = Workspace.load(root: options.workspace, siteIDs: options.sites.isEmpty ? nil : options.sites)
-        var sharedPages: [String: [PageSource]] = [:]
-        for page in workspace.loadPages(under: Workspace.sharedContentFolder).0 {
-            var folders = page.contentPath.split(separator: "/").dropLast().map(String.init)
-            while !folders.isEmpty {
-                let prefix = folders.joined(separator: "/")
-                var mounted = page
-                mounted.contentPath = String(page.contentPath.dropFirst(prefix.count + 1))
-                sharedPages[prefix, default: []].append(mounted)
-                folders.removeLast()
-            }
-        }
+        let sharedPages = mountableSharedPages(workspace).0
         var sources: [String: [String: String]] = [:]
         for site in workspace.sites {
             let (pages, _) = SitePages.collect(site: site, workspace: workspace, sharedPages: sharedPages, now: options.now,
@@ -29,9 +19,7 @@ extension FleetBuilder {
             for page in pages {
                 files[page.outputPath] = page.source.file
                 for alias in page.source.aliases {
-                    var path = alias.hasPrefix("/") ? alias : "/" + alias
-                    if !path.hasSuffix("/") && !path.hasSuffix(".html") { path += "/" }
-                    files[path.hasSuffix(".html") ? String(path.dropFirst()) : String(path.dropFirst()) + "index.html"] = page.source.file
+                    files[SitePage.aliasOutput(alias).outputPath] = page.source.file
                 }
             }
             sources[site.id] = files

@@ -65,24 +65,15 @@ public enum FleetBuilder {
         let (library, libraryDiagnostics) = AssetLibrary.prepare(workspace: workspace, cacheFolder: cache)
         diagnostics += libraryDiagnostics
 
-        var sharedPages: [String: [PageSource]] = [:]
-        let (shared, sharedDiagnostics) = workspace.loadPages(under: Workspace.sharedContentFolder)
+        let (sharedPages, sharedDiagnostics) = mountableSharedPages(workspace)
         diagnostics += sharedDiagnostics
-        for page in shared {
-            var folders = page.contentPath.split(separator: "/").dropLast().map(String.init)
-            while !folders.isEmpty {
-                let prefix = folders.joined(separator: "/")
-                var mounted = page
-                mounted.contentPath = String(page.contentPath.dropFirst(prefix.count + 1))
-                sharedPages[prefix, default: []].append(mounted)
-                folders.removeLast()
-            }
-        }
         guard !diagnostics.hasErrors else { return report() }
 
+        // Every site's host, also when only some sites are built, so the snippet is the same either way.
+        let allSites = options.sites.isEmpty ? workspace.sites : Workspace.loadSites(root: workspace.root, only: nil).0
         let inputs = FleetInputs(
             workspace: workspace, library: library, sharedPages: sharedPages, trackingScript: TrackingScript.source,
-            fleetHosts: workspace.sites.compactMap { URL(string: $0.baseURL)?.host }.sorted(),
+            fleetHosts: allSites.compactMap { URL(string: $0.baseURL)?.host }.sorted(),
             now: options.now, includeDrafts: options.includeDrafts)
 
         // Sites build side by side (and pages within each site too), so both cores stay busy through
@@ -110,5 +101,23 @@ public enum FleetBuilder {
         diagnostics += BuildRecords.write(results: results.filter { !$0.diagnostics.hasErrors }, workspace: workspace,
                                           library: library, output: output)
         return report(results)
+    }
+
+    /// The shared pages by every folder a site may mount: a page in `shared/content/news/2026/x.md` is
+    /// listed under `news/2026` (as `x.md`) and under `news` (as `2026/x.md`).
+    static func mountableSharedPages(_ workspace: Workspace) -> ([String: [PageSource]], [Diagnostic]) {
+        var sharedPages: [String: [PageSource]] = [:]
+        let (shared, diagnostics) = workspace.loadPages(under: Workspace.sharedContentFolder)
+        for page in shared {
+            var folders = page.contentPath.split(separator: "/").dropLast().map(String.init)
+            while !folders.isEmpty {
+                let prefix = folders.joined(separator: "/")
+                var mounted = page
+                mounted.contentPath = String(page.contentPath.dropFirst(prefix.count + 1))
+                sharedPages[prefix, default: []].append(mounted)
+                folders.removeLast()
+            }
+        }
+        return (sharedPages, diagnostics)
     }
 }

@@ -138,6 +138,8 @@ struct SiteBuilder {
         inputFiles.insert("\(site.folder)/site.yaml")
         inputFiles.formUnion(renderer.sources.values.map(\.file))
         inputFiles.formUnion(workspace.data.values.map(\.location.file))
+        if let strings = workspace.i18n[site.locale] ?? workspace.i18n["en"] { inputFiles.insert(strings.location.file) }
+        inputFiles.formUnion(["showroom.yaml", "assets/catalog.yaml"])
         inputFiles.formUnion(usedAssets.compactMap { inputs.library.prepared[$0].map { "assets/files/\($0.asset.file)" } })
         return finish(pages: pages.count, files: files, uses: uses.sorted { ($0.asset, $0.page, $0.file) < ($1.asset, $1.page, $1.file) },
                       assetFiles: assetFiles, inputs: inputFiles.sorted())
@@ -449,8 +451,7 @@ struct SiteBuilder {
         let pageURLs = Set(pages.map(\.url))
         for page in pages {
             for alias in page.source.aliases {
-                var path = alias.hasPrefix("/") ? alias : "/" + alias
-                if !path.hasSuffix("/") && !path.hasSuffix(".html") { path += "/" }
+                let (path, output) = SitePage.aliasOutput(alias)
                 if pageURLs.contains(path) {
                     diagnostics.append(.error(at: page.source.frontMatter["aliases"]?.location ?? SourceLocation(file: page.source.file),
                                               "the alias \(path) is also the URL of a page",
@@ -459,7 +460,6 @@ struct SiteBuilder {
                 }
                 let target = escapeAttribute(page.url)
                 let html = "<!DOCTYPE html><html lang=\"\(escapeAttribute(site.locale))\"><head><meta charset=\"utf-8\"><title>\(escapeAttribute(page.source.title))</title><link rel=\"canonical\" href=\"\(escapeAttribute(site.baseURL + page.url.dropFirst()))\"><meta name=\"robots\" content=\"noindex\"><meta http-equiv=\"refresh\" content=\"0; url=\(target)\"></head><body><p><a href=\"\(target)\">\(escapeAttribute(page.source.title))</a></p></body></html>\n"
-                let output = path.hasSuffix(".html") ? String(path.dropFirst()) : String(path.dropFirst()) + "index.html"
                 let written = postProcessAndWrite(html, url: path, outputPath: output, sourceFile: page.source.file,
                                                   templateFile: "alias", into: folder)
                 diagnostics += written.diagnostics

@@ -14,6 +14,13 @@ struct SitePage: Sendable {
     var section: String
     /// File inside the site's output, e.g. `news/aurora-launch/index.html`.
     var outputPath: String { url == "/" ? "index.html" : String(url.dropFirst()) + "index.html" }
+
+    /// Where a redirect page for `alias` goes: `/old/` → `old/index.html`, `/old.html` → `old.html`.
+    static func aliasOutput(_ alias: String) -> (url: String, outputPath: String) {
+        var path = alias.hasPrefix("/") ? alias : "/" + alias
+        if !path.hasSuffix("/") && !path.hasSuffix(".html") { path += "/" }
+        return (path, path.hasSuffix(".html") ? String(path.dropFirst()) : String(path.dropFirst()) + "index.html")
+    }
 }
 
 /// Gathers a site's pages: its own content plus what it mounts from the shared content, keeps those live

@@ -96,7 +96,8 @@ public struct Workspace: Sendable {
         return (workspace, diagnostics)
     }
 
-    static func loadSites(root: URL, only siteIDs: [String]?) -> ([SiteConfig], [Diagnostic]) {
+    /// Reads every `sites/*/site.yaml` (or only `siteIDs`), sorted by id.
+    public static func loadSites(root: URL, only siteIDs: [String]?) -> ([SiteConfig], [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var sites: [SiteConfig] = []
         let sitesRoot = root.appendingPathComponent("sites")
