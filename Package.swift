@@ -87,17 +87,6 @@ let package = Package(
             ]
         ),
 
-        // Preview, check and affected sites (serve, check, affected), and atomic releases (publish).
-        .target(
-            name: "ShowroomPreview",
-            dependencies: [
-                "ShowroomCore", "ShowroomWorkspace", "ShowroomSite", "ShowroomHTML", "CLibXML2", "ShowroomCollector",
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "Logging", package: "swift-log"),
-            ]
-        ),
-        .target(name: "ShowroomPublish", dependencies: ["ShowroomCore"]),
-
         // The `showroom` command: parses arguments and calls one engine function per command.
         .executableTarget(
             name: "Showroom",
