@@ -6,7 +6,7 @@ import ShowroomCollector
 struct CollectorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "collector",
-        abstract: "Run the collection service: tracking events and counted asset downloads.",
+        abstract: "Run the collection service: tracking events, test-drive bookings and counted asset downloads.",
         discussion: "Stops cleanly on SIGTERM or SIGINT, finishing the writes in flight. See docs/collector.md.")
 
     @Option(help: "The workspace whose sites may send events.")
@@ -27,10 +27,18 @@ struct CollectorCommand: AsyncParsableCommand {
     @Option(name: .customLong("rate-limit"), help: "Requests per minute per client address (0: no limit).")
     var rateLimit = 600
 
+    @Option(name: .customLong("booking-rate-limit"), help: "Test-drive bookings per minute per client address (0: no limit).")
+    var bookingRateLimit = 10
+
+    @Option(name: .customLong("leads-token"),
+            help: "Bearer token for GET /leads/export (default: $SHOWROOM_LEADS_TOKEN; without one the endpoint is off).")
+    var leadsToken: String?
+
     func run() async throws {
         let root = URL(fileURLWithPath: workspace)
         try await Collector.run(Collector.Options(
             workspace: root, publicFolder: publicFolder.map { URL(fileURLWithPath: $0) }, host: host, port: port,
-            database: database, rateLimitPerMinute: rateLimit))
+            database: database, rateLimitPerMinute: rateLimit, bookingRateLimitPerMinute: bookingRateLimit,
+            leadsToken: leadsToken ?? ProcessInfo.processInfo.environment["SHOWROOM_LEADS_TOKEN"]))
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import Logging
 
-/// The collection service: receives tracking events and counts asset downloads for the whole fleet.
+/// The collection service: receives tracking events and test-drive bookings, and counts asset downloads, for the whole fleet.
 public enum Collector {
     /// What `showroom collector` was asked to do.
     public struct Options: Sendable {
@@ -12,14 +12,21 @@ public enum Collector {
         /// `sqlite:PATH`, a plain path, or `postgres://…`; relative paths are relative to the workspace.
         public var database: String
         public var rateLimitPerMinute: Int
+        /// Bookings per minute per client address (0: no limit).
+        public var bookingRateLimitPerMinute: Int
+        /// The bearer token of `GET /leads/export`; nil or empty leaves the endpoint out.
+        public var leadsToken: String?
 
-        public init(workspace: URL, publicFolder: URL?, host: String, port: Int, database: String, rateLimitPerMinute: Int) {
+        public init(workspace: URL, publicFolder: URL?, host: String, port: Int, database: String, rateLimitPerMinute: Int,
+                    bookingRateLimitPerMinute: Int = 10, leadsToken: String? = nil) {
             self.workspace = workspace
             self.publicFolder = publicFolder
             self.host = host
             self.port = port
             self.database = database
             self.rateLimitPerMinute = rateLimitPerMinute
+            self.bookingRateLimitPerMinute = bookingRateLimitPerMinute
+            self.leadsToken = leadsToken
         }
     }
 
@@ -35,10 +42,12 @@ public enum Collector {
         let settings = CollectorSettings(
             host: options.host, port: options.port,
             publicFolder: options.publicFolder ?? options.workspace.appendingPathComponent("public"),
-            rateLimitPerMinute: options.rateLimitPerMinute)
+            rateLimitPerMinute: options.rateLimitPerMinute, bookingRateLimitPerMinute: options.bookingRateLimitPerMinute,
+            leadsToken: options.leadsToken)
         logger.info("starting", metadata: [
             "address": "\(options.host):\(options.port)", "store": "\(location)", "sites": "\(fleet.siteIDs.count)",
             "assets": "\(settings.publicFolder.appendingPathComponent(AssetManifest.relativePath).path)",
+            "leadsExport": "\(settings.leadsToken == nil ? "off" : "on")",
         ])
         let app = makeApplication(settings: settings, fleet: fleet, store: store, logger: logger)
         try await app.runService()

@@ -8,10 +8,13 @@ public struct Fleet: Sendable {
     public var siteIDs: Set<String>
     /// Origins (`https://host[:port]`) of the sites' `baseURL`s: the only pages allowed to send events.
     public var origins: Set<String>
+    /// Models, dealers and site addresses for the booking endpoint; empty unless read from a workspace.
+    public var booking: BookingDirectory
 
-    public init(sites: [(id: String, baseURL: String)]) {
+    public init(sites: [(id: String, baseURL: String)], booking: BookingDirectory = .empty) {
         siteIDs = Set(sites.map(\.id))
         origins = Set(sites.compactMap { Self.origin(of: $0.baseURL) })
+        self.booking = booking
     }
 
     /// Reads the sites of the workspace at `root`. Problems elsewhere in the workspace (templates, data)
@@ -23,7 +26,7 @@ public struct Fleet: Sendable {
             let found = siteProblems.isEmpty ? "there are no sites under \(root.path)/sites" : siteProblems.map(\.description).joined(separator: "\n")
             throw CollectorError("the collector needs the fleet's sites to know which events to accept:\n\(found)")
         }
-        return Fleet(sites: workspace.sites.map { ($0.id, $0.baseURL) })
+        return Fleet(sites: workspace.sites.map { ($0.id, $0.baseURL) }, booking: BookingDirectory(workspace: workspace))
     }
 
     /// Whether a page at `origin` may send events: one of the fleet's sites, or a loopback address (preview).

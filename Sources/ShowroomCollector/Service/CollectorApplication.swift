@@ -12,14 +12,24 @@ public struct CollectorSettings: Sendable {
     public var rateLimitPerMinute: Int
     /// The same visitor fetching the same asset again within this many seconds counts once.
     public var downloadDedupeWindow: TimeInterval
+    /// Bookings per minute per client address (a person sends one or two); 0 turns the limit off.
+    public var bookingRateLimitPerMinute: Int
+    /// The same number booking the same model again within this many seconds is the same lead.
+    public var leadDedupeWindow: TimeInterval
+    /// The bearer token that unlocks `GET /leads/export`; nil leaves the endpoint out (404).
+    public var leadsToken: String?
 
     public init(host: String = "127.0.0.1", port: Int = 8090, publicFolder: URL, rateLimitPerMinute: Int = 600,
-                downloadDedupeWindow: TimeInterval = 10) {
+                downloadDedupeWindow: TimeInterval = 10, bookingRateLimitPerMinute: Int = 10,
+                leadDedupeWindow: TimeInterval = 24 * 3600, leadsToken: String? = nil) {
         self.host = host
         self.port = port
         self.publicFolder = publicFolder
         self.rateLimitPerMinute = rateLimitPerMinute
         self.downloadDedupeWindow = downloadDedupeWindow
+        self.bookingRateLimitPerMinute = bookingRateLimitPerMinute
+        self.leadDedupeWindow = leadDedupeWindow
+        self.leadsToken = leadsToken.flatMap { $0.isEmpty ? nil : $0 }
     }
 }
 
@@ -56,6 +66,22 @@ extension Collector {
             store: store, manifest: AssetManifestFile(publicFolder: settings.publicFolder), metrics: metrics,
             dedupeWindow: settings.downloadDedupeWindow)
         limited.get("dl/:asset", use: downloads.download)
+
+        let bookings = BookingsRoute(store: store, fleet: fleet, metrics: metrics, dedupeWindow: settings.leadDedupeWindow)
+        router.get("bookings/thanks", use: bookings.thanks)
+        let bookingGroup = router.group("bookings")
+        if settings.bookingRateLimitPerMinute > 0 {
+            bookingGroup.add(middleware: RateLimitMiddleware(
+                limiter: RateLimiter(perMinute: settings.bookingRateLimitPerMinute), metrics: metrics))
+        }
+        bookingGroup
+            .add(middleware: OriginPolicy(fleet: fleet, metrics: metrics))
+            .post(use: bookings.receive)
+            .on("", method: .options) { _, _ in Response(status: .noContent) }
+
+        if let token = settings.leadsToken {
+            router.get("leads/export", use: LeadsExportRoute(store: store, token: token, metrics: metrics).export)
+        }
         return router
     }
 

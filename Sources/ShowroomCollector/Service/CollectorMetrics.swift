@@ -11,6 +11,9 @@ public struct CollectorMetrics: Sendable {
     let downloadsCounted: Metrics.Counter
     let downloadsNotCounted: Metrics.Counter
     let rateLimited: Metrics.Counter
+    let leadsStored: Metrics.Counter
+    let leadsRepeated: Metrics.Counter
+    let leadsSpam: Metrics.Counter
 
     public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
         self.registry = registry
@@ -19,6 +22,9 @@ public struct CollectorMetrics: Sendable {
         downloadsCounted = Metrics.Counter(label: "showroom_collector_downloads_counted_total", factory: factory)
         downloadsNotCounted = Metrics.Counter(label: "showroom_collector_downloads_not_counted_total", factory: factory)
         rateLimited = Metrics.Counter(label: "showroom_collector_rate_limited_total", factory: factory)
+        leadsStored = Metrics.Counter(label: "showroom_collector_leads_stored_total", factory: factory)
+        leadsRepeated = Metrics.Counter(label: "showroom_collector_leads_repeated_total", factory: factory)
+        leadsSpam = Metrics.Counter(label: "showroom_collector_leads_spam_total", factory: factory)
     }
 
     /// Counts a refused request by its reason (`unknown_site`, `origin`, `too_large`, …).

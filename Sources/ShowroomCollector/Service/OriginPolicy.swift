@@ -12,7 +12,7 @@ struct OriginPolicy: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard let origin = request.headers[.origin], fleet.allows(origin: origin) else {
             metrics.rejected(reason: "origin")
-            throw HTTPError(.forbidden, message: "events are accepted only from the pages of the fleet's own sites")
+            throw HTTPError(.forbidden, message: "events and bookings are accepted only from the pages of the fleet's own sites")
         }
         var response: Response
         if request.method == .options {

@@ -9,7 +9,7 @@ import PostgresNIO
 /// service group; tests use `withRunningStore`) for queries to get a connection.
 public final class PostgresStore: Store {
     public let client: PostgresClient
-    private let logger: Logger
+    let logger: Logger
 
     public init(configuration: PostgresClient.Configuration, logger: Logger = Logger(label: "showroom.collector.postgres")) {
         self.client = PostgresClient(configuration: configuration, backgroundLogger: logger)
@@ -106,6 +106,7 @@ public final class PostgresStore: Store {
             "CREATE INDEX downloads_time ON downloads (at, asset, site)",
             "CREATE INDEX downloads_visitor_asset ON downloads (visitor, asset, at)",
         ]),
+        ("2-leads", leadsTableStatements),
     ]
 
     public func record(_ events: [TrackedEvent]) async throws {

@@ -4,7 +4,7 @@ import GRDB
 /// The default store: one SQLite file in WAL mode, through GRDB's `DatabasePool`
 /// (one writer, concurrent readers; the health check and reports never wait for writes).
 public final class SQLiteStore: Store {
-    private let pool: DatabasePool
+    let pool: DatabasePool
     public let path: String
 
     /// Opens (creating if needed) the database file at `path`, creating its folder too.
@@ -61,6 +61,7 @@ public final class SQLiteStore: Store {
                 CREATE INDEX downloads_visitor_asset ON downloads (visitor, asset, at);
                 """)
         }
+        migrator.registerMigration("2-leads", migrate: createLeadsTable)
         return migrator
     }
 

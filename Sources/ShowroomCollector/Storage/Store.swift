@@ -1,6 +1,6 @@
 import Foundation
 
-/// Where the collector keeps events and downloads: one protocol, a SQLite and a PostgreSQL implementation,
+/// Where the collector keeps events, downloads and test-drive leads: one protocol, a SQLite and a PostgreSQL implementation,
 /// held to the same behaviour by one contract test suite.
 ///
 /// Every write returns only after it committed, so the service never acknowledges what it could lose.
@@ -15,6 +15,16 @@ public protocol Store: Sendable {
     /// Stores one download unless it repeats one already counted: the same visitor and asset within
     /// `window` (for `link` rows), or the same dedupe key (for `log` rows).
     func record(_ download: Download, dedupeWindow window: TimeInterval) async throws -> DownloadOutcome
+
+    /// Stores a lead, committed before it returns, unless the same phone booked the same model within `window`:
+    /// then the earlier lead is returned and nothing is stored. Spam is stored as a count only.
+    func record(_ lead: Lead, dedupeWindow window: TimeInterval) async throws -> LeadOutcome
+
+    /// Leads (not spam) created at or after `since`, oldest first.
+    func leads(since: Date) async throws -> [Lead]
+
+    /// How many leads and spam submissions are stored.
+    func leadTotals() async throws -> LeadTotals
 
     /// Throws when the store cannot answer a trivial query.
     func checkHealth() async throws

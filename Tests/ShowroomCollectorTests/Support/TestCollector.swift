@@ -20,20 +20,25 @@ struct TestCollector {
     }
 
     /// Runs `body` against a fresh collector; `.router` calls the router in-process, `.live` listens on loopback.
+    /// `serviceStore` wraps the SQLite store the service writes to (to make it fail); `store` always reads the file.
     static func with(
-        _ setup: TestingSetup = .router, rateLimitPerMinute: Int = 0,
+        _ setup: TestingSetup = .router, rateLimitPerMinute: Int = 0, bookingRateLimitPerMinute: Int = 0,
+        leadsToken: String? = nil, serviceStore: (@Sendable (SQLiteStore) -> any Store)? = nil,
+        logger: Logger = quietLogger,
         _ body: @Sendable (TestCollector, any TestClientProtocol) async throws -> Void
     ) async throws {
         try await TestWorkspace.with { workspace in
-            let store = try SQLiteStore(path: workspace.databasePath)
-            let collector = TestCollector(workspace: workspace, store: store, metrics: CollectorMetrics())
+            let sqlite = try SQLiteStore(path: workspace.databasePath)
+            let store = serviceStore?(sqlite) ?? sqlite
+            let collector = TestCollector(workspace: workspace, store: sqlite, metrics: CollectorMetrics())
             let settings = CollectorSettings(host: "127.0.0.1", port: 0, publicFolder: workspace.publicFolder,
-                                             rateLimitPerMinute: rateLimitPerMinute)
+                                             rateLimitPerMinute: rateLimitPerMinute,
+                                             bookingRateLimitPerMinute: bookingRateLimitPerMinute, leadsToken: leadsToken)
             let fleet = try Fleet.load(workspace: workspace.root)
             let app = Collector.makeApplication(settings: settings, fleet: fleet, store: store, metrics: collector.metrics,
-                                                logger: quietLogger)
+                                                logger: logger)
             try await app.test(setup) { client in try await body(collector, client) }
-            try await store.close()
+            try await sqlite.close()
         }
     }
 }

@@ -1,0 +1,68 @@
+import Foundation
+
+/// The one way leads leave the system: `showroom leads export` and `GET /leads/export` both write them with this.
+///
+/// CSV cells that a spreadsheet would run as a formula (beginning with `=`, `+`, `-` or `@`, or a tab or
+/// carriage return) get a leading `'`, so a name like `=HYPERLINK(…)` stays text.
+public enum LeadsExport {
+    public enum Format: String, Sendable, CaseIterable {
+        case csv, json
+
+        /// The HTTP content type of an export in this format.
+        public var contentType: String {
+            switch self {
+            case .csv: "text/csv; charset=utf-8"
+            case .json: "application/json"
+            }
+        }
+    }
+
+    /// The columns of the CSV export, in order; the JSON export uses the same names.
+    public static let columns = [
+        "id", "created_at", "site", "page", "name", "phone", "model", "city", "dealer", "visitor", "consent_version",
+    ]
+
+    /// The leads as CSV (a header line, then one line per lead, CRLF line ends) or as a JSON array.
+    public static func render(_ leads: [Lead], as format: Format) -> String {
+        switch format {
+        case .csv:
+            let lines = [columns.joined(separator: ",")] + leads.map { lead in
+                cells(of: lead).map { csvCell($0 ?? "") }.joined(separator: ",")
+            }
+            return lines.joined(separator: "\r\n") + "\r\n"
+        case .json:
+            let records = leads.map { lead in
+                Dictionary(uniqueKeysWithValues: zip(columns, cells(of: lead)).compactMap { key, value in value.map { (key, $0) } })
+            }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+            return ((try? encoder.encode(records)).flatMap { String(data: $0, encoding: .utf8) } ?? "[]") + "\n"
+        }
+    }
+
+    /// One CSV cell: formula-like text defused with a leading `'`, then quoted when it holds `,`, `"` or a line break.
+    public static func csvCell(_ text: String) -> String {
+        var cell = text
+        if let first = cell.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
+            cell = "'" + cell
+        }
+        if cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            cell = "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return cell
+    }
+
+    /// Reads `--since` / `?since=`: a day (`2026-03-15`, midnight UTC) or an ISO 8601 time with a zone
+    /// (`2026-03-15T08:00:00+08:00`).
+    public static func parseSince(_ text: String) -> Date? {
+        if text.count == 10, let date = try? Date(text + "T00:00:00Z", strategy: .iso8601) { return date }
+        return try? Date(text, strategy: .iso8601)
+    }
+
+    private static func cells(of lead: Lead) -> [String?] {
+        [
+            lead.id.map(String.init), lead.createdAt.formatted(.iso8601), lead.site, lead.page, lead.name, lead.phone,
+            lead.model, lead.city, lead.dealer, lead.visitor, lead.consentVersion,
+        ]
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// Chooses the dealer who calls a visitor back, so the booking form never asks them to choose one.
+///
+/// Among the dealers of the model's brand: one in the visitor's city first, then one in the city's province,
+/// then the brand's default dealer. Cities are matched ignoring case, spaces and the names in `cities.yaml`
+/// (`上海` is Shanghai); an unknown or missing city goes to the brand's default.
+public struct DealerRouter: Sendable {
+    /// A city the router knows, with the province it is in.
+    public struct City: Sendable, Hashable {
+        public var name: String
+        public var province: String
+        /// Other ways visitors write it (`上海`, `上海市`).
+        public var otherNames: [String]
+
+        public init(name: String, province: String, otherNames: [String] = []) {
+            self.name = name
+            self.province = province
+            self.otherNames = otherNames
+        }
+    }
+
+    public let dealers: [Dealer]
+    private let provinceByCity: [String: String]
+    private let cityByName: [String: String]
+
+    public init(dealers: [Dealer], cities: [City]) {
+        self.dealers = dealers
+        var provinceByCity: [String: String] = [:]
+        var cityByName: [String: String] = [:]
+        for city in cities {
+            provinceByCity[Self.key(city.name)] = city.province
+            for name in [city.name] + city.otherNames { cityByName[Self.key(name)] = city.name }
+        }
+        // A dealer's own city counts as known even when cities.yaml forgot it.
+        for dealer in dealers where provinceByCity[Self.key(dealer.city)] == nil {
+            provinceByCity[Self.key(dealer.city)] = dealer.province
+            cityByName[Self.key(dealer.city)] = dealer.city
+        }
+        self.provinceByCity = provinceByCity
+        self.cityByName = cityByName
+    }
+
+    /// The dealer for a lead on a model of `brand` from a visitor in `city`; nil only when the brand has no dealer.
+    public func dealer(brand: String, city: String?) -> Dealer? {
+        let candidates = dealers.filter { $0.brand == brand }
+        if let city = city.flatMap({ cityByName[Self.key($0)] }) {
+            let cityKey = Self.key(city)
+            if let match = candidates.first(where: { Self.key($0.city) == cityKey }) { return match }
+            if let province = provinceByCity[cityKey].map(Self.key),
+               let match = candidates.first(where: { Self.key($0.province) == province }) {
+                return match
+            }
+        }
+        return candidates.first(where: \.isBrandDefault) ?? candidates.first
+    }
+
+    /// The dealer with this id, for the thank-you page.
+    public func dealer(id: String) -> Dealer? {
+        dealers.first { $0.id == id }
+    }
+
+    /// The canonical name of a city as the visitor wrote it (`上海市` → `Shanghai`), or their text when unknown.
+    public func canonicalCity(_ text: String) -> String {
+        cityByName[Self.key(text)] ?? text
+    }
+
+    private static func key(_ text: String) -> String {
+        String(text.lowercased().filter { !$0.isWhitespace })
+    }
+}

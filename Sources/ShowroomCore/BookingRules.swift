@@ -1,0 +1,72 @@
+import Foundation
+
+/// The rules of the test-drive booking form, defined once.
+///
+/// The build gives `templateValues` to the booking partial, which writes them as the form's HTML attributes
+/// (`required`, `maxlength`, `pattern`, `inputmode`, `autocomplete`), so the browser checks what the visitor
+/// types; the collection service checks every submission against the same values and normalises the number.
+public enum BookingRules {
+    /// The form's field names: the contract between the booking partial and `POST /bookings`.
+    public enum Field: String, Sendable, CaseIterable {
+        case name, phone, model, city, consent, site, page, visitor
+        case consentVersion
+        /// The honeypot: hidden from people, filled in by bots.
+        case website
+    }
+
+    public static let nameMaxLength = 50
+    public static let cityMaxLength = 40
+    /// Long enough for `+86 138-1234-5678` typed with a few extra spaces.
+    public static let phoneMaxLength = 20
+    public static let consentVersionMaxLength = 32
+
+    /// A mainland mobile number as typed: an optional `+86`/`86` prefix, then 11 digits matching `1[3-9]\d{9}`,
+    /// with spaces or dashes allowed between the digits. Written for both HTML `pattern` (which anchors it and
+    /// compiles it with the `v` flag) and Swift's `Regex` (which `normalizedPhone` anchors with `wholeMatch`).
+    public static let phonePattern = #" *(?:\+?86[ \-]*)?1[ \-]*[3-9](?:[ \-]*[0-9]){9} *"#
+
+    /// The number as stored and exported: the 11 digits alone (`13812345678`), or nil when `typed` breaks the rule.
+    public static func normalizedPhone(_ typed: String) -> String? {
+        guard typed.utf8.count <= phoneMaxLength, let regex = try? Regex(phonePattern),
+              (try? regex.wholeMatch(in: typed)) != nil
+        else { return nil }
+        var digits = String(typed.unicodeScalars.filter { ("0"..."9").contains($0) }.map(Character.init))
+        if digits.count == 13 { digits.removeFirst(2) }
+        return digits.count == 11 ? digits : nil
+    }
+
+    /// A visitor's name: 1 to `nameMaxLength` characters once trimmed, no control characters.
+    public static func isValidName(_ name: String) -> Bool {
+        let trimmed = trimmed(name)
+        return !trimmed.isEmpty && trimmed.count <= nameMaxLength && !hasControlCharacters(trimmed)
+    }
+
+    /// An optional city: at most `cityMaxLength` characters once trimmed, no control characters.
+    public static func isValidCity(_ city: String) -> Bool {
+        let trimmed = trimmed(city)
+        return trimmed.count <= cityMaxLength && !hasControlCharacters(trimmed)
+    }
+
+    /// Leading and trailing white space removed, as the service stores text fields.
+    public static func trimmed(_ text: String) -> String {
+        text.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// What the booking partial reads as `booking.<field>.<attribute>`; an attribute absent here is not written.
+    public static func templateValues() -> [String: Any] {
+        [
+            "name": ["required": true, "maxlength": nameMaxLength, "autocomplete": "name"],
+            "phone": [
+                "required": true, "maxlength": phoneMaxLength, "pattern": phonePattern, "inputmode": "tel",
+                "autocomplete": "tel",
+            ],
+            "model": ["required": true],
+            "city": ["required": false, "maxlength": cityMaxLength, "autocomplete": "address-level2"],
+            "consent": ["required": true],
+        ]
+    }
+
+    private static func hasControlCharacters(_ text: String) -> Bool {
+        text.unicodeScalars.contains { $0.properties.generalCategory == .control }
+    }
+}
