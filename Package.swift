@@ -121,5 +121,14 @@ let package = Package(
             dependencies: ["ShowroomReports", "ShowroomCollector", "ShowroomWorkspace"],
             resources: [.copy("Fixtures")]
         ),
+        // The booking form end to end: a headless Chromium over WebDriver, the built site and the collector on loopback.
+        .testTarget(
+            name: "ShowroomEndToEndTests",
+            dependencies: [
+                "ShowroomCollector", "ShowroomSite",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
     ]
 )

@@ -1,0 +1,105 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Hummingbird
+import Logging
+import ShowroomCollector
+import ShowroomSite
+
+/// Everything a person booking a test drive meets, on loopback: the example fleet's `aurora` product site, built
+/// with its collector address pointing at a real collector on a free port (SQLite file in a temporary folder),
+/// served by a small static file server.
+struct BookingStage: Sendable {
+    let workspace: URL
+    let store: SQLiteStore
+    /// Where the built site is served, e.g. `http://127.0.0.1:40123`.
+    let siteAddress: String
+    let collectorAddress: String
+
+    static let site = "aurora"
+
+    /// Builds and serves the site and runs the collector for as long as `body` runs.
+    static func with(_ body: @Sendable (BookingStage) async throws -> Void) async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("showroom-e2e-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let workspace = folder.appendingPathComponent("workspace")
+        try copyExampleWorkspace(to: workspace)
+
+        var quiet = Logger(label: "showroom.e2e")
+        quiet.logLevel = .critical
+        let collectorPort = try FreePort.find()
+        let collectorAddress = "http://127.0.0.1:\(collectorPort)"
+        try "collector: \(collectorAddress)\n".write(to: workspace.appendingPathComponent("showroom.yaml"), atomically: true, encoding: .utf8)
+
+        let output = folder.appendingPathComponent("public")
+        let report = FleetBuilder.build(BuildOptions(workspace: workspace, output: output, sites: [site]))
+        guard report.succeeded else {
+            throw WebDriver.Failure(description: "the site did not build:\n" + report.allDiagnostics.map(\.description).joined(separator: "\n"))
+        }
+
+        let store = try SQLiteStore(path: folder.appendingPathComponent("collector.sqlite").path)
+        let settings = CollectorSettings(host: "127.0.0.1", port: collectorPort, publicFolder: output, rateLimitPerMinute: 0,
+                                         bookingRateLimitPerMinute: 0)
+        let collector = Collector.makeApplication(settings: settings, fleet: try Fleet.load(workspace: workspace), store: store, logger: quiet)
+
+        let sitePort = try FreePort.find()
+        let files = Router()
+        files.middlewares.add(FileMiddleware(output.appendingPathComponent(site).path, searchForIndexHtml: true, logger: quiet))
+        let server = Application(router: files, configuration: .init(address: .hostname("127.0.0.1", port: sitePort)), logger: quiet)
+
+        let services = Task {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await collector.runService(gracefulShutdownSignals: []) }
+                group.addTask { try await server.runService(gracefulShutdownSignals: []) }
+                try await group.waitForAll()
+            }
+        }
+        defer { services.cancel() }
+        let siteAddress = "http://127.0.0.1:\(sitePort)"
+        try await waitForAnswer(from: "\(collectorAddress)/healthz")
+        try await waitForAnswer(from: "\(siteAddress)/")
+        try await body(BookingStage(workspace: workspace, store: store, siteAddress: siteAddress, collectorAddress: collectorAddress))
+    }
+
+    /// The example fleet's shared content, data, templates, assets and the one site, copied so the test can set
+    /// its own collector address without touching the repository.
+    private static func copyExampleWorkspace(to workspace: URL) throws {
+        let root = Browser.repositoryRoot
+        let manager = FileManager.default
+        try manager.createDirectory(at: workspace.appendingPathComponent("sites"), withIntermediateDirectories: true)
+        for folder in ["shared", "templates", "assets"] {
+            try manager.copyItem(at: root.appendingPathComponent(folder), to: workspace.appendingPathComponent(folder))
+        }
+        try manager.copyItem(at: root.appendingPathComponent("sites/\(site)"), to: workspace.appendingPathComponent("sites/\(site)"))
+    }
+
+    private static func waitForAnswer(from address: String) async throws {
+        for _ in 0..<100 {
+            if let (_, response) = try? await URLSession.shared.data(from: URL(string: address)!),
+               (response as? HTTPURLResponse)?.statusCode == 200 {
+                return
+            }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw WebDriver.Failure(description: "nothing answers at \(address)")
+    }
+
+    /// Waits up to `seconds` for `condition` to hold (events travel by `sendBeacon`, so they arrive a moment later).
+    func eventually(_ seconds: Double = 10, _ condition: @Sendable () async throws -> Bool) async throws -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if try await condition() { return true }
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        return try await condition()
+    }
+
+    /// The site's booking funnel so far: events per step.
+    func funnel() async throws -> [EventType: Int] {
+        let period = ReportPeriod(since: Date().addingTimeInterval(-3600), until: Date().addingTimeInterval(3600))
+        let steps = try await store.bookingFunnel(site: Self.site, in: period)
+        return Dictionary(uniqueKeysWithValues: steps.map { ($0.step, $0.events) })
+    }
+}
+

@@ -1,0 +1,103 @@
+import Foundation
+
+/// A small client for the W3C WebDriver protocol, spoken by Debian's `chromedriver`: just what a person does
+/// with a form — open a page, type, click, read what is shown.
+struct WebDriver: Sendable {
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// A found element, by the id the driver gave it.
+    struct Element: Sendable {
+        var id: String
+    }
+
+    let base: URL
+    let session: String
+
+    /// Starts a headless Chromium session with a phone-sized window; `javaScript: false` turns scripts off.
+    static func start(driver: URL, javaScript: Bool) async throws -> WebDriver {
+        var arguments = ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=390,844",
+                         "--no-first-run", "--no-default-browser-check"]
+        var preferences: [String: Any] = [:]
+        if !javaScript {
+            arguments.append("--blink-settings=scriptEnabled=false")
+            preferences["profile.managed_default_content_settings.javascript"] = 2
+        }
+        let capabilities: [String: Any] = ["capabilities": ["alwaysMatch": [
+            "browserName": "chrome",
+            "goog:chromeOptions": ["binary": Browser.chromium, "args": arguments, "prefs": preferences],
+        ]]]
+        let answer = try await call(base: driver, method: "POST", path: "session", body: capabilities)
+        guard let value = answer as? [String: Any], let session = value["sessionId"] as? String else {
+            throw Failure(description: "chromedriver started no session: \(answer)")
+        }
+        return WebDriver(base: driver, session: session)
+    }
+
+    func open(_ url: String) async throws {
+        _ = try await command("POST", "url", ["url": url])
+    }
+
+    func currentURL() async throws -> String {
+        try await command("GET", "url") as? String ?? ""
+    }
+
+    func find(_ css: String) async throws -> Element {
+        let value = try await command("POST", "element", ["using": "css selector", "value": css])
+        guard let object = value as? [String: Any], let id = object.values.first as? String else {
+            throw Failure(description: "no element matches \(css)")
+        }
+        return Element(id: id)
+    }
+
+    /// Types into a field, after bringing it to the middle of the screen (above the phone action bar).
+    func type(_ text: String, into css: String) async throws {
+        let element = try await find(css)
+        try await center(element)
+        _ = try await command("POST", "element/\(element.id)/value", ["text": text])
+    }
+
+    func click(_ css: String) async throws {
+        let element = try await find(css)
+        try await center(element)
+        _ = try await command("POST", "element/\(element.id)/click", [:])
+    }
+
+    func text(of css: String) async throws -> String {
+        try await command("GET", "element/\(try await find(css).id)/text") as? String ?? ""
+    }
+
+    func isDisplayed(_ css: String) async throws -> Bool {
+        try await command("GET", "element/\(try await find(css).id)/displayed") as? Bool ?? false
+    }
+
+    /// Runs a script in the page and returns its result.
+    func run(_ script: String, _ arguments: [Any] = []) async throws -> Any {
+        try await command("POST", "execute/sync", ["script": script, "args": arguments])
+    }
+
+    func quit() async {
+        _ = try? await Self.call(base: base, method: "DELETE", path: "session/\(session)", body: nil)
+    }
+
+    private func center(_ element: Element) async throws {
+        _ = try await run("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})",
+                          [["element-6066-11e4-a52e-4f735466cecf": element.id]])
+    }
+
+    private func command(_ method: String, _ path: String, _ body: [String: Any]? = nil) async throws -> Any {
+        try await Self.call(base: base, method: method, path: "session/\(session)/\(path)", body: method == "GET" ? nil : (body ?? [:]))
+    }
+
+    private static func call(base: URL, method: String, path: String, body: [String: Any]?) async throws -> Any {
+        let payload = try body.map { try JSONSerialization.data(withJSONObject: $0) }
+        let (_, data) = try await LoopbackHTTP.send(method, port: base.port ?? 80, path: "/" + path, body: payload)
+        let object = try JSONSerialization.jsonObject(with: data.isEmpty ? Data("{}".utf8) : data, options: [.fragmentsAllowed])
+        let value = (object as? [String: Any])?["value"] ?? NSNull()
+        if let error = value as? [String: Any], let kind = error["error"] as? String {
+            throw Failure(description: "WebDriver \(method) \(path): \(kind): \(error["message"] as? String ?? "")")
+        }
+        return value
+    }
+}
