@@ -8,7 +8,7 @@ struct Showroom: AsyncParsableCommand {
         abstract: "Build, preview and publish every site of the fleet from one workspace.",
         subcommands: [
             BuildCommand.self, ServeCommand.self, CheckCommand.self, AffectedCommand.self, PublishCommand.self,
-            NewCommand.self, CollectorCommand.self, AssetsCommand.self, ReportCommand.self,
+            NewCommand.self, CollectorCommand.self, LeadsCommand.self, AssetsCommand.self, ReportCommand.self,
         ]
     )
 }

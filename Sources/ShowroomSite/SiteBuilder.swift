@@ -182,6 +182,8 @@ struct SiteBuilder {
         }
         if let model = site.model, let record = Self.record(id: model, in: data["models"]) { context["model"] = record }
         if let strings = workspace.i18n[site.locale] ?? workspace.i18n["en"] { context["t"] = values.value(strings) }
+        // The booking form's field rules, the same ones the collection service checks.
+        context["booking"] = BookingRules.templateValues()
         let library = inputs.library
         let downloadBase = "\(values.collector)/dl/"
         let siteID = site.id
