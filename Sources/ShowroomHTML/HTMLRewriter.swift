@@ -1,3 +1,5 @@
+import ShowroomCore
+
 /// Rewrites a rendered page in one pass over its bytes, tag-aware (comments, `<script>` and `<style>`
 /// contents are skipped, attributes are parsed with their quoting), without building a DOM:
 ///
@@ -73,7 +75,7 @@ public struct HTMLRewriter {
             } else if name == "a", let href = tag.value("href") {
                 let extra = linkAttributes(href).filter { attribute in tag.value(attribute.0) == nil }
                 if !extra.isEmpty {
-                    insertions.append((tag.attributesEnd, extra.map { " \($0.0)=\"\(escapeAttribute($0.1))\"" }.joined()))
+                    insertions.append((tag.attributesEnd, extra.map { " \($0.0)=\"\(HTMLEscaping.escape($0.1))\"" }.joined()))
                 }
             }
             index = tag.end
@@ -191,21 +193,4 @@ public struct HTMLRewriter {
             .replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&lt;", with: "<")
             .replacingOccurrences(of: "&gt;", with: ">")
     }
-}
-
-/// Escapes text for a double-quoted HTML attribute or element content.
-public func escapeAttribute(_ text: String) -> String {
-    var result = ""
-    result.reserveCapacity(text.utf8.count)
-    for character in text {
-        switch character {
-        case "&": result += "&amp;"
-        case "\"": result += "&quot;"
-        case "'": result += "&#39;"
-        case "<": result += "&lt;"
-        case ">": result += "&gt;"
-        default: result.append(character)
-        }
-    }
-    return result
 }

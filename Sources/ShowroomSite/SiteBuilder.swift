@@ -59,7 +59,7 @@ struct SiteBuilder {
         let attributes = [
             ("data-site", site.id), ("data-collector", inputs.workspace.fleet.collector), ("data-consent", site.consent),
             ("data-fleet", inputs.fleetHosts.joined(separator: ",")),
-        ].map { " \($0.0)=\"\(escapeAttribute($0.1))\"" }.joined()
+        ].map { " \($0.0)=\"\(HTMLEscaping.escape($0.1))\"" }.joined()
         snippet = "<script \(HTMLRewriter.snippetMarker)\(attributes)>\(inputs.trackingScript)</script>"
     }
 
@@ -460,8 +460,8 @@ struct SiteBuilder {
                                               hint: "remove the alias or move the other page"))
                     continue
                 }
-                let target = escapeAttribute(page.url)
-                let html = "<!DOCTYPE html><html lang=\"\(escapeAttribute(site.locale))\"><head><meta charset=\"utf-8\"><title>\(escapeAttribute(page.source.title))</title><link rel=\"canonical\" href=\"\(escapeAttribute(site.baseURL + page.url.dropFirst()))\"><meta name=\"robots\" content=\"noindex\"><meta http-equiv=\"refresh\" content=\"0; url=\(target)\"></head><body><p><a href=\"\(target)\">\(escapeAttribute(page.source.title))</a></p></body></html>\n"
+                let target = HTMLEscaping.escape(page.url)
+                let html = "<!DOCTYPE html><html lang=\"\(HTMLEscaping.escape(site.locale))\"><head><meta charset=\"utf-8\"><title>\(HTMLEscaping.escape(page.source.title))</title><link rel=\"canonical\" href=\"\(HTMLEscaping.escape(site.baseURL + page.url.dropFirst()))\"><meta name=\"robots\" content=\"noindex\"><meta http-equiv=\"refresh\" content=\"0; url=\(target)\"></head><body><p><a href=\"\(target)\">\(HTMLEscaping.escape(page.source.title))</a></p></body></html>\n"
                 let written = postProcessAndWrite(html, url: path, outputPath: output, sourceFile: page.source.file,
                                                   templateFile: "alias", into: folder)
                 diagnostics += written.diagnostics

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import ShowroomCore
 
 /// The small HTML pages the collector answers a booking form with when the page has no JavaScript: the
 /// thank-you page naming the dealer who will call, and the page listing what to correct.
@@ -77,18 +78,5 @@ struct BookingPage {
         return response
     }
 
-    private func escape(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
+    private func escape(_ text: String) -> String { HTMLEscaping.escape(text) }
 }

@@ -1,24 +1,11 @@
 import Foundation
+import ShowroomCore
 
 /// The pieces every HTML report is made of: one self-contained page (inline CSS, inline SVG, a few lines of JS
 /// to sort tables), nothing fetched from anywhere.
 enum HTML {
     /// Text made safe for element content and attribute values.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { HTMLEscaping.escape(text) }
 
     /// A whole page: `title` in the tab and the heading, `subtitle` under it, `body` below.
     static func page(title: String, subtitle: String, body: String) -> String {
