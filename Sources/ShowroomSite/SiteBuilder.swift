@@ -93,8 +93,8 @@ struct SiteBuilder {
             for location in locations { diagnostics.append(values.unknownAsset(id, at: location)) }
         }
 
-        // Regular pages first (Markdown, template, post-processing, write) on every core; list pages need
-        // only their children's titles and summaries, so they follow in the same pass.
+        // Every page (Markdown, template, post-processing, write) on every core in one pass: list pages need
+        // only their children's titles and summaries, which the base context already holds.
         let summaries = base.pageValues
         let rendered = ConcurrentMap.map(Array(pages.indices)) { index in
             renderPage(pages[index], base: base, summaries: summaries, renderer: renderer, values: values,
