@@ -58,7 +58,7 @@ struct BuildCommand: ParsableCommand {
               + "\(String(format: "%.1f", report.seconds)) s")
         if !report.publishedSites.isEmpty {
             print("Output:  \(report.output.path)/<site-id>/")
-            print("Preview: python3 -m http.server -d \(report.output.path)/\(report.publishedSites[0]) 8000  → http://127.0.0.1:8000/")
+            print("Preview: showroom serve   (live reload; or any static server on \(report.output.path)/<site-id>/)")
         }
         if !report.succeeded { throw ExitCode(1) }
     }
