@@ -17,8 +17,13 @@ struct WebDriver: Sendable {
 
     /// Starts a headless Chromium session with a phone-sized window; `javaScript: false` turns scripts off.
     static func start(driver: URL, javaScript: Bool) async throws -> WebDriver {
+        // A phone's user agent (the collector does not count headless browsers as people), and a resolver
+        // that knows only loopback, so no test ever sends traffic anywhere else (a counted download, say,
+        // redirects to the site's public address).
         var arguments = ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=390,844",
-                         "--no-first-run", "--no-default-browser-check"]
+                         "--no-first-run", "--no-default-browser-check",
+                         "--user-agent=Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36",
+                         "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost"]
         var preferences: [String: Any] = [:]
         if !javaScript {
             arguments.append("--blink-settings=scriptEnabled=false")
