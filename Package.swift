@@ -99,6 +99,7 @@ let package = Package(
 
         .testTarget(name: "ShowroomCoreTests", dependencies: ["ShowroomCore"]),
         .testTarget(name: "ShowroomMarkdownTests", dependencies: ["ShowroomMarkdown"]),
+        .testTarget(name: "ShowroomHTMLTests", dependencies: ["ShowroomHTML"]),
         .testTarget(
             name: "ShowroomSiteTests",
             dependencies: ["ShowroomSite", "ShowroomWorkspace", "ShowroomHTML"],

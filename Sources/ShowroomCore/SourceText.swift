@@ -5,18 +5,23 @@ import Foundation
 public enum SourceText {
     /// The file's text with a leading BOM removed and CRLF/CR turned into LF.
     public static func read(_ url: URL, relativePath: String) throws(Diagnostic) -> String {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw .error(at: SourceLocation(file: relativePath), "cannot read the file: \(error.localizedDescription)",
-                         hint: "check that the file exists and is readable")
-        }
-        return try decode(data, relativePath: relativePath)
+        try read(path: url.path, relativePath: relativePath)
     }
 
-    public static func decode(_ data: Data, relativePath: String) throws(Diagnostic) -> String {
-        var bytes = [UInt8](data)
+    /// The file's text, by path (the build's page loader reads thousands of files this way).
+    public static func read(path: String, relativePath: String) throws(Diagnostic) -> String {
+        let bytes: [UInt8]
+        do {
+            bytes = try PosixFile.read(path: path)
+        } catch {
+            throw .error(at: SourceLocation(file: relativePath), "cannot read the file: \(error.message)",
+                         hint: "check that the file exists and is readable")
+        }
+        return try decode(bytes, relativePath: relativePath)
+    }
+
+    public static func decode(_ bytes: [UInt8], relativePath: String) throws(Diagnostic) -> String {
+        var bytes = bytes
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             let (line, column) = firstInvalidUTF8Position(bytes)

@@ -1,15 +1,21 @@
 import ShowroomCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// Rewrites a rendered page in one pass over its bytes, tag-aware (comments, `<script>` and `<style>`
+/// Rewrites a rendered page in one pass over its UTF-8 bytes, tag-aware (comments, `<script>` and `<style>`
 /// contents are skipped, attributes are parsed with their quoting), without building a DOM:
 ///
 /// - inserts the tracking snippet just before `</head>` (after `<meta charset>` and the title), unless the
 ///   page already carries one;
 /// - adds `width`/`height` to `<img>` tags whose `src` the caller can size;
-/// - adds attributes to `<a>` tags the caller recognises (download links get `data-asset`).
+/// - adds attributes to `<a>` tags the caller recognises (download links get `data-asset`);
+/// - reports every name that follows one of the caller's `markers` anywhere in the page (the build finds the
+///   assets a page uses from `/assets/<file>` and `<collector>/dl/<id>`).
 ///
 /// libxml2 parses every page in `showroom check`; the build uses this scanner because it is several times
-/// faster and never reorders or re-serialises the author's markup.
+/// faster and never reorders or re-serialises the author's markup. Only `<head>`, `<script>`, `<style>`,
+/// `<img>` and `<a>` tags have their attributes read; every other tag is skipped without allocating.
 public struct HTMLRewriter {
     /// Marker attribute that identifies the tracking snippet's `<script>` element.
     public static let snippetMarker = "data-showroom-tracking"
@@ -21,173 +27,293 @@ public struct HTMLRewriter {
         case duplicateSnippet(count: Int)
     }
 
+    /// A rewritten page and the names found after the markers.
+    public struct Output: Equatable {
+        public var html: String
+        /// For each marker (by index in `markers`), the names that follow it in the page, in page order.
+        public var references: [[String]]
+    }
+
     public var snippet: String
     public var imageSize: (String) -> (width: Int, height: Int)?
     public var linkAttributes: (String) -> [(String, String)]
+    /// Texts whose following name (letters, digits, `-`, `.`, `_`) is reported.
+    public var markers: [String]
 
     public init(
         snippet: String, imageSize: @escaping (String) -> (width: Int, height: Int)? = { _ in nil },
-        linkAttributes: @escaping (String) -> [(String, String)] = { _ in [] }
+        linkAttributes: @escaping (String) -> [(String, String)] = { _ in [] }, markers: [String] = []
     ) {
         self.snippet = snippet
         self.imageSize = imageSize
         self.linkAttributes = linkAttributes
+        self.markers = markers
     }
 
-    public func rewrite(_ html: String) -> Result<String, Failure> {
-        var bytes = Array(html.utf8)
+    public func rewrite(_ html: String) -> Result<Output, Failure> {
+        var html = html
+        return html.withUTF8 { bytes in rewrite(bytes) }
+    }
+
+    private func rewrite(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<Output, Failure> {
+        let scanner = Scanner(bytes: bytes)
         var insertions: [(offset: Int, text: String)] = []
         var headEnd: Int?
         var headClose: Int?
         var snippets = 0
         var index = 0
         let count = bytes.count
-        while index < count {
-            guard bytes[index] == UInt8(ascii: "<") else {
-                index += 1
+        while let open = scanner.next(UInt8(ascii: "<"), from: index) {
+            index = open
+            if scanner.matches("<!--", at: index) {
+                index = scanner.find("-->", from: index + 4).map { $0 + 3 } ?? count
                 continue
             }
-            if matches(bytes, at: index, "<!--") {
-                index = find(bytes, "-->", from: index + 4).map { $0 + 3 } ?? count
-                continue
-            }
-            if headClose == nil, matches(bytes, at: index, "</head") {
+            if headClose == nil, scanner.matches("</head", at: index) {
                 headClose = index
             }
-            guard index + 1 < count, isLetter(bytes[index + 1]) else {
+            guard index + 1 < count, Scanner.isLetter(bytes[index + 1]) else {
                 index += 1
                 continue
             }
-            let tag = parseTag(bytes, at: index)
-            let name = tag.name
-            if name == "head", headEnd == nil {
-                headEnd = tag.end
-            } else if name == "script" {
-                if tag.attributes.contains(where: { $0.name == Self.snippetMarker }) { snippets += 1 }
-                index = find(bytes, "</script", from: tag.end) ?? count
-                continue
-            } else if name == "style" {
-                index = find(bytes, "</style", from: tag.end) ?? count
-                continue
-            } else if name == "img", let src = tag.value("src"), tag.value("width") == nil,
-                      let size = imageSize(src) {
-                insertions.append((tag.attributesEnd, " width=\"\(size.width)\" height=\"\(size.height)\""))
-            } else if name == "a", let href = tag.value("href") {
-                let extra = linkAttributes(href).filter { attribute in tag.value(attribute.0) == nil }
-                if !extra.isEmpty {
-                    insertions.append((tag.attributesEnd, extra.map { " \($0.0)=\"\(HTMLEscaping.escape($0.1))\"" }.joined()))
+            let name = scanner.tagName(at: index)
+            switch name.kind {
+            case .head where headEnd == nil:
+                headEnd = scanner.tag(at: index, nameEnd: name.end).end
+                index = headEnd!
+            case .script:
+                let tag = scanner.tag(at: index, nameEnd: name.end)
+                if tag.has(Self.snippetMarker, in: scanner) { snippets += 1 }
+                index = scanner.find("</script", from: tag.end) ?? count
+            case .style:
+                let tag = scanner.tag(at: index, nameEnd: name.end)
+                index = scanner.find("</style", from: tag.end) ?? count
+            case .img:
+                let tag = scanner.tag(at: index, nameEnd: name.end)
+                if let src = tag.value("src", in: scanner), !tag.has("width", in: scanner), let size = imageSize(src) {
+                    insertions.append((tag.attributesEnd, " width=\"\(size.width)\" height=\"\(size.height)\""))
                 }
+                index = tag.end
+            case .a:
+                let tag = scanner.tag(at: index, nameEnd: name.end)
+                if let href = tag.value("href", in: scanner) {
+                    let extra = linkAttributes(href).filter { attribute in !tag.has(attribute.0, in: scanner) }
+                    if !extra.isEmpty {
+                        insertions.append((tag.attributesEnd, extra.map { " \($0.0)=\"\(HTMLEscaping.escape($0.1))\"" }.joined()))
+                    }
+                }
+                index = tag.end
+            default:
+                index = scanner.skipTag(from: name.end)
             }
-            index = tag.end
         }
         if snippets > 1 { return .failure(.duplicateSnippet(count: snippets)) }
         if snippets == 0 {
             guard let headEnd else { return .failure(.noHead) }
             insertions.append((headClose ?? headEnd, snippet))
         }
-        insertions.sort { $0.offset > $1.offset }
+        insertions.sort { $0.offset < $1.offset }
+
+        var output: [UInt8] = []
+        output.reserveCapacity(count + insertions.reduce(0) { $0 + $1.text.utf8.count })
+        var copied = 0
         for insertion in insertions {
-            bytes.insert(contentsOf: Array(insertion.text.utf8), at: insertion.offset)
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<insertion.offset]))
+            output.append(contentsOf: insertion.text.utf8)
+            copied = insertion.offset
         }
-        return .success(String(decoding: bytes, as: UTF8.self))
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<count]))
+        return .success(Output(html: String(decoding: output, as: UTF8.self), references: references(in: scanner)))
     }
 
-    // MARK: - Scanning
-
-    struct Attribute {
-        var name: String
-        var value: String?
+    /// Every name after a marker, anywhere in the page (text, attributes, inline styles and scripts).
+    private func references(in scanner: Scanner) -> [[String]] {
+        markers.map { marker in
+            let pattern = Array(marker.utf8)
+            var names: [String] = []
+            var index = 0
+            while let start = scanner.find(exactly: pattern, from: index) {
+                var end = start + pattern.count
+                while end < scanner.bytes.count, Scanner.isNameByte(scanner.bytes[end]) { end += 1 }
+                names.append(String(decoding: UnsafeBufferPointer(rebasing: scanner.bytes[(start + pattern.count)..<end]), as: UTF8.self))
+                index = end
+            }
+            return names
+        }
     }
+}
+
+// MARK: - Scanning
+
+/// Byte-level helpers over one page; offsets are indexes into `bytes`.
+private struct Scanner {
+    let bytes: UnsafeBufferPointer<UInt8>
+
+    enum TagKind { case head, script, style, img, a, other }
 
     struct Tag {
-        var name: String
-        var attributes: [Attribute]
+        /// Attribute names and values as byte ranges; a value is nil for a bare attribute.
+        var attributes: [(name: Range<Int>, value: Range<Int>?)]
         /// Offset just after the last attribute (before `/>` or `>`), where new attributes go.
         var attributesEnd: Int
         /// Offset just after `>`.
         var end: Int
 
-        func value(_ name: String) -> String? {
-            attributes.first { $0.name == name }?.value
+        func has(_ name: String, in scanner: Scanner) -> Bool {
+            attributes.contains { scanner.equalsIgnoringCase($0.name, name) }
+        }
+
+        /// The decoded value of the first attribute called `name`; "" for a bare attribute.
+        func value(_ name: String, in scanner: Scanner) -> String? {
+            guard let attribute = attributes.first(where: { scanner.equalsIgnoringCase($0.name, name) }) else { return nil }
+            guard let range = attribute.value else { return "" }
+            return Scanner.decodeEntities(String(decoding: UnsafeBufferPointer(rebasing: scanner.bytes[range]), as: UTF8.self))
         }
     }
 
-    private func parseTag(_ bytes: [UInt8], at start: Int) -> Tag {
+    /// The offset of the next `byte` at or after `start`.
+    func next(_ byte: UInt8, from start: Int) -> Int? {
+        guard start < bytes.count, let base = bytes.baseAddress else { return nil }
+        guard let found = memchr(base + start, Int32(byte), bytes.count - start) else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+
+    /// The tag name starting after `<` at `start`, and where it ends.
+    func tagName(at start: Int) -> (kind: TagKind, end: Int) {
         var index = start + 1
-        let count = bytes.count
-        let nameStart = index
-        while index < count, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: ">"), bytes[index] != UInt8(ascii: "/") {
+        while index < bytes.count, !Self.isSpace(bytes[index]), bytes[index] != UInt8(ascii: ">"), bytes[index] != UInt8(ascii: "/") {
             index += 1
         }
-        let name = String(decoding: bytes[nameStart..<index], as: UTF8.self).lowercased()
-        var attributes: [Attribute] = []
+        let range = (start + 1)..<index
+        let kind: TagKind
+        switch range.count {
+        case 1: kind = equalsIgnoringCase(range, "a") ? .a : .other
+        case 3: kind = equalsIgnoringCase(range, "img") ? .img : .other
+        case 4: kind = equalsIgnoringCase(range, "head") ? .head : .other
+        case 5: kind = equalsIgnoringCase(range, "style") ? .style : .other
+        case 6: kind = equalsIgnoringCase(range, "script") ? .script : .other
+        default: kind = .other
+        }
+        return (kind, index)
+    }
+
+    /// Skips a tag's attributes (respecting quotes) and returns the offset just after its `>`.
+    func skipTag(from start: Int) -> Int {
+        var index = start
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: ">") { return index + 1 }
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                // A quote only opens a value right after `=` (with optional spaces); elsewhere it is part of a name.
+                var before = index - 1
+                while before >= start, Self.isSpace(bytes[before]) { before -= 1 }
+                if before >= start, bytes[before] == UInt8(ascii: "=") {
+                    guard let close = next(byte, from: index + 1) else { return bytes.count }
+                    index = close + 1
+                    continue
+                }
+            }
+            index += 1
+        }
+        return bytes.count
+    }
+
+    /// Parses the attributes of the tag whose name ends at `nameEnd`.
+    func tag(at start: Int, nameEnd: Int) -> Tag {
+        var index = nameEnd
+        let count = bytes.count
+        var attributes: [(name: Range<Int>, value: Range<Int>?)] = []
         var attributesEnd = index
         while index < count {
-            while index < count, isSpace(bytes[index]) { index += 1 }
+            while index < count, Self.isSpace(bytes[index]) { index += 1 }
             guard index < count else { break }
             if bytes[index] == UInt8(ascii: ">") {
-                return Tag(name: name, attributes: attributes, attributesEnd: attributesEnd, end: index + 1)
+                return Tag(attributes: attributes, attributesEnd: attributesEnd, end: index + 1)
             }
             if bytes[index] == UInt8(ascii: "/") {
                 index += 1
                 continue
             }
-            let attributeStart = index
-            while index < count, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: "="), bytes[index] != UInt8(ascii: ">"),
+            let nameStart = index
+            while index < count, !Self.isSpace(bytes[index]), bytes[index] != UInt8(ascii: "="), bytes[index] != UInt8(ascii: ">"),
                   !(bytes[index] == UInt8(ascii: "/") && index + 1 < count && bytes[index + 1] == UInt8(ascii: ">")) {
                 index += 1
             }
-            let attributeName = String(decoding: bytes[attributeStart..<index], as: UTF8.self).lowercased()
-            var value: String?
+            let name = nameStart..<index
+            var value: Range<Int>?
             var probe = index
-            while probe < count, isSpace(bytes[probe]) { probe += 1 }
+            while probe < count, Self.isSpace(bytes[probe]) { probe += 1 }
             if probe < count, bytes[probe] == UInt8(ascii: "=") {
                 index = probe + 1
-                while index < count, isSpace(bytes[index]) { index += 1 }
+                while index < count, Self.isSpace(bytes[index]) { index += 1 }
                 if index < count, bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") {
-                    let quote = bytes[index]
                     let valueStart = index + 1
-                    index = valueStart
-                    while index < count, bytes[index] != quote { index += 1 }
-                    value = decodeEntities(String(decoding: bytes[valueStart..<min(index, count)], as: UTF8.self))
+                    index = next(bytes[index], from: valueStart) ?? count
+                    value = valueStart..<index
                     index += 1
                 } else {
                     let valueStart = index
-                    while index < count, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: ">") { index += 1 }
-                    value = decodeEntities(String(decoding: bytes[valueStart..<index], as: UTF8.self))
+                    while index < count, !Self.isSpace(bytes[index]), bytes[index] != UInt8(ascii: ">") { index += 1 }
+                    value = valueStart..<index
                 }
-            } else {
-                value = ""
             }
-            if !attributeName.isEmpty { attributes.append(Attribute(name: attributeName, value: value)) }
+            if !name.isEmpty { attributes.append((name, value)) }
             attributesEnd = min(index, count)
         }
-        return Tag(name: name, attributes: attributes, attributesEnd: min(attributesEnd, count), end: count)
+        return Tag(attributes: attributes, attributesEnd: min(attributesEnd, count), end: count)
     }
 
-    private func matches(_ bytes: [UInt8], at index: Int, _ text: StaticString) -> Bool {
-        let count = text.utf8CodeUnitCount
-        guard index + count <= bytes.count else { return false }
+    /// Whether `text` (lower-case ASCII) is at `index`, ignoring the case of the page's letters.
+    func matches(_ text: StaticString, at index: Int) -> Bool {
+        let length = text.utf8CodeUnitCount
+        guard index + length <= bytes.count else { return false }
         return text.withUTF8Buffer { pattern in
-            for offset in 0..<count where lower(bytes[index + offset]) != pattern[offset] { return false }
+            for offset in 0..<length where Self.lower(bytes[index + offset]) != pattern[offset] { return false }
             return true
         }
     }
 
-    private func find(_ bytes: [UInt8], _ text: StaticString, from start: Int) -> Int? {
+    /// The offset of the next `pattern` at or after `start`, byte for byte.
+    func find(exactly pattern: [UInt8], from start: Int) -> Int? {
+        guard let first = pattern.first else { return nil }
         var index = start
-        while index < bytes.count {
-            if bytes[index] == UInt8(ascii: "<") || bytes[index] == UInt8(ascii: "-"), matches(bytes, at: index, text) { return index }
-            index += 1
+        while let candidate = next(first, from: index) {
+            guard candidate + pattern.count <= bytes.count else { return nil }
+            if memcmp(bytes.baseAddress! + candidate, pattern, pattern.count) == 0 { return candidate }
+            index = candidate + 1
         }
         return nil
     }
 
-    private func lower(_ byte: UInt8) -> UInt8 { (65...90).contains(byte) ? byte + 32 : byte }
-    private func isLetter(_ byte: UInt8) -> Bool { (65...90).contains(byte) || (97...122).contains(byte) }
-    private func isSpace(_ byte: UInt8) -> Bool { byte == 32 || byte == 9 || byte == 10 || byte == 13 || byte == 12 }
+    /// The offset of the next `text` (lower-case ASCII, starting with `<` or `-`), ignoring case.
+    func find(_ text: StaticString, from start: Int) -> Int? {
+        let first = text.withUTF8Buffer { $0[0] }
+        var index = start
+        while let candidate = next(first, from: index) {
+            if matches(text, at: candidate) { return candidate }
+            index = candidate + 1
+        }
+        return nil
+    }
 
-    private func decodeEntities(_ text: String) -> String {
+    func equalsIgnoringCase(_ range: Range<Int>, _ text: String) -> Bool {
+        guard range.count == text.utf8.count else { return false }
+        var index = range.lowerBound
+        for byte in text.utf8 {
+            if Self.lower(bytes[index]) != byte { return false }
+            index += 1
+        }
+        return true
+    }
+
+    static func lower(_ byte: UInt8) -> UInt8 { (65...90).contains(byte) ? byte + 32 : byte }
+    static func isLetter(_ byte: UInt8) -> Bool { (65...90).contains(byte) || (97...122).contains(byte) }
+    static func isSpace(_ byte: UInt8) -> Bool { byte == 32 || byte == 9 || byte == 10 || byte == 13 || byte == 12 }
+    static func isNameByte(_ byte: UInt8) -> Bool {
+        (48...57).contains(byte) || (65...90).contains(byte) || (97...122).contains(byte) || byte == 45 || byte == 46 || byte == 95
+    }
+
+    static func decodeEntities(_ text: String) -> String {
         guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
         return text.replacingOccurrences(of: "&amp;", with: "&").replacingOccurrences(of: "&quot;", with: "\"")
             .replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&lt;", with: "<")

@@ -109,46 +109,22 @@ struct AssetLibrary: Sendable {
         }
     }
 
-    /// The asset ids a rendered page uses, found by their output names and counted-download addresses.
-    func uses(in html: String, collector: String) -> Set<String> {
+    /// What comes before an asset's name in a page: its output file, or its counted-download address.
+    static func referenceMarkers(collector: String) -> [String] { ["/assets/", "\(collector)/dl/"] }
+
+    /// The asset ids behind the names an `HTMLRewriter` found after `referenceMarkers` in a page.
+    func assetIDs(fromReferences references: [[String]]) -> Set<String> {
         var found: Set<String> = []
-        let bytes = Array(html.utf8)
-        for marker in [Array("/assets/".utf8), Array("\(collector)/dl/".utf8)] {
-            var index = 0
-            while let start = Self.find(marker, in: bytes, from: index) {
-                var end = start + marker.count
-                while end < bytes.count, Self.isNameByte(bytes[end]) { end += 1 }
-                let name = String(decoding: bytes[(start + marker.count)..<end], as: UTF8.self)
-                if let id = idsByOutputName[name] {
-                    found.insert(id)
-                } else if marker.count > 8, prepared[name] != nil {
-                    found.insert(name)
-                }
-                index = end
+        for name in references.first ?? [] {
+            if let id = idsByOutputName[name] { found.insert(id) }
+        }
+        for name in references.dropFirst().first ?? [] {
+            if let id = idsByOutputName[name] {
+                found.insert(id)
+            } else if prepared[name] != nil {
+                found.insert(name)
             }
         }
         return found
-    }
-
-    private static func isNameByte(_ byte: UInt8) -> Bool {
-        (48...57).contains(byte) || (65...90).contains(byte) || (97...122).contains(byte) || byte == 45 || byte == 46 || byte == 95
-    }
-
-    private static func find(_ pattern: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-        guard let first = pattern.first, bytes.count >= pattern.count else { return nil }
-        var index = start
-        let last = bytes.count - pattern.count
-        while index <= last {
-            if bytes[index] == first {
-                var matched = true
-                for offset in 1..<pattern.count where bytes[index + offset] != pattern[offset] {
-                    matched = false
-                    break
-                }
-                if matched { return index }
-            }
-            index += 1
-        }
-        return nil
     }
 }

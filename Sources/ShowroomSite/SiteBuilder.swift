@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 import ShowroomCore
 import ShowroomHTML
 import ShowroomMarkdown
@@ -96,9 +93,10 @@ struct SiteBuilder {
         // Every page (Markdown, template, post-processing, write) on every core in one pass: list pages need
         // only their children's titles and summaries, which the base context already holds.
         let summaries = base.pageValues
+        let folderPath = folder.standardizedFileURL.path
         let rendered = ConcurrentMap.map(Array(pages.indices)) { index in
             renderPage(pages[index], base: base, summaries: summaries, renderer: renderer, values: values,
-                       templateReferences: templateReferences, into: folder)
+                       templateReferences: templateReferences, into: folderPath)
         }
         var uses: [AssetUse] = []
         var usedAssets: Set<String> = []
@@ -111,7 +109,7 @@ struct SiteBuilder {
         }
 
         // The 404 page, alias redirects, feeds, sitemap and robots.txt.
-        let extras = writeExtras(pages: pages, base: base, renderer: renderer, into: folder)
+        let extras = writeExtras(pages: pages, base: base, renderer: renderer, into: folderPath)
         diagnostics += extras.diagnostics
         files += extras.files
         for use in extras.uses where !usedAssets.contains(use.asset) {
@@ -281,7 +279,7 @@ struct SiteBuilder {
     }
 
     private func renderPage(_ page: SitePage, base: BaseContext, summaries: [String: [String: Any]], renderer: TemplateRenderer,
-                            values: SiteValues, templateReferences: [String: [SourceLocation]], into folder: URL) -> PageOutcome {
+                            values: SiteValues, templateReferences: [String: [SourceLocation]], into folder: String) -> PageOutcome {
         var outcome = PageOutcome()
         let source = page.source
         var ownReferences: [String: [SourceLocation]] = [:]
@@ -352,7 +350,7 @@ struct SiteBuilder {
 
     /// Adds the tracking snippet, image sizes and download attributes, then writes the page.
     private func postProcessAndWrite(_ html: String, url: String, outputPath: String, sourceFile: String, templateFile: String,
-                                     into folder: URL) -> WriteOutcome {
+                                     into folder: String) -> WriteOutcome {
         let library = inputs.library
         let collector = workspace.fleet.collector
         let rewriter = HTMLRewriter(
@@ -368,7 +366,8 @@ struct SiteBuilder {
                 let rest = href.dropFirst(collector.count + 4)
                 let id = rest.prefix { $0 != "?" && $0 != "/" }
                 return [("data-asset", String(id))]
-            })
+            },
+            markers: AssetLibrary.referenceMarkers(collector: collector))
         switch rewriter.rewrite(html) {
         case .failure(.noHead):
             return WriteOutcome(ok: false, assets: [], diagnostics: [.error(
@@ -379,57 +378,20 @@ struct SiteBuilder {
                 at: SourceLocation(file: sourceFile), "the page \(url) carries the tracking snippet \(count) times",
                 hint: "remove the snippet from \(templateFile); the build adds it to every page")])
         case .success(let final):
-            let assets = library.uses(in: final, collector: collector)
-            let destination = folder.appendingPathComponent(outputPath)
+            let assets = library.assetIDs(fromReferences: final.references)
             do {
-                try Self.write(final, to: destination)
+                try PosixFile.write(final.html, toPath: folder + "/" + outputPath)
                 return WriteOutcome(ok: true, assets: assets, diagnostics: [])
             } catch {
                 return WriteOutcome(ok: false, assets: assets, diagnostics: [.error(
-                    at: SourceLocation(file: sourceFile), "cannot write \(outputPath): \(error.localizedDescription)")])
+                    at: SourceLocation(file: sourceFile), "cannot write \(outputPath): \(error.message)")])
             }
         }
-    }
-
-    /// Writes a file, creating its folder only when the first attempt finds it missing (most folders exist
-    /// once the build has written a sibling, and creating them eagerly costs a few system calls per page).
-    ///
-    /// Plain POSIX writes: the output lives in a staging folder that is swapped in whole, so there is no
-    /// need for the per-file fsync and temporary file that Foundation's `Data.write` performs.
-    static func write(_ text: String, to destination: URL) throws {
-        if try writeOnce(text, to: destination.path) { return }
-        try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
-        if try !writeOnce(text, to: destination.path) {
-            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: destination.path])
-        }
-    }
-
-    /// Returns false when the folder does not exist; throws on any other failure.
-    private static func writeOnce(_ text: String, to path: String) throws -> Bool {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        if descriptor < 0 {
-            if errno == ENOENT { return false }
-            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
-        }
-        defer { close(descriptor) }
-        var text = text
-        try text.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
-                }
-                offset += written
-            }
-        }
-        return true
     }
 
     // MARK: - 404, aliases, feeds, sitemap, robots.txt
 
-    private func writeExtras(pages: [SitePage], base: BaseContext, renderer: TemplateRenderer, into folder: URL)
+    private func writeExtras(pages: [SitePage], base: BaseContext, renderer: TemplateRenderer, into folder: String)
         -> (files: Int, uses: [AssetUse], diagnostics: [Diagnostic]) {
         var files = 0
         var uses: [AssetUse] = []
@@ -472,23 +434,22 @@ struct SiteBuilder {
         for page in pages where page.kind == .section && page.source.feed {
             let entries = (base.pagesBySection[page.section] ?? []).sorted { ($0["date"] as? String ?? "") > ($1["date"] as? String ?? "") }
             let xml = Feed.atom(site: site, section: page, entries: Array(entries.prefix(50)))
-            let destination = folder.appendingPathComponent(String(page.url.dropFirst()) + "index.xml")
             do {
-                try Self.write(xml, to: destination)
+                try PosixFile.write(xml, toPath: folder + page.url + "index.xml")
                 files += 1
             } catch {
-                diagnostics.append(.error(at: SourceLocation(file: page.source.file), "cannot write the feed: \(error.localizedDescription)"))
+                diagnostics.append(.error(at: SourceLocation(file: page.source.file), "cannot write the feed: \(error.message)"))
             }
         }
 
         let sitemap = Feed.sitemap(site: site, pages: pages)
         let robots = "User-agent: *\nAllow: /\n\nSitemap: \(site.baseURL)sitemap.xml\n"
         do {
-            try Self.write(sitemap, to: folder.appendingPathComponent("sitemap.xml"))
-            try Self.write(robots, to: folder.appendingPathComponent("robots.txt"))
+            try PosixFile.write(sitemap, toPath: folder + "/sitemap.xml")
+            try PosixFile.write(robots, toPath: folder + "/robots.txt")
             files += 2
         } catch {
-            diagnostics.append(.error(at: site.location, "cannot write sitemap.xml or robots.txt: \(error.localizedDescription)"))
+            diagnostics.append(.error(at: site.location, "cannot write sitemap.xml or robots.txt: \(error.message)"))
         }
         return (files, uses, diagnostics)
     }

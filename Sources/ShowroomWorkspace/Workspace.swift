@@ -158,10 +158,11 @@ public struct Workspace: Sendable {
     public func loadPages(under folder: String) -> ([PageSource], [Diagnostic]) {
         let url = root.appendingPathComponent(folder)
         let paths = WorkspaceFiles.list(under: url, withExtension: "md")
+        let base = url.standardizedFileURL.path + "/"
         let results = ConcurrentMap.map(paths) { path -> (PageSource?, [Diagnostic]) in
             let file = "\(folder)/\(path)"
             do throws(Diagnostic) {
-                let text = try SourceText.read(url.appendingPathComponent(path), relativePath: file)
+                let text = try SourceText.read(path: base + path, relativePath: file)
                 return PageSource.parse(text: text, file: file, contentPath: path)
             } catch {
                 return (nil, [error])
