@@ -33,39 +33,80 @@ enum BuildRecords {
         var assets: [String: Entry]
     }
 
+    /// Writes the records of the sites in `results` (those that built) and remakes the fleet-wide index and
+    /// manifest from every site's record, including sites this build left alone. The per-site records and the
+    /// index entries are encoded on every core; only the final join is serial.
     static func write(results: [SiteResult], workspace: Workspace, library: AssetLibrary, output: URL) -> [Diagnostic] {
         let folder = output.appendingPathComponent(FleetBuilder.recordsFolder)
         let sitesFolder = folder.appendingPathComponent("sites")
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         do {
             try FileManager.default.createDirectory(at: sitesFolder, withIntermediateDirectories: true)
-            for result in results {
-                guard let site = workspace.site(result.siteID) else { continue }
-                let record = SiteRecord(site: site.id, baseURL: site.baseURL, pages: result.pages, uses: result.uses,
-                                        assetFiles: result.assetFiles, inputs: result.inputs)
-                try encoder.encode(record).write(to: sitesFolder.appendingPathComponent("\(site.id).json"), options: .atomic)
+            let built = results.compactMap { result -> SiteRecord? in
+                guard let site = workspace.site(result.siteID) else { return nil }
+                return SiteRecord(site: site.id, baseURL: site.baseURL, pages: result.pages, uses: result.uses,
+                                  assetFiles: result.assetFiles, inputs: result.inputs)
             }
-            var records: [SiteRecord] = []
-            for name in try FileManager.default.contentsOfDirectory(atPath: sitesFolder.path).sorted() where name.hasSuffix(".json") {
-                let data = try Data(contentsOf: sitesFolder.appendingPathComponent(name))
-                if let record = try? JSONDecoder().decode(SiteRecord.self, from: data) { records.append(record) }
+            let failures = ConcurrentMap.map(built) { record -> String? in
+                do {
+                    try encoder(pretty: true).encode(record).write(to: sitesFolder.appendingPathComponent("\(record.site).json"), options: .atomic)
+                    return nil
+                } catch {
+                    return "\(record.site).json: \(error.localizedDescription)"
+                }
             }
-            var usage = UsageIndex(assets: [:])
-            for id in workspace.catalog.assets.keys { usage.assets[id] = .init(title: workspace.catalog[id]?.title, uses: []) }
+            if let failure = failures.compactMap({ $0 }).first {
+                return [.error(at: nil, "cannot write the build record \(failure) in \(sitesFolder.path)")]
+            }
+
+            // Records of sites this build did not build (or that failed) come from their files.
+            let builtNames = Set(built.map { "\($0.site).json" })
+            let others = try FileManager.default.contentsOfDirectory(atPath: sitesFolder.path)
+                .filter { $0.hasSuffix(".json") && !builtNames.contains($0) }
+            let loaded = ConcurrentMap.map(others) { name -> SiteRecord? in
+                guard let data = try? Data(contentsOf: sitesFolder.appendingPathComponent(name)) else { return nil }
+                return try? JSONDecoder().decode(SiteRecord.self, from: data)
+            }
+            let records = (built + loaded.compactMap { $0 }).sorted { $0.site < $1.site }
+
+            var usage: [String: UsageIndex.Entry] = [:]
+            for id in workspace.catalog.assets.keys { usage[id] = .init(title: workspace.catalog[id]?.title, uses: []) }
             var manifest = Manifest(assets: [:])
             for record in records {
-                for use in record.uses { usage.assets[use.asset, default: .init(title: nil, uses: [])].uses.append(use) }
+                for use in record.uses { usage[use.asset, default: .init(title: nil, uses: [])].uses.append(use) }
                 for (id, file) in record.assetFiles {
                     manifest.assets[id, default: .init(file: file, sites: [:])].sites[record.site] = record.baseURL + "assets/" + file
                     manifest.assets[id]?.file = file
                 }
             }
-            try encoder.encode(usage).write(to: folder.appendingPathComponent("usage.json"), options: .atomic)
-            try encoder.encode(manifest).write(to: folder.appendingPathComponent("assets.json"), options: .atomic)
+            try encodeUsage(usage).write(to: folder.appendingPathComponent("usage.json"), options: .atomic)
+            try encoder(pretty: true).encode(manifest).write(to: folder.appendingPathComponent("assets.json"), options: .atomic)
             return []
         } catch {
             return [.error(at: nil, "cannot write the build records in \(folder.path): \(error.localizedDescription)")]
         }
+    }
+
+    private static func encoder(pretty: Bool) -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    /// `{"assets":{…}}` with the assets in id order, each entry encoded on its own core and one line per asset:
+    /// the index of a large fleet holds a row per page and asset, and one encoder pass over it was serial.
+    private static func encodeUsage(_ usage: [String: UsageIndex.Entry]) throws -> Data {
+        let ids = usage.keys.sorted()
+        let entries = ConcurrentMap.map(ids) { id -> Data? in try? encoder(pretty: false).encode(usage[id]!) }
+        var data = Data("{\"assets\":{\n".utf8)
+        let keyEncoder = encoder(pretty: false)
+        for (number, id) in ids.enumerated() {
+            guard let entry = entries[number] else { throw CocoaError(.coderInvalidValue) }
+            data.append(try keyEncoder.encode(id))
+            data.append(UInt8(ascii: ":"))
+            data.append(entry)
+            data.append(contentsOf: Array((number + 1 < ids.count ? ",\n" : "\n").utf8))
+        }
+        data.append(contentsOf: Array("}}\n".utf8))
+        return data
     }
 }
