@@ -55,9 +55,31 @@ public enum PosixFile {
     ///
     /// No temporary file and no `fsync`: the build writes into a staging folder that is swapped in whole.
     public static func write(_ text: String, toPath path: String) throws(POSIXError) {
-        if try writeOnce(text, toPath: path) { return }
+        var text = text
+        let failure = text.withUTF8 { buffer in attempt { () throws(POSIXError) in try write(buffer, toPath: path) } }
+        if let failure { throw failure }
+    }
+
+    /// Writes `bytes` to `path`, as `write(_:toPath:)` writes text.
+    public static func write(_ bytes: [UInt8], toPath path: String) throws(POSIXError) {
+        let failure = bytes.withUnsafeBufferPointer { buffer in attempt { () throws(POSIXError) in try write(buffer, toPath: path) } }
+        if let failure { throw failure }
+    }
+
+    /// The error `body` throws, if any: the buffer accessors rethrow untyped errors.
+    private static func attempt(_ body: () throws(POSIXError) -> Void) -> POSIXError? {
+        do {
+            try body()
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    private static func write(_ buffer: UnsafeBufferPointer<UInt8>, toPath path: String) throws(POSIXError) {
+        if try writeOnce(buffer, toPath: path) { return }
         try makeDirectories(parentOf: path)
-        if try !writeOnce(text, toPath: path) { throw POSIXError(.ENOENT) }
+        if try !writeOnce(buffer, toPath: path) { throw POSIXError(.ENOENT) }
     }
 
     /// Creates the folder that holds `path`, and its missing parents.
@@ -71,28 +93,22 @@ public enum PosixFile {
     }
 
     /// Returns false when the folder does not exist; throws on any other failure.
-    private static func writeOnce(_ text: String, toPath path: String) throws(POSIXError) -> Bool {
+    private static func writeOnce(_ buffer: UnsafeBufferPointer<UInt8>, toPath path: String) throws(POSIXError) -> Bool {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         if descriptor < 0 {
             if errno == ENOENT { return false }
             throw currentError()
         }
         defer { close(descriptor) }
-        var text = text
-        var failure: POSIXError?
-        text.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = currentError()
-                    return
-                }
-                offset += written
+        var offset = 0
+        while offset < buffer.count {
+            let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw currentError()
             }
+            offset += written
         }
-        if let failure { throw failure }
         return true
     }
 

@@ -29,7 +29,9 @@ public struct HTMLRewriter {
 
     /// A rewritten page and the names found after the markers.
     public struct Output: Equatable {
-        public var html: String
+        /// The page's UTF-8 bytes, ready to write (the build never needs them as a `String` again).
+        public var bytes: [UInt8]
+        public var html: String { String(decoding: bytes, as: UTF8.self) }
         /// For each marker (by index in `markers`), the names that follow it in the page, in page order.
         public var references: [[String]]
     }
@@ -123,7 +125,7 @@ public struct HTMLRewriter {
             copied = insertion.offset
         }
         output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<count]))
-        return .success(Output(html: String(decoding: output, as: UTF8.self), references: references(in: scanner)))
+        return .success(Output(bytes: output, references: references(in: scanner)))
     }
 
     /// Every name after a marker, anywhere in the page (text, attributes, inline styles and scripts).

@@ -380,7 +380,7 @@ struct SiteBuilder {
         case .success(let final):
             let assets = library.assetIDs(fromReferences: final.references)
             do {
-                try PosixFile.write(final.html, toPath: folder + "/" + outputPath)
+                try PosixFile.write(final.bytes, toPath: folder + "/" + outputPath)
                 return WriteOutcome(ok: true, assets: assets, diagnostics: [])
             } catch {
                 return WriteOutcome(ok: false, assets: assets, diagnostics: [.error(

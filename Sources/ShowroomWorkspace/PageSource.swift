@@ -43,6 +43,12 @@ public struct PageSource: Sendable {
     static let templateKeys: Set<String> = ["hero", "summary", "gallery", "model", "cta", "sort", "booking", "brochure", "image"]
 
     /// Splits front matter from the body and reads it.
+    /// `news/spring-offer.md` → "Spring Offer", for pages without a `title`.
+    static func title(fromFileName contentPath: String) -> String {
+        let name = ((contentPath as NSString).lastPathComponent as NSString).deletingPathExtension
+        return name.replacingOccurrences(of: "-", with: " ").capitalized
+    }
+
     public static func parse(text: String, file: String, contentPath: String) -> (PageSource?, [Diagnostic]) {
         var frontText = ""
         var body = text
@@ -84,8 +90,7 @@ public struct PageSource: Sendable {
                                  hint: "write e.g. `title: Aurora launch` between the `---` lines")])
         }
         var reader = FieldReader(front, what: "front matter")
-        let fileTitle = ((contentPath as NSString).lastPathComponent as NSString).deletingPathExtension
-        let title = reader.string("title") ?? fileTitle.replacingOccurrences(of: "-", with: " ").capitalized
+        let title = reader.string("title") ?? Self.title(fromFileName: contentPath)
         let page = PageSource(
             file: file, contentPath: contentPath, title: title, description: reader.string("description"),
             date: reader.date("date"), draft: reader.bool("draft") ?? false, publishDate: reader.date("publishDate"),

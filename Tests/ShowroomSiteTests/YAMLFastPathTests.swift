@@ -34,6 +34,14 @@ import Testing
         #expect(Self.describe(fast) == Self.describe(libyaml))
     }
 
+    @Test func nonASCIIValuesReadExactlyAsLibyamlReadsThem() throws {
+        let text = "title: 新款 Aurora 上市\ntags: [电动车, 新车 ,  aurora]\ncity: \"上海\"\nnote: Ünïcödé café"
+        let fast = try YAMLNode.parse(text, file: "a.md", lineOffset: 1)
+        let libyaml = try YAMLNode.parse(text + "\n# forces libyaml", file: "a.md", lineOffset: 1)
+        #expect(Self.describe(fast) == Self.describe(libyaml))
+        #expect(Self.describe(fast).contains("p(aurora)@3:19"))
+    }
+
     @Test func aValueThatIsNotFlatYAMLStillGetsLibyamlsLocatedError() {
         #expect(throws: Diagnostic.self) { try YAMLNode.parse("title: a: b\n", file: "a.md") }
     }
