@@ -191,10 +191,11 @@ struct SiteBuilder {
         }
 
         var pageValues: [String: [String: Any]] = [:]
-        var pagesBySection: [String: [(SitePage, [String: Any])]] = [:]
-        var all: [(SitePage, [String: Any])] = []
+        var pageValueList: [[String: Any]] = []
+        var sectionMembers: [String: [Int]] = [:]
+        var regular: [Int] = []
         let sectionTitles = Dictionary(pages.filter { $0.kind == .section }.map { ($0.section, $0.source.title) }, uniquingKeysWith: { a, _ in a })
-        for page in pages {
+        for (index, page) in pages.enumerated() {
             var value = pageValue(page, values: &values)
             if var section = value["section"] as? [String: Any] {
                 section["title"] = sectionTitles[page.section] ?? page.section.capitalized
@@ -204,30 +205,42 @@ struct SiteBuilder {
                 value["model"] = record
             }
             pageValues[page.url] = value
+            pageValueList.append(value)
             if page.kind == .page {
-                pagesBySection[page.section, default: []].append((page, value))
-                all.append((page, value))
+                sectionMembers[page.section, default: []].append(index)
+                regular.append(index)
             }
         }
-        func ordered(_ list: [(SitePage, [String: Any])]) -> [[String: Any]] {
-            list.sorted { a, b in
-                if a.0.source.weight != b.0.source.weight { return a.0.source.weight < b.0.source.weight }
-                let dateA = a.0.source.date ?? .distantPast, dateB = b.0.source.date ?? .distantPast
-                if dateA != dateB { return dateA > dateB }
-                return a.0.source.title < b.0.source.title
-            }.map(\.1)
+        // Sorting indexes over small keys: sorting the pages themselves copied whole `SitePage`s on every swap.
+        let keys = pages.map { SortKey(weight: $0.source.weight, date: $0.source.date ?? .distantPast, title: $0.source.title,
+                                       url: $0.source.url ?? $0.url) }
+        func ordered(_ members: [Int]) -> [[String: Any]] {
+            members.sorted { a, b in
+                let keyA = keys[a], keyB = keys[b]
+                if keyA.weight != keyB.weight { return keyA.weight < keyB.weight }
+                if keyA.date != keyB.date { return keyA.date > keyB.date }
+                return keyA.title < keyB.title
+            }.map { pageValueList[$0] }
         }
-        let sectionPages = pagesBySection.mapValues(ordered)
+        let sectionPages = sectionMembers.mapValues(ordered)
         let sections: [[String: Any]] = pages.filter { $0.kind == .section && !$0.section.isEmpty }
             .map { page in
                 ["name": page.section, "title": page.source.title, "url": page.url,
                  "pages": sectionPages[page.section] ?? [], "description": page.source.description as Any]
             }
         context["sections"] = sections
-        let newestFirst = all.sorted { ($0.0.source.date ?? .distantPast, $1.0.source.url ?? $1.0.url) > ($1.0.source.date ?? .distantPast, $0.0.source.url ?? $0.0.url) }.map(\.1)
+        let newestFirst = regular.sorted { (keys[$0].date, keys[$1].url) > (keys[$1].date, keys[$0].url) }.map { pageValueList[$0] }
         context["recent"] = Array(newestFirst.prefix(3))
         return BaseContext(values: context, pageValues: pageValues, menus: site.menus, sections: sections,
                            pagesBySection: sectionPages, allPages: newestFirst, newestDate: newest)
+    }
+
+    /// What list pages are ordered by.
+    private struct SortKey {
+        var weight: Int
+        var date: Date
+        var title: String
+        var url: String
     }
 
     private func pageValue(_ page: SitePage, values: inout SiteValues) -> [String: Any] {
