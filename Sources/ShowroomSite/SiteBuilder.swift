@@ -150,10 +150,27 @@ struct SiteBuilder {
         /// Template values of every page (without content), by URL.
         var pageValues: [String: [String: Any]]
         var menus: [String: [MenuItem]]
+        var menuNames: [String]
+        var menuVariants: MenuVariants
         var sections: [[String: Any]]
         var pagesBySection: [String: [[String: Any]]]
         var allPages: [[String: Any]]
         var newestDate: Date?
+    }
+
+    /// The menu values built so far, by the pattern of `active` flags they carry (shared by the page threads).
+    final class MenuVariants: @unchecked Sendable {
+        private let lock = NSLock()
+        private var variants: [[Bool]: (menus: Any, site: Any)] = [:]
+
+        func value(for signature: [Bool], make: () -> (menus: Any, site: Any)) -> (menus: Any, site: Any) {
+            lock.withLock {
+                if let variant = variants[signature] { return variant }
+                let variant = make()
+                variants[signature] = variant
+                return variant
+            }
+        }
     }
 
     private func baseContext(pages: [SitePage], renderer: TemplateRenderer, values: inout SiteValues) -> BaseContext {
@@ -231,8 +248,9 @@ struct SiteBuilder {
         context["sections"] = sections
         let newestFirst = regular.sorted { (keys[$0].date, keys[$1].url) > (keys[$1].date, keys[$0].url) }.map { pageValueList[$0] }
         context["recent"] = Array(newestFirst.prefix(3))
-        return BaseContext(values: context, pageValues: pageValues, menus: site.menus, sections: sections,
-                           pagesBySection: sectionPages, allPages: newestFirst, newestDate: newest)
+        return BaseContext(values: context, pageValues: pageValues, menus: site.menus, menuNames: site.menus.keys.sorted(),
+                           menuVariants: MenuVariants(), sections: sections, pagesBySection: sectionPages, allPages: newestFirst,
+                           newestDate: newest)
     }
 
     /// What list pages are ordered by.
@@ -274,13 +292,32 @@ struct SiteBuilder {
         (list as? [Any])?.compactMap { $0 as? [String: Any] }.first { ($0["id"] as? String) == id }
     }
 
-    private func menus(for url: String, base: BaseContext) -> [String: Any] {
-        base.menus.mapValues { items in
-            items.map { item -> [String: Any] in
-                let active = item.url == url || (item.url != "/" && url.hasPrefix(item.url))
-                return ["title": item.title, "url": item.url, "active": active]
-            }
+    /// The `menus` and `site` values for a page at `url`: only the menu items' `active` flags differ between
+    /// pages, so each combination of flags is built once per site and shared by every page that has it.
+    private func menuValues(for url: String, base: BaseContext) -> (menus: Any, site: Any) {
+        var signature: [Bool] = []
+        for name in base.menuNames {
+            for item in base.menus[name] ?? [] { signature.append(item.url == url || (item.url != "/" && url.hasPrefix(item.url))) }
         }
+        return base.menuVariants.value(for: signature) {
+            let menus = base.menus.mapValues { items in
+                items.map { item -> [String: Any] in
+                    let active = item.url == url || (item.url != "/" && url.hasPrefix(item.url))
+                    return ["title": item.title, "url": item.url, "active": active]
+                }
+            }
+            var siteValue = base.values["site"] as? [String: Any] ?? [:]
+            siteValue["menus"] = menus
+            return (menus, siteValue)
+        }
+    }
+
+    /// The template context of one page.
+    private func scope(url: String, page: Any, pages: [[String: Any]]?, base: BaseContext) -> TemplateScope {
+        let (menus, siteValue) = menuValues(for: url, base: base)
+        var own: [String: Any] = ["page": page, "menus": menus, "site": siteValue]
+        if let pages { own["pages"] = pages }
+        return TemplateScope(shared: base.values, own: own)
     }
 
     // MARK: - Pages
@@ -326,20 +363,9 @@ struct SiteBuilder {
                 hint: "use one of: \(renderer.sources.keys.sorted().joined(separator: ", ")), or add templates/base/\(layout).mustache"))
             return outcome
         }
-        var context = base.values
-        var pageValue = summaries[page.url] ?? [:]
-        pageValue["content"] = content
-        context["page"] = pageValue
-        context["menus"] = menus(for: page.url, base: base)
-        var siteValue = context["site"] as? [String: Any] ?? [:]
-        siteValue["menus"] = context["menus"]
-        context["site"] = siteValue
-        switch page.kind {
-        case .home: context["pages"] = base.allPages
-        case .section: context["pages"] = base.pagesBySection[page.section] ?? []
-        case .page: context["pages"] = base.pagesBySection[page.section] ?? []
-        }
-        let html = renderer.render(layout, context: context)
+        let pageValue = TemplateScope(shared: summaries[page.url] ?? [:], own: ["content": content])
+        let pages = page.kind == .home ? base.allPages : base.pagesBySection[page.section] ?? []
+        let html = renderer.render(layout, context: scope(url: page.url, page: pageValue, pages: pages, base: base))
 
         // Post-processing and output.
         let written = postProcessAndWrite(html, url: page.url, outputPath: page.outputPath, sourceFile: source.file,
@@ -410,12 +436,8 @@ struct SiteBuilder {
         var uses: [AssetUse] = []
         var diagnostics: [Diagnostic] = []
 
-        var context = base.values
-        context["page"] = ["title": "404", "url": "/404.html", "kind": "404", "permalink": site.baseURL + "404.html"] as [String: Any]
-        context["menus"] = menus(for: "/404.html", base: base)
-        var siteValue = context["site"] as? [String: Any] ?? [:]
-        siteValue["menus"] = context["menus"]
-        context["site"] = siteValue
+        let context = scope(url: "/404.html", page: ["title": "404", "url": "/404.html", "kind": "404", "permalink": site.baseURL + "404.html"] as [String: Any],
+                            pages: nil, base: base)
         let notFound = postProcessAndWrite(renderer.render("404", context: context), url: "/404.html", outputPath: "404.html",
                                            sourceFile: renderer.sources["404"]?.file ?? "404", templateFile: renderer.sources["404"]?.file ?? "404",
                                            into: folder)

@@ -24,3 +24,17 @@ public enum TemplateHelper {
         MustacheLambda { text in body(text.trimmingCharacters(in: .whitespacesAndNewlines)) }
     }
 }
+
+/// A page's template context: a few values of its own in front of the values every page of the site shares.
+/// Looking names up through it costs what a dictionary costs, and the shared values are never copied per page.
+public final class TemplateScope: MustacheParent, @unchecked Sendable {
+    public let shared: [String: Any]
+    public let own: [String: Any]
+
+    public init(shared: [String: Any], own: [String: Any]) {
+        self.shared = shared
+        self.own = own
+    }
+
+    public func child(named name: String) -> Any? { own[name] ?? shared[name] }
+}
