@@ -25,18 +25,15 @@ public struct MarkdownReference: Sendable, Hashable {
 ///
 /// Debian's cmark-gfm keeps the extensions' special-character table in a process-wide global that every
 /// parse sets and clears, so two parses at once corrupt each other's output. All cmark calls therefore go
-/// through one lock; the rest of the build (templates, post-processing, writing) runs on every core.
+/// through one lock: cmark-gfm adds them to the table when inline parsing starts (in `cmark_parser_finish`) and
+/// removes them when it ends, so that call runs under a lock. Block parsing, the link rewrite and HTML
+/// rendering keep no global state and run on every core.
 public enum MarkdownRenderer {
     /// Renders `markdown`. `rewrite` sees every link and image target and may return a replacement
     /// (used to resolve `asset:` references); it runs while the document is parsed.
     public static func render(_ markdown: String, rewrite: (MarkdownReference) -> String? = { _ in nil }) -> String {
-        cmarkLock.withLock {
-            renderLocked(markdown, rewrite: rewrite)
-        }
-    }
-
-    private static func renderLocked(_ markdown: String, rewrite: (MarkdownReference) -> String?) -> String {
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_GITHUB_PRE_LANG
+        let lock = cmarkLock  // also registers the extensions, before they are looked up below
         guard let parser = cmark_parser_new(options) else { return "" }
         defer { cmark_parser_free(parser) }
         for name in extensionNames {
@@ -47,7 +44,9 @@ public enum MarkdownRenderer {
         markdown.withCString { pointer in
             cmark_parser_feed(parser, pointer, strlen(pointer))
         }
-        guard let document = cmark_parser_finish(parser) else { return "" }
+        // Inline parsing happens in `cmark_parser_finish`, between the calls that add the extensions' characters
+        // to the global table and remove them again: only that step may not overlap with another parse.
+        guard let document = lock.withLock({ cmark_parser_finish(parser) }) else { return "" }
         defer { cmark_node_free(document) }
 
         if let iterator = cmark_iter_new(document) {
