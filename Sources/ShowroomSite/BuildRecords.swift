@@ -42,20 +42,13 @@ enum BuildRecords {
         do {
             try FileManager.default.createDirectory(at: sitesFolder, withIntermediateDirectories: true)
             let built = results.compactMap { result -> SiteRecord? in
-                guard let site = workspace.site(result.siteID) else { return nil }
-                return SiteRecord(site: site.id, baseURL: site.baseURL, pages: result.pages, uses: result.uses,
-                                  assetFiles: result.assetFiles, inputs: result.inputs)
+                workspace.site(result.siteID).map { record(of: result, site: $0) }
             }
-            let failures = ConcurrentMap.map(built) { record -> String? in
-                do {
-                    try encoder(pretty: true).encode(record).write(to: sitesFolder.appendingPathComponent("\(record.site).json"), options: .atomic)
-                    return nil
-                } catch {
-                    return "\(record.site).json: \(error.localizedDescription)"
+            for result in results {
+                guard let data = result.record ?? workspace.site(result.siteID).flatMap({ encodeRecord(of: result, site: $0) }) else {
+                    return [.error(at: nil, "cannot encode the build record of \(result.siteID)")]
                 }
-            }
-            if let failure = failures.compactMap({ $0 }).first {
-                return [.error(at: nil, "cannot write the build record \(failure) in \(sitesFolder.path)")]
+                try data.write(to: sitesFolder.appendingPathComponent("\(result.siteID).json"), options: .atomic)
             }
 
             // Records of sites this build did not build (or that failed) come from their files.
@@ -84,6 +77,16 @@ enum BuildRecords {
         } catch {
             return [.error(at: nil, "cannot write the build records in \(folder.path): \(error.localizedDescription)")]
         }
+    }
+
+    private static func record(of result: SiteResult, site: SiteConfig) -> SiteRecord {
+        SiteRecord(site: site.id, baseURL: site.baseURL, pages: result.pages, uses: result.uses, assetFiles: result.assetFiles,
+                   inputs: result.inputs)
+    }
+
+    /// A site's record as its JSON file holds it; the fleet build calls this as soon as the site is swapped in.
+    static func encodeRecord(of result: SiteResult, site: SiteConfig) -> Data? {
+        try? encoder(pretty: true).encode(record(of: result, site: site))
     }
 
     private static func encoder(pretty: Bool) -> JSONEncoder {

@@ -89,6 +89,7 @@ public enum FleetBuilder {
                     try? FileManager.default.removeItem(at: staging)
                 } else {
                     try AtomicDirectory.swap(staging: staging, into: destination)
+                    result.record = BuildRecords.encodeRecord(of: result, site: site)
                 }
             } catch {
                 result = SiteResult(siteID: site.id, pages: 0, files: 0, diagnostics: [.error(

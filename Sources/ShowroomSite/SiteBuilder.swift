@@ -27,6 +27,8 @@ public struct SiteResult: Sendable {
     /// Every workspace file the site was built from (for `showroom affected`).
     public var inputs: [String]
     public var seconds: Double
+    /// The site's build record (`.showroom/sites/<id>.json`), encoded while other sites still build.
+    var record: Data? = nil
 }
 
 /// What the whole fleet shares while its sites build: the workspace, prepared assets, mounted content.
