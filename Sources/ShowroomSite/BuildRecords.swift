@@ -12,17 +12,9 @@ enum BuildRecords {
         var site: String
         var baseURL: String
         var pages: Int
-        var uses: [AssetUse]
+        var uses: [UsageIndex.Use]
         var assetFiles: [String: String]
         var inputs: [String]
-    }
-
-    struct UsageIndex: Codable {
-        struct Entry: Codable {
-            var title: String?
-            var uses: [AssetUse]
-        }
-        var assets: [String: Entry]
     }
 
     struct Manifest: Codable {

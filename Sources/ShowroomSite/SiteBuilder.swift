@@ -5,23 +5,13 @@ import ShowroomMarkdown
 import ShowroomTemplates
 import ShowroomWorkspace
 
-/// One use of an asset by a page, with the source line that put it there: a row of the usage index.
-public struct AssetUse: Sendable, Codable, Hashable {
-    public var asset: String
-    public var site: String
-    public var page: String
-    public var file: String
-    public var line: Int?
-    public var column: Int?
-}
-
 /// What building one site produced, whether or not it succeeded.
 public struct SiteResult: Sendable {
     public var siteID: String
     public var pages: Int
     public var files: Int
     public var diagnostics: [Diagnostic]
-    public var uses: [AssetUse]
+    public var uses: [UsageIndex.Use]
     /// Output names of the assets placed in the site's output, by asset id.
     public var assetFiles: [String: String]
     /// Every workspace file the site was built from (for `showroom affected`).
@@ -67,7 +57,7 @@ struct SiteBuilder {
     func build(into folder: URL) -> SiteResult {
         let started = Date()
         var diagnostics: [Diagnostic] = []
-        func finish(pages: Int = 0, files: Int = 0, uses: [AssetUse] = [], assetFiles: [String: String] = [:], inputs: [String] = []) -> SiteResult {
+        func finish(pages: Int = 0, files: Int = 0, uses: [UsageIndex.Use] = [], assetFiles: [String: String] = [:], inputs: [String] = []) -> SiteResult {
             SiteResult(siteID: site.id, pages: pages, files: files, diagnostics: diagnostics, uses: uses,
                        assetFiles: assetFiles, inputs: inputs, seconds: Date().timeIntervalSince(started))
         }
@@ -100,7 +90,7 @@ struct SiteBuilder {
             renderPage(pages[index], base: base, summaries: summaries, renderer: renderer, values: values,
                        templateReferences: templateReferences, into: folderPath)
         }
-        var uses: [AssetUse] = []
+        var uses: [UsageIndex.Use] = []
         var usedAssets: Set<String> = []
         var files = 0
         for result in rendered {
@@ -326,7 +316,7 @@ struct SiteBuilder {
 
     struct PageOutcome {
         var diagnostics: [Diagnostic] = []
-        var uses: [AssetUse] = []
+        var uses: [UsageIndex.Use] = []
         var written = false
     }
 
@@ -377,7 +367,7 @@ struct SiteBuilder {
         for id in written.assets.sorted() {
             let location = ownReferences[id]?.first ?? templateReferences[id]?.first ?? values.references[id]?.first
                 ?? SourceLocation(file: source.file)
-            outcome.uses.append(AssetUse(asset: id, site: site.id, page: page.url, file: location.file,
+            outcome.uses.append(UsageIndex.Use(asset: id, site: site.id, page: page.url, file: location.file,
                                          line: location.line, column: location.column))
         }
         return outcome
@@ -433,9 +423,9 @@ struct SiteBuilder {
     // MARK: - 404, aliases, feeds, sitemap, robots.txt
 
     private func writeExtras(pages: [SitePage], base: BaseContext, renderer: TemplateRenderer, into folder: String)
-        -> (files: Int, uses: [AssetUse], diagnostics: [Diagnostic]) {
+        -> (files: Int, uses: [UsageIndex.Use], diagnostics: [Diagnostic]) {
         var files = 0
-        var uses: [AssetUse] = []
+        var uses: [UsageIndex.Use] = []
         var diagnostics: [Diagnostic] = []
 
         let context = scope(url: "/404.html", page: ["title": "404", "url": "/404.html", "kind": "404", "permalink": site.baseURL + "404.html"] as [String: Any],
@@ -446,7 +436,7 @@ struct SiteBuilder {
         diagnostics += notFound.diagnostics
         files += notFound.ok ? 1 : 0
         for id in notFound.assets.sorted() {
-            uses.append(AssetUse(asset: id, site: site.id, page: "/404.html", file: renderer.sources["404"]?.file ?? "", line: nil, column: nil))
+            uses.append(UsageIndex.Use(asset: id, site: site.id, page: "/404.html", file: renderer.sources["404"]?.file ?? "", line: nil, column: nil))
         }
 
         let pageURLs = Set(pages.map(\.url))
@@ -494,7 +484,7 @@ struct SiteBuilder {
     // MARK: - Assets
 
     /// Expired licences are errors wherever the asset is used; licences ending soon are warnings.
-    private func licenceDiagnostics(uses: [AssetUse]) -> [Diagnostic] {
+    private func licenceDiagnostics(uses: [UsageIndex.Use]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var seen: Set<String> = []
         let warningWindow = TimeInterval(workspace.fleet.licenceWarningDays) * 86400

@@ -1,5 +1,6 @@
 import Foundation
 import ShowroomCollector
+import ShowroomWorkspace
 
 /// Which library assets pay off: the catalogue's costs and licences, the latest build's usage, and the
 /// collector's downloads in one period, per asset and in the sections a marketing lead asks for.

@@ -1,7 +1,8 @@
 import Foundation
 
 /// The latest build's record of where each asset is used: `public/.showroom/usage.json` (schema in README.md).
-public struct UsageIndex: Sendable, Decodable, Hashable {
+/// The build writes it (ShowroomSite) and the reports read it (ShowroomReports); this is its one definition.
+public struct UsageIndex: Sendable, Codable, Hashable {
     /// One place an asset appears: the site and page it is on, and the source line that put it there.
     public struct Use: Sendable, Codable, Hashable {
         public var asset: String
@@ -21,7 +22,7 @@ public struct UsageIndex: Sendable, Decodable, Hashable {
         }
     }
 
-    public struct Entry: Sendable, Decodable, Hashable {
+    public struct Entry: Sendable, Codable, Hashable {
         public var title: String?
         public var uses: [Use]
 
@@ -39,17 +40,4 @@ public struct UsageIndex: Sendable, Decodable, Hashable {
 
     /// Where the build writes it inside its output folder.
     public static let relativePath = ".showroom/usage.json"
-
-    /// Reads the index from a build output folder (`public/`).
-    public static func load(publicFolder: URL) throws -> UsageIndex {
-        let url = publicFolder.appendingPathComponent(relativePath)
-        guard let data = try? Data(contentsOf: url) else {
-            throw ReportError("there is no usage index at \(url.path); run `showroom build` first (or pass --public DIR)")
-        }
-        do {
-            return try JSONDecoder().decode(UsageIndex.self, from: data)
-        } catch {
-            throw ReportError("\(url.path) is not a usage index (\(error)); run `showroom build` again to rewrite it")
-        }
-    }
 }
