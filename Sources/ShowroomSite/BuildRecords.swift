@@ -8,7 +8,7 @@ import ShowroomWorkspace
 /// - `usage.json`: the usage index of every site (asset → site, page, source file and line);
 /// - `assets.json`: the asset manifest the collection service redirects downloads with.
 enum BuildRecords {
-    struct SiteRecord: Codable {
+    struct SiteRecord: Codable, Sendable {
         var site: String
         var baseURL: String
         var pages: Int
@@ -48,8 +48,10 @@ enum BuildRecords {
             let others = try FileManager.default.contentsOfDirectory(atPath: sitesFolder.path)
                 .filter { $0.hasSuffix(".json") && !builtNames.contains($0) }
             let loaded = ConcurrentMap.map(others) { name -> SiteRecord? in
-                guard let data = try? Data(contentsOf: sitesFolder.appendingPathComponent(name)) else { return nil }
-                return try? JSONDecoder().decode(SiteRecord.self, from: data)
+                let path = sitesFolder.appendingPathComponent(name).path
+                return try? recordFiles.value(forPath: path) { () throws -> SiteRecord in
+                    try JSONDecoder().decode(SiteRecord.self, from: Data(PosixFile.read(path: path)))
+                }
             }
             let records = (built + loaded.compactMap { $0 }).sorted { $0.site < $1.site }
 
@@ -70,6 +72,9 @@ enum BuildRecords {
             return [.error(at: nil, "cannot write the build records in \(folder.path): \(error.localizedDescription)")]
         }
     }
+
+    /// Records of sites a build did not build, as last read (`serve` rebuilds one site and keeps the others).
+    private static let recordFiles = FileCache<SiteRecord>()
 
     private static func record(of result: SiteResult, site: SiteConfig) -> SiteRecord {
         SiteRecord(site: site.id, baseURL: site.baseURL, pages: result.pages, uses: result.uses, assetFiles: result.assetFiles,

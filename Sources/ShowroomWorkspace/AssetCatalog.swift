@@ -56,7 +56,7 @@ public struct AssetCatalog: Sendable {
         guard FileManager.default.fileExists(atPath: url.path) else { return (AssetCatalog(), []) }
         let node: YAMLNode
         do {
-            node = try YAMLNode.parse(try SourceText.read(url, relativePath: file), file: file)
+            node = try YAMLNode.load(url, relativePath: file)
         } catch {
             return (AssetCatalog(), [error])
         }

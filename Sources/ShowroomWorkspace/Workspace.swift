@@ -38,7 +38,7 @@ public struct Workspace: Sendable {
         let fleetURL = root.appendingPathComponent("showroom.yaml")
         if FileManager.default.fileExists(atPath: fleetURL.path) {
             do {
-                let node = try YAMLNode.parse(try SourceText.read(fleetURL, relativePath: "showroom.yaml"), file: "showroom.yaml")
+                let node = try YAMLNode.load(fleetURL, relativePath: "showroom.yaml")
                 let (config, found) = FleetConfig.read(node)
                 fleet = config
                 diagnostics += found
@@ -55,9 +55,8 @@ public struct Workspace: Sendable {
         for path in WorkspaceFiles.list(under: dataRoot) where path.hasSuffix(".yaml") || path.hasSuffix(".yml") {
             let file = "\(sharedDataFolder)/\(path)"
             do {
-                let text = try SourceText.read(dataRoot.appendingPathComponent(path), relativePath: file)
                 let name = (path as NSString).deletingPathExtension.replacingOccurrences(of: "/", with: ".")
-                data[name] = try YAMLNode.parse(text, file: file)
+                data[name] = try YAMLNode.load(dataRoot.appendingPathComponent(path), relativePath: file)
             } catch {
                 diagnostics.append(error)
             }
@@ -84,8 +83,7 @@ public struct Workspace: Sendable {
         for path in WorkspaceFiles.list(under: i18nRoot, withExtension: "yaml") {
             do {
                 let file = "shared/i18n/\(path)"
-                i18n[(path as NSString).deletingPathExtension] = try YAMLNode.parse(
-                    try SourceText.read(i18nRoot.appendingPathComponent(path), relativePath: file), file: file)
+                i18n[(path as NSString).deletingPathExtension] = try YAMLNode.load(i18nRoot.appendingPathComponent(path), relativePath: file)
             } catch {
                 diagnostics.append(error)
             }
@@ -121,7 +119,7 @@ public struct Workspace: Sendable {
                 continue
             }
             do {
-                let node = try YAMLNode.parse(try SourceText.read(url, relativePath: file), file: file)
+                let node = try YAMLNode.load(url, relativePath: file)
                 let (config, found) = SiteConfig.read(node, folderName: folder, file: file)
                 diagnostics += found
                 if let config { sites.append(config) }

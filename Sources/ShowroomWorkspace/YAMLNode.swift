@@ -131,3 +131,17 @@ extension YAMLNode {
         }
     }
 }
+
+extension YAMLNode {
+    /// Parsed workspace YAML files, by path and relative name, while each file stays unchanged.
+    private static let files = FileCache<YAMLNode>()
+
+    /// Reads and parses the YAML file at `url`, reporting locations in `relativePath`. A long-running
+    /// `serve` reloads the workspace on every change; unchanged files are then not parsed again.
+    public static func load(_ url: URL, relativePath: String) throws(Diagnostic) -> YAMLNode {
+        let path = url.standardizedFileURL.path
+        return try files.value(forPath: path, key: relativePath) { () throws(Diagnostic) -> YAMLNode in
+            try parse(try SourceText.read(path: path, relativePath: relativePath), file: relativePath)
+        }
+    }
+}

@@ -1,5 +1,6 @@
 import Foundation
 import ShowroomSite
+import ShowroomWorkspace
 
 /// One site's record as a build leaves it in `<output>/.showroom/sites/<site>.json`: the part that tools
 /// after the build read (its address and the workspace files it was built from).
@@ -26,10 +27,15 @@ public struct BuildRecordFile: Sendable, Codable, Hashable {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         var records: [String: BuildRecordFile] = [:]
         for name in names where name.hasSuffix(".json") {
-            guard let data = try? Data(contentsOf: folder.appendingPathComponent(name)),
-                  let record = try? JSONDecoder().decode(BuildRecordFile.self, from: data) else { continue }
+            let path = folder.appendingPathComponent(name).path
+            guard let record = try? files.value(forPath: path, make: { () throws -> BuildRecordFile in
+                try JSONDecoder().decode(BuildRecordFile.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+            }) else { continue }
             records[record.site] = record
         }
         return records
     }
+
+    /// Records as last read, while their files stay unchanged (`serve` reads them after every change).
+    private static let files = FileCache<BuildRecordFile>()
 }

@@ -1,20 +1,18 @@
 import Foundation
+import ShowroomWorkspace
 
 /// Notices changed workspace files by comparing modification times and sizes between two scans.
 ///
-/// Polling every ~100 ms is portable (no inotify or FSEvents), cheap for a workspace of a few thousand
-/// files, and catches editors that save by writing a new file and renaming it over the old one.
+/// Polling every ~100 ms is portable (no inotify or FSEvents) and catches editors that save by writing a
+/// new file and renaming it over the old one. A scan lists folders with readdir(3) and stats each file:
+/// about a millisecond for the example fleet, where FileManager's enumerator took close to 20 ms and kept
+/// a fifth of a core busy while nothing changed.
 struct WorkspaceWatcher: Sendable {
     /// The folders and files that make up a workspace; the output and records are never watched.
     static let watched = ["showroom.yaml", "sites", "shared", "templates", "assets"]
 
-    struct Stamp: Sendable, Equatable {
-        var modified: Date
-        var size: Int
-    }
-
     var root: URL
-    private(set) var stamps: [String: Stamp] = [:]
+    private(set) var stamps: [String: FileStamp] = [:]
 
     init(root: URL) {
         self.root = root.standardizedFileURL
@@ -30,23 +28,15 @@ struct WorkspaceWatcher: Sendable {
         return changed.sorted()
     }
 
-    private func scan() -> [String: Stamp] {
-        var stamps: [String: Stamp] = [:]
-        let keys: [URLResourceKey] = [.contentModificationDateKey, .fileSizeKey, .isRegularFileKey]
-        let prefix = root.path + "/"
+    private func scan() -> [String: FileStamp] {
+        var stamps: [String: FileStamp] = [:]
         for entry in Self.watched {
             let url = root.appendingPathComponent(entry)
-            var found: [URL] = [url]
-            if let enumerator = FileManager.default.enumerator(at: url, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles]) {
-                found = enumerator.compactMap { $0 as? URL }
+            if let stamp = FileStamp(path: url.path) {
+                stamps[entry] = stamp
+                continue
             }
-            for file in found {
-                guard let values = try? file.resourceValues(forKeys: Set(keys)), values.isRegularFile == true else { continue }
-                let path = file.standardizedFileURL.path
-                guard path.hasPrefix(prefix) else { continue }
-                stamps[String(path.dropFirst(prefix.count))] = Stamp(modified: values.contentModificationDate ?? .distantPast,
-                                                                     size: values.fileSize ?? 0)
-            }
+            for (relative, stamp) in WorkspaceFiles.stamps(under: url) { stamps[entry + "/" + relative] = stamp }
         }
         return stamps
     }

@@ -1,0 +1,66 @@
+import Foundation
+import ShowroomCore
+import ShowroomWorkspace
+import Testing
+
+@Suite struct FileCacheTests {
+    func temporaryFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("filecache-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder
+    }
+
+    /// Writes `text` and moves the modification time on, as a later save does.
+    func save(_ text: String, to url: URL, secondsLater: Double) throws {
+        try text.write(to: url, atomically: false, encoding: .utf8)
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_800_000_000 + secondsLater)],
+                                              ofItemAtPath: url.path)
+    }
+
+    @Test func anUnchangedFileIsMadeOnce() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("a.yaml")
+        try save("one", to: file, secondsLater: 0)
+        let cache = FileCache<String>()
+        var made = 0
+        for _ in 0..<3 {
+            _ = cache.value(forPath: file.path) { () -> String in
+                made += 1
+                return "value"
+            }
+        }
+        #expect(made == 1)
+    }
+
+    @Test func aSavedFileIsMadeAgainEvenAtTheSameSize() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("site.yaml")
+        try save("title: One\n", to: file, secondsLater: 0)
+        #expect(try YAMLNode.load(file, relativePath: "site.yaml")["title"]?.scalarText == "One")
+        try save("title: Two\n", to: file, secondsLater: 1)
+        #expect(try YAMLNode.load(file, relativePath: "site.yaml")["title"]?.scalarText == "Two")
+    }
+
+    @Test func failuresAreNotKept() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("b.yaml")
+        try save("x", to: file, secondsLater: 0)
+        let cache = FileCache<String>()
+        #expect(throws: POSIXError.self) { try cache.value(forPath: file.path) { () throws(POSIXError) -> String in throw POSIXError(.EIO) } }
+        #expect(cache.value(forPath: file.path) { "made" } == "made")
+    }
+
+    @Test func stampsListEveryVisibleFileBelowAFolder() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try PosixFile.write("a", toPath: folder.path + "/news/2026/a.md")
+        try PosixFile.write("bb", toPath: folder.path + "/b.md")
+        try PosixFile.write("hidden", toPath: folder.path + "/.git/config")
+        let stamps = WorkspaceFiles.stamps(under: folder)
+        #expect(Set(stamps.keys) == ["news/2026/a.md", "b.md"])
+        #expect(stamps["b.md"]?.size == 2)
+    }
+}
