@@ -19,11 +19,12 @@ public enum PosixFile {
         if fstat(descriptor, &status) != 0 { throw currentError() }
         let size = max(Int(status.st_size), 0)
         var failure: POSIXError?
-        // One byte more than the size, so a file that grew since `fstat` is noticed and read to its end.
-        var bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
+        // The size `fstat` gave, in as few reads as the kernel allows (one, for a workspace file); files
+        // that report no size (pipes, /proc) are read in chunks to their end.
+        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
             count = readFully(descriptor, into: buffer, failure: &failure)
         }
-        while failure == nil, bytes.count > size {
+        while failure == nil, size == 0 {
             let more = [UInt8](unsafeUninitializedCapacity: 64 * 1024) { buffer, count in
                 count = readFully(descriptor, into: buffer, failure: &failure)
             }
