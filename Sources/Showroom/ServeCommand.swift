@@ -32,9 +32,29 @@ struct ServeCommand: AsyncParsableCommand {
     var noCollector = false
 
     func run() async throws {
+        // Every line goes out at once, also when the output is a file or a pipe (an editor's terminal panel, a log).
+        let log: @Sendable (String) -> Void = { line in
+            print(line)
+            fflush(nil)
+        }
         let options = PreviewOptions(workspace: URL(fileURLWithPath: workspace), sites: sites, port: port, includeDrafts: drafts,
-                                     collector: !noCollector)
-        print("Serving \(sites.isEmpty ? "every site" : sites.joined(separator: ", ")); press Ctrl-C to stop")
-        try await PreviewServer(options: options).run()
+                                     collector: !noCollector, log: log)
+        log("Serving \(sites.isEmpty ? "every site" : sites.joined(separator: ", ")); press Ctrl-C to stop")
+        // Ctrl-C (SIGINT) or SIGTERM stops the servers and the watcher cleanly instead of killing the process
+        // in the middle of a rebuild.
+        let server = Task { try await PreviewServer(options: options).run() }
+        let stops = [SIGINT, SIGTERM].map { number -> DispatchSourceSignal in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { server.cancel() }
+            source.resume()
+            return source
+        }
+        defer { stops.forEach { $0.cancel() } }
+        do {
+            try await server.value
+        } catch is CancellationError {
+        }
+        log("Stopped.")
     }
 }
