@@ -31,6 +31,10 @@ struct AffectedCommand: ParsableCommand {
             let errors = report.buildDiagnostics.errors.count
             FileHandle.standardError.write(Data("No build records yet: built the fleet first (\(errors) error\(errors == 1 ? "" : "s")).\n".utf8))
         }
+        if !report.removed.isEmpty {
+            FileHandle.standardError.write(Data(("Removed from sites/: \(report.removed.joined(separator: ", ")). The next full build "
+                + "deletes their output; withdraw their published sites by hand.\n").utf8))
+        }
         switch format {
         case .text:
             for site in report.sites { print(site) }

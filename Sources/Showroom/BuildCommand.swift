@@ -56,6 +56,9 @@ struct BuildCommand: ParsableCommand {
         print("Built \(report.publishedSites.count) of \(report.sites.count) sites: \(report.pages) pages, \(report.files) files, "
               + "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"), "
               + "\(String(format: "%.1f", report.seconds)) s")
+        if !report.removedSites.isEmpty {
+            print("Removed the output of \(report.removedSites.joined(separator: ", ")): no longer in sites/")
+        }
         if !report.publishedSites.isEmpty {
             print("Output:  \(report.output.path)/<site-id>/")
             print("Preview: showroom serve   (live reload; or any static server on \(report.output.path)/<site-id>/)")

@@ -33,6 +33,8 @@ public struct BuildReport: Sendable {
     /// Problems not tied to one site (workspace, catalogue, shared data).
     public var diagnostics: [Diagnostic]
     public var seconds: Double
+    /// Sites that no longer exist in the workspace whose output and build record this build removed.
+    public var removedSites: [String] = []
 
     /// Every diagnostic of the build, in file order, each once.
     public var allDiagnostics: [Diagnostic] {
@@ -99,9 +101,40 @@ public enum FleetBuilder {
             options.progress(result)
             return result
         }
+        var removed: [String] = []
+        if options.sites.isEmpty {
+            (removed, diagnostics) = removeDeletedSites(workspace: workspace, output: output, diagnostics: diagnostics)
+        }
         diagnostics += BuildRecords.write(results: results.filter { !$0.diagnostics.hasErrors }, workspace: workspace,
                                           library: library, output: output)
-        return report(results)
+        var finished = report(results)
+        finished.removedSites = removed
+        return finished
+    }
+
+    /// A whole-fleet build withdraws the output of sites whose folder is gone from `sites/`: otherwise a
+    /// deleted site would stay in `public/`, be published again, and keep its rows in the usage index.
+    /// Only folders the build itself made (those with a build record) are removed.
+    static func removeDeletedSites(workspace: Workspace, output: URL, diagnostics: [Diagnostic]) -> ([String], [Diagnostic]) {
+        var diagnostics = diagnostics
+        let records = output.appendingPathComponent(recordsFolder).appendingPathComponent("sites")
+        let current = Set(workspace.sites.map(\.id))
+        let recorded = ((try? FileManager.default.contentsOfDirectory(atPath: records.path)) ?? [])
+            .filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }
+        var removed: [String] = []
+        for site in recorded.sorted() where !current.contains(site)
+            && !FileManager.default.fileExists(atPath: workspace.root.appendingPathComponent("sites/\(site)").path) {
+            do {
+                let folder = output.appendingPathComponent(site)
+                if FileManager.default.fileExists(atPath: folder.path) { try FileManager.default.removeItem(at: folder) }
+                try FileManager.default.removeItem(at: records.appendingPathComponent("\(site).json"))
+                removed.append(site)
+            } catch {
+                diagnostics.append(.error(at: nil, "cannot remove the output of the deleted site \(site): \(error.localizedDescription)",
+                                          hint: "remove \(output.appendingPathComponent(site).path) by hand"))
+            }
+        }
+        return (removed, diagnostics)
     }
 
     /// The shared pages by every folder a site may mount: a page in `shared/content/news/2026/x.md` is

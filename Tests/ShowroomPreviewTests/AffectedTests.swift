@@ -26,6 +26,16 @@ struct AffectedTests {
         #expect(try affected(workspace) == ["lumen"])
     }
 
+    @Test func aDeletedSiteIsReportedAsRemovedNotAsAffected() throws {
+        let workspace = try committedWorkspace()
+        defer { workspace.remove() }
+        try FileManager.default.removeItem(at: workspace.root.appendingPathComponent("sites/store"))
+        let report = try AffectedSites.run(workspace: workspace.root, since: "HEAD", now: FixtureWorkspace.now)
+        #expect(report.removed == ["store"])
+        #expect(!report.sites.contains("store"))
+        #expect(report.json.contains("\"removed\" : [\n    \"store\"\n  ]"))
+    }
+
     @Test func aNewUntrackedPageAffectsItsSite() throws {
         let workspace = try committedWorkspace()
         defer { workspace.remove() }

@@ -162,4 +162,29 @@ import Testing
         #expect(workspace.exists("store/index.html"))
         #expect(!workspace.exists("lumen/index.html"))
     }
+
+    @Test func aDeletedSitesOutputAndRecordAreRemovedByTheNextFullBuild() throws {
+        let workspace = try FixtureWorkspace()
+        #expect(workspace.build().succeeded)
+        #expect(try #require(workspace.output(".showroom/usage.json")).contains("\"site\":\"aurora\""))
+        try workspace.remove("sites/aurora")
+        let report = workspace.build()
+        #expect(report.succeeded)
+        #expect(report.removedSites == ["aurora"])
+        #expect(!workspace.exists("aurora"))
+        #expect(!workspace.exists(".showroom/sites/aurora.json"))
+        #expect(try #require(workspace.output(".showroom/usage.json")).contains("\"site\":\"aurora\"") == false)
+        #expect(workspace.exists("lumen/index.html"))
+    }
+
+    @Test func aBuildOfSomeSitesRemovesNothingAndNeitherDoesAFailingOne() throws {
+        let workspace = try FixtureWorkspace()
+        #expect(workspace.build().succeeded)
+        try workspace.remove("sites/store")
+        #expect(workspace.build(sites: ["lumen"]).removedSites.isEmpty)
+        #expect(workspace.exists("store/index.html"))
+        try workspace.write("showroom.yaml", "collector: [not, a, string\n")
+        #expect(!workspace.build().succeeded)
+        #expect(workspace.exists("store/index.html"))
+    }
 }

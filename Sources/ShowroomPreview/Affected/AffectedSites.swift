@@ -87,6 +87,9 @@ public struct AffectedReport: Sendable {
     public var builtFirst: Bool
     /// Problems of that first build (its records are written for the sites that built).
     public var buildDiagnostics: [Diagnostic]
+    /// Sites the last build made whose folder is gone from `sites/`: their output is stale (the next
+    /// whole-fleet build removes it) and their published release should be withdrawn.
+    public var removed: [String] = []
 }
 
 extension AffectedReport {
@@ -95,13 +98,15 @@ extension AffectedReport {
         var reasons: [String: [String]]
         var changed: [String]
         var builtFirst: Bool
+        var removed: [String]
     }
 
-    /// `{"sites": [...], "reasons": {site: [files]}, "changed": [...], "builtFirst": false}`.
+    /// `{"sites": [...], "reasons": {site: [files]}, "changed": [...], "builtFirst": false, "removed": [...]}`.
     public var json: String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(Document(sites: sites, reasons: reasons, changed: changed, builtFirst: builtFirst))) ?? Data()
+        let data = (try? encoder.encode(Document(sites: sites, reasons: reasons, changed: changed, builtFirst: builtFirst,
+                                                             removed: removed))) ?? Data()
         return String(decoding: data, as: UTF8.self)
     }
 }
@@ -130,8 +135,12 @@ extension AffectedSites {
         let generated = [workspace.fleet.output + "/", ".showroom/"]
         let sources = changed.filter { file in !generated.contains { file.hasPrefix($0) } }
         let reasons = map(changed: sources, records: records, workspace: workspace)
+        let current = Set(workspace.sites.map(\.id))
+        let removed = records.keys.filter { site in
+            !current.contains(site) && !FileManager.default.fileExists(atPath: root.appendingPathComponent("sites/\(site)").path)
+        }
         return AffectedReport(sites: reasons.keys.sorted(), reasons: reasons, changed: sources, builtFirst: builtFirst,
-                              buildDiagnostics: diagnostics)
+                              buildDiagnostics: diagnostics, removed: removed.sorted())
     }
 }
 
