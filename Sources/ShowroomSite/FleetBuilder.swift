@@ -122,7 +122,7 @@ public enum FleetBuilder {
         let recorded = ((try? FileManager.default.contentsOfDirectory(atPath: records.path)) ?? [])
             .filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }
         var removed: [String] = []
-        for site in recorded.sorted() where !current.contains(site)
+        for site in recorded.sorted() where SiteConfig.isValidID(site) && !current.contains(site)
             && !FileManager.default.fileExists(atPath: workspace.root.appendingPathComponent("sites/\(site)").path) {
             do {
                 let folder = output.appendingPathComponent(site)
