@@ -15,6 +15,9 @@ enum BuildRecords {
         var uses: [UsageIndex.Use]
         var assetFiles: [String: String]
         var inputs: [String]
+        /// The workspace folder the site was built from, so that a build into a shared output folder only
+        /// ever withdraws the sites of its own workspace (nil in records of older builds).
+        var workspace: String?
     }
 
     struct Manifest: Codable {
@@ -34,10 +37,11 @@ enum BuildRecords {
         do {
             try FileManager.default.createDirectory(at: sitesFolder, withIntermediateDirectories: true)
             let built = results.compactMap { result -> SiteRecord? in
-                workspace.site(result.siteID).map { record(of: result, site: $0) }
+                workspace.site(result.siteID).map { record(of: result, site: $0, workspace: workspace) }
             }
             for result in results {
-                guard let data = result.record ?? workspace.site(result.siteID).flatMap({ encodeRecord(of: result, site: $0) }) else {
+                guard let site = workspace.site(result.siteID) else { continue }
+                guard let data = result.record ?? encodeRecord(of: result, site: site, workspace: workspace) else {
                     return [.error(at: nil, "cannot encode the build record of \(result.siteID)")]
                 }
                 try data.write(to: sitesFolder.appendingPathComponent("\(result.siteID).json"), options: .atomic)
@@ -76,14 +80,20 @@ enum BuildRecords {
     /// Records of sites a build did not build, as last read (`serve` rebuilds one site and keeps the others).
     private static let recordFiles = FileCache<SiteRecord>()
 
-    private static func record(of result: SiteResult, site: SiteConfig) -> SiteRecord {
+    private static func record(of result: SiteResult, site: SiteConfig, workspace: Workspace) -> SiteRecord {
         SiteRecord(site: site.id, baseURL: site.baseURL, pages: result.pages, uses: result.uses, assetFiles: result.assetFiles,
-                   inputs: result.inputs)
+                   inputs: result.inputs, workspace: workspace.root.standardizedFileURL.path)
+    }
+
+    /// The workspace folder a site record names, if it can be read.
+    static func workspaceFolder(ofRecordAt url: URL) -> String? {
+        guard let data = try? Data(contentsOf: url) else { return nil }
+        return (try? JSONDecoder().decode(SiteRecord.self, from: data))?.workspace
     }
 
     /// A site's record as its JSON file holds it; the fleet build calls this as soon as the site is swapped in.
-    static func encodeRecord(of result: SiteResult, site: SiteConfig) -> Data? {
-        try? encoder(pretty: true).encode(record(of: result, site: site))
+    static func encodeRecord(of result: SiteResult, site: SiteConfig, workspace: Workspace) -> Data? {
+        try? encoder(pretty: true).encode(record(of: result, site: site, workspace: workspace))
     }
 
     private static func encoder(pretty: Bool) -> JSONEncoder {

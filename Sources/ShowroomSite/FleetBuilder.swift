@@ -91,7 +91,7 @@ public enum FleetBuilder {
                     try? FileManager.default.removeItem(at: staging)
                 } else {
                     try AtomicDirectory.swap(staging: staging, into: destination)
-                    result.record = BuildRecords.encodeRecord(of: result, site: site)
+                    result.record = BuildRecords.encodeRecord(of: result, site: site, workspace: workspace)
                 }
             } catch {
                 result = SiteResult(siteID: site.id, pages: 0, files: 0, diagnostics: [.error(
@@ -114,7 +114,8 @@ public enum FleetBuilder {
 
     /// A whole-fleet build withdraws the output of sites whose folder is gone from `sites/`: otherwise a
     /// deleted site would stay in `public/`, be published again, and keep its rows in the usage index.
-    /// Only folders the build itself made (those with a build record) are removed.
+    /// Only folders this workspace's builds made (their build record names this workspace) are removed, so
+    /// two workspaces building into one output folder never remove each other's sites.
     static func removeDeletedSites(workspace: Workspace, output: URL, diagnostics: [Diagnostic]) -> ([String], [Diagnostic]) {
         var diagnostics = diagnostics
         let records = output.appendingPathComponent(recordsFolder).appendingPathComponent("sites")
@@ -122,8 +123,10 @@ public enum FleetBuilder {
         let recorded = ((try? FileManager.default.contentsOfDirectory(atPath: records.path)) ?? [])
             .filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }
         var removed: [String] = []
+        let root = workspace.root.standardizedFileURL.path
         for site in recorded.sorted() where SiteConfig.isValidID(site) && !current.contains(site)
-            && !FileManager.default.fileExists(atPath: workspace.root.appendingPathComponent("sites/\(site)").path) {
+            && !FileManager.default.fileExists(atPath: workspace.root.appendingPathComponent("sites/\(site)").path)
+            && BuildRecords.workspaceFolder(ofRecordAt: records.appendingPathComponent("\(site).json")) == root {
             do {
                 let folder = output.appendingPathComponent(site)
                 if FileManager.default.fileExists(atPath: folder.path) { try FileManager.default.removeItem(at: folder) }

@@ -187,4 +187,15 @@ import Testing
         #expect(!workspace.build().succeeded)
         #expect(workspace.exists("store/index.html"))
     }
+
+    @Test func aSharedOutputFolderKeepsTheSitesOfAnotherWorkspace() throws {
+        let first = try FixtureWorkspace(), second = try FixtureWorkspace()
+        try second.remove("sites/aurora")
+        let output = first.root.appendingPathComponent("shared-output")
+        #expect(FleetBuilder.build(BuildOptions(workspace: first.root, output: output, now: FixtureWorkspace.now)).succeeded)
+        let report = FleetBuilder.build(BuildOptions(workspace: second.root, output: output, now: FixtureWorkspace.now))
+        #expect(report.succeeded)
+        #expect(report.removedSites.isEmpty)
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("aurora/index.html").path))
+    }
 }
