@@ -13,7 +13,7 @@ import Testing
     /// Writes `text` and moves the modification time on, as a later save does.
     func save(_ text: String, to url: URL, secondsLater: Double) throws {
         try text.write(to: url, atomically: false, encoding: .utf8)
-        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_800_000_000 + secondsLater)],
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_700_000_000 + secondsLater)],
                                               ofItemAtPath: url.path)
     }
 
@@ -22,7 +22,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("a.yaml")
         try save("one", to: file, secondsLater: 0)
-        let cache = FileCache<String>()
+        let cache = FileCache<String>(racyWindow: .zero)
         var made = 0
         for _ in 0..<3 {
             _ = cache.value(forPath: file.path) { () -> String in
@@ -31,6 +31,35 @@ import Testing
             }
         }
         #expect(made == 1)
+    }
+
+    @Test func aFileWrittenMomentsAgoIsNotKept() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("a.yaml")
+        try "one".write(to: file, atomically: false, encoding: .utf8)
+        let cache = FileCache<String>()
+        var made = 0
+        for _ in 0..<2 {
+            _ = cache.value(forPath: file.path) { () -> String in
+                made += 1
+                return "value"
+            }
+        }
+        #expect(made == 2)
+    }
+
+    @Test func aCopyThatKeepsTheModificationTimeIsMadeAgain() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("a.yaml")
+        try save("one", to: file, secondsLater: 0)
+        let cache = FileCache<String>(racyWindow: .zero)
+        #expect(cache.value(forPath: file.path) { "first" } == "first")
+        try FileManager.default.removeItem(at: file)
+        usleep(20_000)  // past the file system clock's tick, as any real copy is
+        try save("two", to: file, secondsLater: 0)  // same size, same modification time, a new file
+        #expect(cache.value(forPath: file.path) { "second" } == "second")
     }
 
     @Test func aSavedFileIsMadeAgainEvenAtTheSameSize() throws {
@@ -48,7 +77,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("b.yaml")
         try save("x", to: file, secondsLater: 0)
-        let cache = FileCache<String>()
+        let cache = FileCache<String>(racyWindow: .zero)
         #expect(throws: POSIXError.self) { try cache.value(forPath: file.path) { () throws(POSIXError) -> String in throw POSIXError(.EIO) } }
         #expect(cache.value(forPath: file.path) { "made" } == "made")
     }
