@@ -11,7 +11,7 @@ extension YAMLNode {
     /// the located errors.
     ///
     /// It works on the UTF-8 bytes: every character that decides anything here is ASCII, and a UTF-8
-    /// sequence never contains an ASCII byte. Columns count characters, as libyaml's do.
+    /// sequence never contains an ASCII byte. Columns count code points, as libyaml's do.
     static func parseFlat(_ text: String, file: String, lineOffset: Int) -> YAMLNode? {
         var text = text
         return text.withUTF8 { FlatReader(bytes: $0, file: file).document(lineOffset: lineOffset) }
@@ -23,7 +23,9 @@ private struct FlatReader {
     let file: String
 
     func document(lineOffset: Int) -> YAMLNode? {
+        guard !containsCharacterLibyamlRejects() else { return nil }
         var pairs: [(key: String, value: YAMLNode)] = []
+        var firstLine: Int?
         var lineNumber = lineOffset
         var lineStart = 0
         // Lines as `split(separator: "\n", omittingEmptySubsequences: false)` gives them.
@@ -50,9 +52,26 @@ private struct FlatReader {
             let location = SourceLocation(file: file, line: lineNumber, column: valueStart - lineStart + 1)
             guard let value = value(valueStart..<valueEnd, at: location) else { return nil }
             pairs.append((key, value))
+            if firstLine == nil { firstLine = lineNumber }
         }
-        guard !pairs.isEmpty else { return nil }
-        return YAMLNode(.mapping(pairs), at: SourceLocation(file: file, line: lineOffset + 1, column: 1))
+        guard let firstLine else { return nil }
+        // libyaml places the mapping at its first key.
+        return YAMLNode(.mapping(pairs), at: SourceLocation(file: file, line: firstLine, column: 1))
+    }
+
+    /// Control characters, DEL, NEL and the Unicode line and paragraph separators: libyaml rejects some and
+    /// breaks lines at others, so a document holding any of them is left to libyaml. (Tabs too: they are
+    /// indentation errors in some places and content in others.)
+    private func containsCharacterLibyamlRejects() -> Bool {
+        for index in bytes.indices {
+            let byte = bytes[index]
+            if (byte < 0x20 && byte != UInt8(ascii: "\n")) || byte == 0x7F { return true }
+            if byte == 0xC2, index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) { return true }
+            if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 {
+                return true
+            }
+        }
+        return false
     }
 
     private func value(_ raw: Range<Int>, at location: SourceLocation) -> YAMLNode? {
@@ -75,7 +94,7 @@ private struct FlatReader {
                 var itemStart = partStart, itemEnd = partEnd
                 while itemStart < itemEnd, bytes[itemStart] == UInt8(ascii: " ") { itemStart += 1 }
                 while itemEnd > itemStart, bytes[itemEnd - 1] == UInt8(ascii: " ") { itemEnd -= 1 }
-                guard isPlain(itemStart..<itemEnd) else { return nil }
+                guard isPlain(itemStart..<itemEnd), !Self.nullWords.contains(string(itemStart..<itemEnd)) else { return nil }
                 items.append(YAMLNode(.scalar(string(itemStart..<itemEnd), quoted: false),
                                       at: SourceLocation(file: location.file, line: location.line, column: column + itemStart - partStart)))
                 column += characters(partStart..<partEnd) + 1
@@ -85,7 +104,7 @@ private struct FlatReader {
         default:
             guard isPlain(raw) else { return nil }
             let text = string(raw)
-            if ["~", "null", "Null", "NULL"].contains(text) { return YAMLNode(.null, at: location) }
+            if Self.nullWords.contains(text) { return YAMLNode(.null, at: location) }
             return YAMLNode(.scalar(text, quoted: false), at: location)
         }
     }
@@ -106,6 +125,7 @@ private struct FlatReader {
         return true
     }
 
+    private static let nullWords: Set<String> = ["~", "null", "Null", "NULL"]
     private static let indicators = table("-?:,[]{}#&*!|>'\"%@`")
     private static let forbidden = table("[]{}\t\r")
 
@@ -125,9 +145,10 @@ private struct FlatReader {
         String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
     }
 
-    /// The number of characters in `range`: its byte count when it is ASCII.
+    /// The number of characters in `range` as libyaml counts them (Unicode code points): every byte that
+    /// does not continue a UTF-8 sequence.
     private func characters(_ range: Range<Int>) -> Int {
-        range.allSatisfy({ bytes[$0] < 0x80 }) ? range.count : string(range).count
+        range.reduce(0) { count, index in bytes[index] & 0xC0 == 0x80 ? count : count + 1 }
     }
 
     private func isASCIILetter(_ byte: UInt8) -> Bool { (65...90).contains(byte) || (97...122).contains(byte) }

@@ -42,6 +42,25 @@ import Testing
         #expect(Self.describe(fast).contains("p(aurora)@3:19"))
     }
 
+    /// Documents where a reader that stops short of libyaml's rules would differ from it.
+    @Test(arguments: [
+        "tags: [🇨🇳, b]\ntitle: x",                     // columns count code points, not characters
+        "tags: [cafe\u{301}, b]\ntitle: x",
+        "tags: [null, ~, a]\ntitle: x",                 // nulls inside a list
+        "\n\ntitle: starts after blank lines\nweight: 2",  // the mapping sits at its first key
+    ])
+    func edgeCasesReadExactlyAsLibyamlReadsThem(text: String) throws {
+        let fast = try YAMLNode.parse(text, file: "a.md", lineOffset: 1)
+        let libyaml = try YAMLNode.parse(text + "\n# forces libyaml", file: "a.md", lineOffset: 1)
+        #expect(Self.describe(fast) == Self.describe(libyaml))
+        #expect(fast.location == libyaml.location)
+    }
+
+    @Test(arguments: ["title: a\u{2028}b", "title: a\u{85}b", "title: a\u{1}b"])
+    func charactersLibyamlRejectsGetItsError(text: String) {
+        #expect(throws: Diagnostic.self) { try YAMLNode.parse(text, file: "a.md") }
+    }
+
     @Test func aValueThatIsNotFlatYAMLStillGetsLibyamlsLocatedError() {
         #expect(throws: Diagnostic.self) { try YAMLNode.parse("title: a: b\n", file: "a.md") }
     }
