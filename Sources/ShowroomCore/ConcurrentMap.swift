@@ -67,7 +67,7 @@ final class WorkPool: @unchecked Sendable {
     /// Maps with unclaimed items, oldest first.
     private var jobs: [Job] = []
 
-    private init(threads: Int) {
+    init(threads: Int) {
         for number in 0..<max(threads, 1) {
             let thread = Thread { [unowned self] in self.work() }
             thread.name = "showroom-worker-\(number)"
