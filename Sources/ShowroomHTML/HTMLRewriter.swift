@@ -199,29 +199,13 @@ private struct Scanner {
         return (kind, index)
     }
 
-    /// Skips a tag's attributes (respecting quotes) and returns the offset just after its `>`.
+    /// Skips a tag's attributes, read exactly as `tag` reads them, and returns the offset just after its `>`.
     func skipTag(from start: Int) -> Int {
-        var index = start
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: ">") { return index + 1 }
-            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-                // A quote only opens a value right after `=` (with optional spaces); elsewhere it is part of a name.
-                var before = index - 1
-                while before >= start, Self.isSpace(bytes[before]) { before -= 1 }
-                if before >= start, bytes[before] == UInt8(ascii: "=") {
-                    guard let close = next(byte, from: index + 1) else { return bytes.count }
-                    index = close + 1
-                    continue
-                }
-            }
-            index += 1
-        }
-        return bytes.count
+        tag(at: start, nameEnd: start, collecting: false).end
     }
 
-    /// Parses the attributes of the tag whose name ends at `nameEnd`.
-    func tag(at start: Int, nameEnd: Int) -> Tag {
+    /// Parses the attributes of the tag whose name ends at `nameEnd` (only finds its end when not `collecting`).
+    func tag(at start: Int, nameEnd: Int, collecting: Bool = true) -> Tag {
         var index = nameEnd
         let count = bytes.count
         var attributes: [(name: Range<Int>, value: Range<Int>?)] = []
@@ -259,7 +243,7 @@ private struct Scanner {
                     value = valueStart..<index
                 }
             }
-            if !name.isEmpty { attributes.append((name, value)) }
+            if collecting, !name.isEmpty { attributes.append((name, value)) }
             attributesEnd = min(index, count)
         }
         return Tag(attributes: attributes, attributesEnd: min(attributesEnd, count), end: count)

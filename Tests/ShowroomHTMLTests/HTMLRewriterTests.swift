@@ -62,6 +62,12 @@ import Testing
         #expect(result == #"<head>\#(snippet)</head><div title="a > b" data-x='<img src="/assets/a.png">'><img src="/assets/a.png" width="1" height="2"></div>"#)
     }
 
+    @Test func aQuoteAfterAnUnquotedValueDoesNotOpenAValue() {
+        // `content=a=` is an unquoted value; the quote after it starts an attribute name, and `>` ends the tag.
+        let page = #"<head><meta name=x content=a= "></head><body>"#
+        #expect(html(rewrite(page)) == #"<head><meta name=x content=a= ">\#(snippet)</head><body>"#)
+    }
+
     @Test func markersAreFoundInTextAttributesAndStyles() {
         let page = #"<head><style>.h{background:url(/assets/bg.1a2b.jpg)}</style></head><a href="https://c.example/dl/brochure?site=s">b</a> see /assets/plan.pdf today"#
         guard case .success(let output) = rewrite(page, markers: ["/assets/", "https://c.example/dl/"]) else {
