@@ -27,7 +27,9 @@ public struct MarkdownReference: Sendable, Hashable {
 /// parse sets and clears, so two parses at once corrupt each other's output. All cmark calls therefore go
 /// through one lock: cmark-gfm adds them to the table when inline parsing starts (in `cmark_parser_finish`) and
 /// removes them when it ends, so that call runs under a lock. Block parsing, the link rewrite and HTML
-/// rendering keep no global state and run on every core.
+/// rendering keep no global state and run on every core. (That holds for Debian's cmark-gfm 0.29 and
+/// upstream; a fork that parsed table cells inline while feeding would need the lock around the feed too,
+/// and the concurrent-versus-serial test would say so.)
 public enum MarkdownRenderer {
     /// Renders `markdown`. `rewrite` sees every link and image target and may return a replacement
     /// (used to resolve `asset:` references); it runs while the document is parsed.

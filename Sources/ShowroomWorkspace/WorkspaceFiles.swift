@@ -24,8 +24,16 @@ public enum WorkspaceFiles {
     }
 
     /// Recursive listing with readdir(3): several times faster than FileManager's enumerator on large trees.
-    /// Calls `visit` with the relative and the full path of every regular file.
+    /// Calls `visit` with the relative and the full path of every regular file. Symbolic links to folders
+    /// are followed, each folder once, so a link loop ends.
     private static func walk(_ path: String, relative: String, visit: (String, String) -> Void) {
+        var seen: Set<[UInt64]> = []
+        walk(path, relative: relative, seen: &seen, visit: visit)
+    }
+
+    private static func walk(_ path: String, relative: String, seen: inout Set<[UInt64]>, visit: (String, String) -> Void) {
+        var info = stat()
+        guard stat(path, &info) == 0, seen.insert([UInt64(info.st_dev), UInt64(info.st_ino)]).inserted else { return }
         guard let directory = opendir(path) else { return }
         defer { closedir(directory) }
         while let entry = readdir(directory) {
@@ -42,7 +50,7 @@ public enum WorkspaceFiles {
                 type = (info.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : ((info.st_mode & S_IFMT) == S_IFREG ? Int32(DT_REG) : 0)
             }
             if type == Int32(DT_DIR) {
-                walk(childPath, relative: childRelative, visit: visit)
+                walk(childPath, relative: childRelative, seen: &seen, visit: visit)
             } else if type == Int32(DT_REG) {
                 visit(childRelative, childPath)
             }

@@ -198,4 +198,12 @@ import Testing
         #expect(report.removedSites.isEmpty)
         #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("aurora/index.html").path))
     }
+
+    @Test func eachPageMarksOnlyTheMenuItemsItIsUnder() throws {
+        let workspace = try FixtureWorkspace()
+        #expect(workspace.build().succeeded)
+        #expect(try #require(workspace.output("lumen/index.html")).contains(#"<a href="/news/">News</a>"#))
+        #expect(try #require(workspace.output("lumen/news/index.html")).contains(#"<a href="/news/" aria-current="page">News</a>"#))
+        #expect(try #require(workspace.output("lumen/about/index.html")).contains(#"<a href="/news/">News</a>"#))
+    }
 }

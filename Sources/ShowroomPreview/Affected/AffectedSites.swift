@@ -137,7 +137,8 @@ extension AffectedSites {
         let reasons = map(changed: sources, records: records, workspace: workspace)
         let current = Set(workspace.sites.map(\.id))
         let removed = records.keys.filter { site in
-            !current.contains(site) && !FileManager.default.fileExists(atPath: root.appendingPathComponent("sites/\(site)").path)
+            SiteConfig.isValidID(site) && !current.contains(site)
+                && !FileManager.default.fileExists(atPath: root.appendingPathComponent("sites/\(site)").path)
         }
         return AffectedReport(sites: reasons.keys.sorted(), reasons: reasons, changed: sources, builtFirst: builtFirst,
                               buildDiagnostics: diagnostics, removed: removed.sorted())
