@@ -37,30 +37,13 @@ struct ServeCommand: AsyncParsableCommand {
             print(line)
             fflush(nil)
         }
-        let options = PreviewOptions(workspace: URL(fileURLWithPath: workspace), sites: sites, port: port, includeDrafts: drafts,
+        var options = PreviewOptions(workspace: URL(fileURLWithPath: workspace), sites: sites, port: port, includeDrafts: drafts,
                                      collector: !noCollector, log: log)
+        // Ctrl-C (SIGINT) or SIGTERM stops the servers and the watcher gracefully instead of killing the
+        // process in the middle of a rebuild.
+        options.stopOnSignals = true
         log("Serving \(sites.isEmpty ? "every site" : sites.joined(separator: ", ")); press Ctrl-C to stop")
-        // Ctrl-C (SIGINT) or SIGTERM stops the servers and the watcher cleanly instead of killing the process
-        // in the middle of a rebuild; a second one exits at once.
-        let server = Task { try await PreviewServer(options: options).run() }
-        let stopQueue = DispatchQueue(label: "showroom.serve.signals")
-        nonisolated(unsafe) var stopping = false  // only touched on `stopQueue`
-        let stops = [SIGINT, SIGTERM].map { number -> DispatchSourceSignal in
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: stopQueue)
-            source.setEventHandler {
-                if stopping { Foundation.exit(130) }
-                stopping = true
-                server.cancel()
-            }
-            source.resume()
-            return source
-        }
-        defer { stops.forEach { $0.cancel() } }
-        do {
-            try await server.value
-        } catch is CancellationError {
-        }
+        try await PreviewServer(options: options).run()
         log("Stopped.")
     }
 }

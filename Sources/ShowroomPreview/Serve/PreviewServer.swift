@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import ServiceLifecycle
 import ShowroomCollector
 import ShowroomCore
 import ShowroomSite
@@ -24,6 +25,9 @@ public struct PreviewOptions: Sendable {
     public var output: URL?
     /// One line per event worth telling the user about (started, rebuilt, errors).
     public var log: @Sendable (String) -> Void
+    /// Stop gracefully on SIGINT (Ctrl-C) and SIGTERM: servers finish the requests in flight and `run`
+    /// returns. The command line sets it; tests stop the server by cancelling its task instead.
+    public var stopOnSignals = false
 
     public init(workspace: URL, sites: [String] = [], host: String = "127.0.0.1", port: Int = 8080, includeDrafts: Bool = false,
                 collector: Bool = true, pollInterval: Duration = .milliseconds(100), output: URL? = nil,
@@ -93,17 +97,42 @@ public struct PreviewServer: Sendable {
         for address in addresses { options.log("  \((address.site ?? "index").padding(toLength: 24, withPad: " ", startingAt: 0)) \(address.url)") }
 
         let collector = options.collector ? try collectorApplication(workspace: workspace, logger: logger) : nil
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for app in apps { group.addTask { try await app.run() } }
-            if let collector {
-                let log = options.log
-                group.addTask {
-                    do { try await collector.run() } catch { log("The collection service did not start: \(error)") }
-                }
+        // One service group: on a stop signal every server stops accepting, finishes what is in flight and
+        // returns, and the watcher ends, without the errors a cancelled server logs.
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = apps.map { .init(service: $0) }
+        services.append(.init(service: Watcher { try await watch(watcher, sites: chosen, state: state) }))
+        if let collector {
+            // The preview goes on without the collection service if its port is taken.
+            services.append(.init(service: NonEssential(service: collector, log: options.log), successTerminationBehavior: .ignore))
+        }
+        let group = ServiceGroup(configuration: ServiceGroupConfiguration(
+            services: services, gracefulShutdownSignals: options.stopOnSignals ? [.sigint, .sigterm] : [], logger: logger))
+        try await group.run()
+    }
+
+    /// The workspace watcher as a service: it ends when the group shuts down.
+    private struct Watcher: Service {
+        let body: @Sendable () async throws -> Void
+
+        func run() async throws {
+            do {
+                try await cancelWhenGracefulShutdown { try await body() }
+            } catch is CancellationError {
             }
-            group.addTask { try await watch(watcher, sites: chosen, state: state) }
-            try await group.next()
-            group.cancelAll()
+        }
+    }
+
+    /// A service whose failure is told and does not stop the others.
+    private struct NonEssential: Service {
+        let service: any Service
+        let log: @Sendable (String) -> Void
+
+        func run() async throws {
+            do {
+                try await service.run()
+            } catch {
+                log("The collection service did not start: \(error)")
+            }
         }
     }
 
