@@ -81,23 +81,23 @@ public struct HTMLRewriter {
             let name = scanner.tagName(at: index)
             switch name.kind {
             case .head where headEnd == nil:
-                headEnd = scanner.tag(at: index, nameEnd: name.end).end
+                headEnd = scanner.tag(afterName: name.end).end
                 index = headEnd!
             case .script:
-                let tag = scanner.tag(at: index, nameEnd: name.end)
+                let tag = scanner.tag(afterName: name.end)
                 if tag.has(Self.snippetMarker, in: scanner) { snippets += 1 }
                 index = scanner.find("</script", from: tag.end) ?? count
             case .style:
-                let tag = scanner.tag(at: index, nameEnd: name.end)
+                let tag = scanner.tag(afterName: name.end)
                 index = scanner.find("</style", from: tag.end) ?? count
             case .img:
-                let tag = scanner.tag(at: index, nameEnd: name.end)
+                let tag = scanner.tag(afterName: name.end)
                 if let src = tag.value("src", in: scanner), !tag.has("width", in: scanner), let size = imageSize(src) {
                     insertions.append((tag.attributesEnd, " width=\"\(size.width)\" height=\"\(size.height)\""))
                 }
                 index = tag.end
             case .a:
-                let tag = scanner.tag(at: index, nameEnd: name.end)
+                let tag = scanner.tag(afterName: name.end)
                 if let href = tag.value("href", in: scanner) {
                     let extra = linkAttributes(href).filter { attribute in !tag.has(attribute.0, in: scanner) }
                     if !extra.isEmpty {
@@ -106,7 +106,7 @@ public struct HTMLRewriter {
                 }
                 index = tag.end
             default:
-                index = scanner.skipTag(from: name.end)
+                index = scanner.skipTag(afterName: name.end)
             }
         }
         if snippets > 1 { return .failure(.duplicateSnippet(count: snippets)) }
@@ -200,12 +200,12 @@ private struct Scanner {
     }
 
     /// Skips a tag's attributes, read exactly as `tag` reads them, and returns the offset just after its `>`.
-    func skipTag(from start: Int) -> Int {
-        tag(at: start, nameEnd: start, collecting: false).end
+    func skipTag(afterName nameEnd: Int) -> Int {
+        tag(afterName: nameEnd, collecting: false).end
     }
 
     /// Parses the attributes of the tag whose name ends at `nameEnd` (only finds its end when not `collecting`).
-    func tag(at start: Int, nameEnd: Int, collecting: Bool = true) -> Tag {
+    func tag(afterName nameEnd: Int, collecting: Bool = true) -> Tag {
         var index = nameEnd
         let count = bytes.count
         var attributes: [(name: Range<Int>, value: Range<Int>?)] = []
