@@ -289,14 +289,11 @@ struct SiteBuilder {
     private func menuValues(for url: String, base: BaseContext) -> (menus: Any, site: Any) {
         var signature: [Bool] = []
         for name in base.menuNames {
-            for item in base.menus[name] ?? [] { signature.append(item.url == url || (item.url != "/" && url.hasPrefix(item.url))) }
+            for item in base.menus[name] ?? [] { signature.append(item.isActive(at: url)) }
         }
         return base.menuVariants.value(for: signature) {
             let menus = base.menus.mapValues { items in
-                items.map { item -> [String: Any] in
-                    let active = item.url == url || (item.url != "/" && url.hasPrefix(item.url))
-                    return ["title": item.title, "url": item.url, "active": active]
-                }
+                items.map { item -> [String: Any] in ["title": item.title, "url": item.url, "active": item.isActive(at: url)] }
             }
             var siteValue = base.values["site"] as? [String: Any] ?? [:]
             siteValue["menus"] = menus

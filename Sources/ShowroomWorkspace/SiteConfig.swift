@@ -10,6 +10,11 @@ public enum SiteKind: String, Sendable, CaseIterable {
 public struct MenuItem: Sendable, Hashable {
     public var title: String
     public var url: String
+
+    /// Whether the item is the page at `url` or a section above it (the home item only for the home page).
+    public func isActive(at url: String) -> Bool {
+        self.url == url || (self.url != "/" && url.hasPrefix(self.url))
+    }
 }
 
 /// Shared content a site takes in: a folder under `shared/content`, optionally filtered by tags or model.
