@@ -59,8 +59,9 @@ public enum FleetBuilder {
         let (workspace, loadDiagnostics) = Workspace.load(root: options.workspace, siteIDs: options.sites.isEmpty ? nil : options.sites)
         let output = options.output ?? workspace.root.appendingPathComponent(workspace.fleet.output)
         var diagnostics = loadDiagnostics
-        func report(_ sites: [SiteResult] = []) -> BuildReport {
-            BuildReport(output: output, sites: sites, diagnostics: diagnostics, seconds: Date().timeIntervalSince(started))
+        func report(_ sites: [SiteResult] = [], removed: [String] = []) -> BuildReport {
+            BuildReport(output: output, sites: sites, diagnostics: diagnostics, seconds: Date().timeIntervalSince(started),
+                        removedSites: removed)
         }
 
         let cache = workspace.root.appendingPathComponent(".showroom/cache")
@@ -103,30 +104,37 @@ public enum FleetBuilder {
         }
         var removed: [String] = []
         if options.sites.isEmpty {
-            (removed, diagnostics) = removeDeletedSites(workspace: workspace, output: output, diagnostics: diagnostics)
+            let withdrawn = removeDeletedSites(workspace: workspace, output: output)
+            removed = withdrawn.removed
+            diagnostics += withdrawn.diagnostics
         }
         diagnostics += BuildRecords.write(results: results.filter { !$0.diagnostics.hasErrors }, workspace: workspace,
                                           library: library, output: output)
-        var finished = report(results)
-        finished.removedSites = removed
-        return finished
+        return report(results, removed: removed)
+    }
+
+    /// The sites among `recorded` (ids with a build record) whose folder is gone from `sites/`, sorted.
+    public static func deletedSites(recorded: some Sequence<String>, workspace: Workspace) -> [String] {
+        let current = Set(workspace.sites.map(\.id))
+        return recorded.filter { site in
+            SiteConfig.isValidID(site) && !current.contains(site)
+                && !FileManager.default.fileExists(atPath: workspace.root.appendingPathComponent("sites/\(site)").path)
+        }.sorted()
     }
 
     /// A whole-fleet build withdraws the output of sites whose folder is gone from `sites/`: otherwise a
     /// deleted site would stay in `public/`, be published again, and keep its rows in the usage index.
     /// Only folders this workspace's builds made (their build record names this workspace) are removed, so
     /// two workspaces building into one output folder never remove each other's sites.
-    static func removeDeletedSites(workspace: Workspace, output: URL, diagnostics: [Diagnostic]) -> ([String], [Diagnostic]) {
-        var diagnostics = diagnostics
+    static func removeDeletedSites(workspace: Workspace, output: URL) -> (removed: [String], diagnostics: [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
         let records = output.appendingPathComponent(recordsFolder).appendingPathComponent("sites")
-        let current = Set(workspace.sites.map(\.id))
         let recorded = ((try? FileManager.default.contentsOfDirectory(atPath: records.path)) ?? [])
             .filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }
         var removed: [String] = []
         let root = workspace.root.standardizedFileURL.path
-        for site in recorded.sorted() where SiteConfig.isValidID(site) && !current.contains(site)
-            && !FileManager.default.fileExists(atPath: workspace.root.appendingPathComponent("sites/\(site)").path)
-            && BuildRecords.workspaceFolder(ofRecordAt: records.appendingPathComponent("\(site).json")) == root {
+        for site in deletedSites(recorded: recorded, workspace: workspace)
+        where BuildRecords.workspaceFolder(ofRecordAt: records.appendingPathComponent("\(site).json")) == root {
             do {
                 let folder = output.appendingPathComponent(site)
                 if FileManager.default.fileExists(atPath: folder.path) { try FileManager.default.removeItem(at: folder) }

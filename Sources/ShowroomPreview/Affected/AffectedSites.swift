@@ -135,13 +135,8 @@ extension AffectedSites {
         let generated = [workspace.fleet.output + "/", ".showroom/"]
         let sources = changed.filter { file in !generated.contains { file.hasPrefix($0) } }
         let reasons = map(changed: sources, records: records, workspace: workspace)
-        let current = Set(workspace.sites.map(\.id))
-        let removed = records.keys.filter { site in
-            SiteConfig.isValidID(site) && !current.contains(site)
-                && !FileManager.default.fileExists(atPath: root.appendingPathComponent("sites/\(site)").path)
-        }
         return AffectedReport(sites: reasons.keys.sorted(), reasons: reasons, changed: sources, builtFirst: builtFirst,
-                              buildDiagnostics: diagnostics, removed: removed.sorted())
+                              buildDiagnostics: diagnostics, removed: FleetBuilder.deletedSites(recorded: records.keys, workspace: workspace))
     }
 }
 
