@@ -132,7 +132,7 @@ public enum SiteScaffold {
         let url = root.appendingPathComponent(path)
         guard FileManager.default.fileExists(atPath: url.path) else { return ([], []) }
         do throws(Diagnostic) {
-            let node = try YAMLNode.parse(try SourceText.read(url, relativePath: path), file: path)
+            let node = try YAMLNode.load(url, relativePath: path)
             return (node.items ?? [], [])
         } catch {
             return ([], [error])
