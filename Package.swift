@@ -11,7 +11,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
@@ -43,7 +42,7 @@ let package = Package(
         .target(name: "ShowroomMarkdown", dependencies: ["ShowroomCore", "CCmarkGFM"]),
         .target(
             name: "ShowroomTemplates",
-            dependencies: ["ShowroomCore", "ShowroomWorkspace", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["ShowroomCore", "ShowroomWorkspace"]
         ),
         .target(name: "ShowroomHTML", dependencies: ["ShowroomCore", "CLibXML2"]),
         .target(
@@ -102,6 +101,7 @@ let package = Package(
         .testTarget(name: "ShowroomCoreTests", dependencies: ["ShowroomCore"]),
         .testTarget(name: "ShowroomMarkdownTests", dependencies: ["ShowroomMarkdown"]),
         .testTarget(name: "ShowroomHTMLTests", dependencies: ["ShowroomHTML"]),
+        .testTarget(name: "ShowroomTemplatesTests", dependencies: ["ShowroomTemplates", "ShowroomCore", "ShowroomWorkspace"]),
         .testTarget(
             name: "ShowroomSiteTests",
             dependencies: ["ShowroomSite", "ShowroomWorkspace", "ShowroomHTML"],

@@ -10,6 +10,14 @@ public enum SiteKind: String, Sendable, CaseIterable {
 public struct MenuItem: Sendable, Hashable {
     public var title: String
     public var url: String
+    /// Where the entry's `url:` is written, for errors about the address.
+    public var location: SourceLocation?
+
+    public init(title: String, url: String, location: SourceLocation? = nil) {
+        self.title = title
+        self.url = url
+        self.location = location
+    }
 
     /// Whether the item is the page at `url` or a section above it (the home item only for the home page).
     public func isActive(at url: String) -> Bool {
@@ -100,7 +108,7 @@ public struct SiteConfig: Sendable {
                         var itemReader = FieldReader(entry, what: "menu entry")
                         if let title = itemReader.string("title", required: true, example: "Models"),
                            let url = itemReader.string("url", required: true, example: "/models/") {
-                            items.append(MenuItem(title: title, url: url))
+                            items.append(MenuItem(title: title, url: url, location: entry["url"]?.location ?? entry.location))
                         }
                         for diagnostic in itemReader.finish() { reader.report(diagnostic) }
                     }

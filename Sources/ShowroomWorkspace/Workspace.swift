@@ -6,6 +6,12 @@ public struct TemplateSource: Sendable {
     public var name: String
     public var file: String
     public var text: String
+
+    public init(name: String, file: String, text: String) {
+        self.name = name
+        self.file = file
+        self.text = text
+    }
 }
 
 /// Everything a build reads, loaded and checked: fleet settings, sites, shared data, templates and assets.

@@ -143,6 +143,7 @@ import Testing
               trims:
                 - name: Standard
                   price: 179800
+              colours: []
             """)
         _ = workspace.build()
         #expect(try #require(workspace.output("aurora/index.html")).contains("¥179,800"))

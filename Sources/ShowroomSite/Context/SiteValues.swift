@@ -4,7 +4,9 @@ import ShowroomTemplates
 import ShowroomWorkspace
 
 /// Turns YAML (shared data, front matter, theme, params) into template values for one site: `asset:<id>`
-/// strings become asset objects, prices get a display form, unknown asset ids become located errors.
+/// strings become asset objects, prices get a display form, unknown asset ids and prices that are not
+/// numbers become located errors. Text keeps its source location, so an unsafe value is reported where
+/// it is written.
 struct SiteValues {
     let site: SiteConfig
     let library: AssetLibrary
@@ -19,38 +21,67 @@ struct SiteValues {
         self.collector = collector
     }
 
-    mutating func value(_ node: YAMLNode) -> Any {
-        var found: [Diagnostic] = []
-        var refs: [(String, SourceLocation)] = []
-        let result = node.plainValue { text, location in
-            guard text.hasPrefix("asset:") else { return text }
-            let id = String(text.dropFirst("asset:".count))
-            guard let object = assetObject(id) else {
-                found.append(unknownAsset(id, at: location))
-                return ""
+    /// `prices: false` for translated strings, where `price:` is a label, not an amount.
+    mutating func value(_ node: YAMLNode, prices: Bool = true) -> TemplateValue {
+        switch node.value {
+        case .null:
+            return .null
+        case .scalar(let text, let quoted):
+            if !quoted {
+                switch text {
+                case "true", "True", "TRUE", "yes", "Yes": return .bool(true)
+                case "false", "False", "FALSE", "no", "No": return .bool(false)
+                default:
+                    if let integer = Int(text) { return .int(integer) }
+                    if text.contains("."), let number = Double(text) { return .double(number) }
+                }
             }
-            refs.append((id, location))
+            guard text.hasPrefix("asset:") else { return .string(text, node.location) }
+            let id = String(text.dropFirst("asset:".count))
+            guard let object = assetObject(id, at: node.location) else {
+                diagnostics.append(unknownAsset(id, at: node.location))
+                return .null
+            }
+            references[id, default: []].append(node.location)
             return object
+        case .sequence(let items):
+            return .list(items.map { value($0, prices: prices) })
+        case .mapping(let pairs):
+            var members: [(String, TemplateValue)] = []
+            members.reserveCapacity(pairs.count + 1)
+            for (key, child) in pairs {
+                let converted = value(child, prices: prices)
+                members.append((key, converted))
+                guard prices, key == "price" || key.hasSuffix("Price") else { continue }
+                switch converted {
+                case .int(let number): members.append(("\(key)Display", .string(Self.formatPrice(Double(number)), child.location)))
+                case .double(let number): members.append(("\(key)Display", .string(Self.formatPrice(number), child.location)))
+                case .null: break
+                default:
+                    diagnostics.append(.error(
+                        at: child.location, "`\(key)` must be a number, found \(child.kindName), so `\(key)Display` cannot be made",
+                        hint: "write the amount in yuan as digits only, for example \(key): 189800 (no currency sign, no thousands separators)"))
+                }
+            }
+            return .map(TemplateMap(members))
         }
-        diagnostics += found
-        for (id, location) in refs { references[id, default: []].append(location) }
-        return addDisplayPrices(result)
     }
 
-    /// The template object for asset `id`, or nil when the catalogue has no such asset.
-    func assetObject(_ id: String) -> TemplateObject? {
+    /// The template object for asset `id`: prints its URL, and offers its fields. Nil when the catalogue has
+    /// no such asset.
+    func assetObject(_ id: String, at location: SourceLocation? = nil) -> TemplateValue? {
         guard let prepared = library.prepared[id] else { return nil }
-        var fields: [String: Any] = [
-            "id": id, "url": prepared.path, "title": prepared.asset.title, "kind": prepared.asset.kind.rawValue,
-            "alt": prepared.asset.altText(for: site.locale), "isImage": prepared.isImage,
-            "downloadable": prepared.asset.downloadable,
+        var fields: [(String, TemplateValue)] = [
+            ("id", .text(id)), ("url", .text(prepared.path)), ("title", .text(prepared.asset.title)),
+            ("kind", .text(prepared.asset.kind.rawValue)), ("alt", .text(prepared.asset.altText(for: site.locale))),
+            ("isImage", .bool(prepared.isImage)), ("downloadable", .bool(prepared.asset.downloadable)),
         ]
         if let width = prepared.width, let height = prepared.height {
-            fields["width"] = width
-            fields["height"] = height
+            fields.append(("width", .int(width)))
+            fields.append(("height", .int(height)))
         }
-        if prepared.asset.downloadable { fields["download"] = downloadURL(id) }
-        return TemplateObject(text: prepared.path, fields: fields)
+        if prepared.asset.downloadable { fields.append(("download", .text(downloadURL(id)))) }
+        return .map(TemplateMap(fields, printed: prepared.path, printedLocation: location))
     }
 
     /// The counted download address of asset `id` on this site (the collection service redirects to the file).
@@ -61,22 +92,6 @@ struct SiteValues {
     func unknownAsset(_ id: String, at location: SourceLocation) -> Diagnostic {
         .error(at: location, "there is no asset `\(id)` in the asset library",
                hint: "check the id against assets/catalog.yaml, or add the asset there")
-    }
-
-    /// Adds `<key>Display` next to every number under a key named `price` or ending in `Price`.
-    private func addDisplayPrices(_ value: Any) -> Any {
-        if let dictionary = value as? [String: Any] {
-            var result: [String: Any] = [:]
-            for (key, child) in dictionary {
-                result[key] = addDisplayPrices(child)
-                if key == "price" || key.hasSuffix("Price"), let number = (child as? Int).map(Double.init) ?? (child as? Double) {
-                    result["\(key)Display"] = Self.formatPrice(number)
-                }
-            }
-            return result
-        }
-        if let array = value as? [Any] { return array.map(addDisplayPrices) }
-        return value
     }
 
     /// `¥189,800` (whole yuan, grouped by thousands; the same grouping reads well in en and zh-CN).

@@ -17,7 +17,8 @@ enum Feed {
         return writer.finish()
     }
 
-    static func atom(site: SiteConfig, section: SitePage, entries: [[String: Any]]) -> String {
+    /// The Atom feed of `section`: `entries` are its pages (newest first) with their summaries.
+    static func atom(site: SiteConfig, section: SitePage, entries: [(page: SitePage, summary: String)]) -> String {
         let writer = XMLWriter()
         writer.start("feed", namespace: "http://www.w3.org/2005/Atom")
         writer.element("title", "\(section.source.title) – \(site.title)")
@@ -29,18 +30,18 @@ enum Feed {
         writer.attribute("rel", "self")
         writer.attribute("href", permalink(site, section.url) + "index.xml")
         writer.end()
-        let newest = entries.compactMap { $0["date"] as? String }.max() ?? "2026-01-01"
+        let newest = entries.compactMap { $0.page.source.date.map(SiteValues.isoDay) }.max() ?? "2026-01-01"
         writer.element("updated", "\(newest)T00:00:00Z")
         for entry in entries {
-            let url = entry["url"] as? String ?? "/"
+            let url = entry.page.url
             writer.start("entry")
-            writer.element("title", entry["title"] as? String ?? "")
+            writer.element("title", entry.page.source.title)
             writer.element("id", permalink(site, url))
             writer.start("link")
             writer.attribute("href", permalink(site, url))
             writer.end()
-            writer.element("updated", "\(entry["date"] as? String ?? newest)T00:00:00Z")
-            writer.element("summary", entry["summary"] as? String ?? "")
+            writer.element("updated", "\(entry.page.source.date.map(SiteValues.isoDay) ?? newest)T00:00:00Z")
+            writer.element("summary", entry.summary)
             writer.start("author")
             writer.element("name", site.title)
             writer.end()

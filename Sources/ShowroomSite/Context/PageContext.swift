@@ -1,0 +1,139 @@
+import Foundation
+import ShowroomCore
+import ShowroomTemplates
+import ShowroomWorkspace
+
+/// A page as templates see it (`page.*`, and each item of `pages`, `recent` and `sections[].pages`):
+/// its typed fields, then the front-matter keys the engine does not know, as written.
+struct PageContext {
+    static let fields: [ContextField] = [
+        ContextField("title", "the page's title"),
+        ContextField("description", "the front matter's `description`, left out when empty", optional: true),
+        ContextField("summary", "`summary`, else `description`, else the body's first paragraph (about 200 characters)", optional: true),
+        ContextField("url", "the page's address on the site (`/news/aurora-launch/`)"),
+        ContextField("permalink", "the full address (`site.baseURL` + `url`)"),
+        ContextField("kind", "`home`, `section` or `page`"),
+        ContextField("isHome", "true on the home page"),
+        ContextField("isSection", "true on a section's list page"),
+        ContextField("tags", "the front matter's `tags`", shape: .list(.scalar)),
+        ContextField("weight", "sort order in lists (lower first)"),
+        ContextField("section", "`{name, title, url}` of the page's section", shape: SectionReference.shape),
+        ContextField("params", "`params.*` from the front matter, as written", shape: .any, optional: true),
+        ContextField("date", "the page's date (`2026-03-15`)", optional: true),
+        ContextField("dateDisplay", "the date for people, in the site's locale (`15 March 2026`, `2026年3月15日`)", optional: true),
+        ContextField("model", "with `model: <id>` in the front matter: that model's record from `data.models`", shape: .any, optional: true),
+        ContextField("content", "the rendered Markdown (on the page being rendered, not in lists): write it as {{{page.content}}}", optional: true),
+    ]
+
+    /// The page's value without `content` (what lists show), made once per page.
+    static func summary(of page: SitePage, site: SiteConfig, sectionTitle: String, models: [String: TemplateValue],
+                        values: inout SiteValues) -> TemplateValue {
+        let source = page.source
+        var members: [(String, TemplateValue)] = []
+        var extraSummary: TemplateValue? = nil
+        var extraModel: TemplateValue? = nil
+        if let front = source.frontMatter.pairs {
+            for (key, node) in front where !PageSource.knownKeys.contains(key) {
+                let value = values.value(node)
+                switch key {
+                case "summary": extraSummary = value
+                case "model": extraModel = value
+                default: members.append((key, value))
+                }
+            }
+        }
+        var typed: [(String, TemplateValue)] = [("title", .text(source.title))]
+        if let description = source.description, !description.isEmpty {
+            typed.append(("description", .string(description, source.frontMatter["description"]?.location)))
+        }
+        let summary: TemplateValue
+        if let extraSummary, case .string(let text, _) = extraSummary {
+            summary = text.isEmpty ? .null : extraSummary
+        } else if let description = source.description {
+            summary = description.isEmpty ? .null : .string(description, source.frontMatter["description"]?.location)
+        } else {
+            let text = Summary.from(markdown: source.body)
+            summary = text.isEmpty ? .null : .string(text, SourceLocation(file: source.file, line: source.bodyLine))
+        }
+        if case .null = summary {} else { typed.append(("summary", summary)) }
+        typed += [
+            ("url", .text(page.url)), ("permalink", .text(site.baseURL + page.url.dropFirst())), ("kind", .text(page.kind.rawValue)),
+            ("isHome", .bool(page.kind == .home)), ("isSection", .bool(page.kind == .section)),
+            ("tags", .list(source.tags.map { .text($0) })), ("weight", .int(source.weight)),
+            ("section", SectionReference(name: page.section, title: sectionTitle).value),
+        ]
+        if let params = source.params { typed.append(("params", values.value(params))) }
+        if let date = source.date {
+            typed.append(("date", .text(SiteValues.isoDay(date))))
+            typed.append(("dateDisplay", .text(SiteValues.formatDate(date, locale: site.locale))))
+        }
+        if let extraModel {
+            if case .string(let id, _) = extraModel, let record = models[id] { typed.append(("model", record)) } else {
+                typed.append(("model", extraModel))
+            }
+        }
+        return .map(TemplateMap(typed + members))
+    }
+
+    /// The page being rendered: its summary plus its rendered Markdown.
+    static func rendering(_ summary: TemplateValue, content: String) -> TemplateValue {
+        guard case .map(let map) = summary else { return summary }
+        return .map(map.adding([("content", .text(content))]))
+    }
+}
+
+/// `page.section`: the section a page belongs to.
+struct SectionReference {
+    var name: String
+    var title: String
+
+    static let shape = TemplateShape.record([("name", .scalar, false), ("url", .scalar, false), ("title", .scalar, false)])
+
+    var value: TemplateValue {
+        ["name": .text(name), "url": .text(name.isEmpty ? "/" : "/\(name)/"), "title": .text(title)]
+    }
+}
+
+/// An item of `sections`: every section of the site with its pages.
+struct SectionContext {
+    static let fields: [ContextField] = [
+        ContextField("name", "the section's folder (`news`)"),
+        ContextField("title", "its `_index.md` title"),
+        ContextField("url", "its address (`/news/`)"),
+        ContextField("description", "its `_index.md` description", optional: true),
+        ContextField("pages", "its regular pages, in list order", shape: .list(.any)),
+    ]
+
+    static func value(_ page: SitePage, pages: [TemplateValue]) -> TemplateValue {
+        var members: [(String, TemplateValue)] = [
+            ("name", .text(page.section)), ("title", .text(page.source.title)), ("url", .text(page.url)), ("pages", .list(pages)),
+        ]
+        if let description = page.source.description { members.append(("description", .text(description))) }
+        return .map(TemplateMap(members))
+    }
+}
+
+/// An item of a menu (`site.menus.<name>`, `menus.<name>`).
+struct MenuItemContext {
+    static let fields: [ContextField] = [
+        ContextField("title", "the item's text"),
+        ContextField("url", "where it leads"),
+        ContextField("active", "true when it is the page being rendered or a section above it"),
+    ]
+
+    static func value(_ item: MenuItem, at url: String, location: SourceLocation) -> TemplateValue {
+        ["title": .string(item.title, location), "url": .string(item.url, location), "active": .bool(item.isActive(at: url))]
+    }
+}
+
+/// An asset object (`page.hero`, `model.colours[].picture`, …), made by `SiteValues.assetObject`.
+enum AssetContext {
+    static let fields: [ContextField] = [
+        ContextField("id", "the catalogue id"), ContextField("url", "the fingerprinted URL; `{{page.hero}}` prints it too"),
+        ContextField("title", "the catalogue title"), ContextField("kind", "`photo`, `brochure`, `video`, `logo` or `other`"),
+        ContextField("alt", "the alternative text in the site's locale"), ContextField("isImage", "true for pictures"),
+        ContextField("downloadable", "the catalogue's `downloadable`"),
+        ContextField("width", "pixels, for images", optional: true), ContextField("height", "pixels, for images", optional: true),
+        ContextField("download", "the counted download address, for downloadable assets", optional: true),
+    ]
+}

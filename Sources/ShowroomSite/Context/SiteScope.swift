@@ -1,0 +1,205 @@
+import Foundation
+import ShowroomCore
+import ShowroomTemplates
+import ShowroomWorkspace
+
+/// Everything one site's pages render against, made once before any page renders: the values every page
+/// shares (data, strings, lists of pages), each page's own value, and the menus, which differ between
+/// pages only by their `active` flags. A page's context stack is `[shared, own]`.
+struct SiteScope: Sendable {
+    /// `data`, `t`, `brand`, `model`, `booking`, `sections`, `recent`.
+    let shared: TemplateValue
+    /// Each page's value without content, in the order of the site's pages.
+    let summaries: [TemplateValue]
+    /// The regular pages of each section, in list order (weight, newest date, title).
+    let pagesBySection: [String: [Int]]
+    /// Every regular page, newest first (the home page's list).
+    let newestFirst: [Int]
+    private let siteMembers: [(String, TemplateValue)]
+    private let menus: [String: [MenuItem]]
+    private let menuNames: [String]
+    /// `menus` and `site` values by the pattern of active flags a URL gives, made for every URL up front.
+    private let menuVariants: [[Bool]: (menus: TemplateValue, site: TemplateValue)]
+    /// The newest page date, which sets `site.year`.
+    let newestDate: Date?
+
+    init(site: SiteConfig, pages: [SitePage], workspace: Workspace, values: inout SiteValues) {
+        var dataMembers: [(String, TemplateValue)] = []
+        for name in workspace.data.keys.sorted() { dataMembers.append((name, values.value(workspace.data[name]!))) }
+        let data = TemplateMap(dataMembers)
+        let models = Self.records(in: data["models"])
+
+        let newest = pages.compactMap(\.source.date).max()
+        newestDate = newest
+        let year = newest.map { SiteValues.civil($0).0 } ?? 2026
+        siteMembers = SiteContext.members(site, year: year, collector: workspace.fleet.collector, values: &values)
+
+        var root: [(String, TemplateValue)] = [("data", .map(data))]
+        if let brand = site.brand, case .map(let record)? = Self.records(in: data["brands"])[brand] {
+            let brandModels = Self.list(data["models"]).filter {
+                if case .map(let model) = $0, case .string(let id, _)? = model["brand"] { return id == brand }
+                return false
+            }
+            root.append(("brand", .map(record.adding([("models", .list(brandModels))]))))
+        }
+        if let model = site.model, let record = models[model] { root.append(("model", record)) }
+        if let strings = workspace.i18n[site.locale] ?? workspace.i18n["en"] { root.append(("t", values.value(strings, prices: false))) }
+        // The booking form's field rules, the same ones the collection service checks.
+        root.append(("booking", TemplateValue(json: BookingRules.templateValues())))
+
+        // Page values, then the lists that show them.
+        let sectionTitles = Dictionary(pages.filter { $0.kind == .section }.map { ($0.section, $0.source.title) }, uniquingKeysWith: { a, _ in a })
+        var summaries: [TemplateValue] = []
+        summaries.reserveCapacity(pages.count)
+        var sectionMembers: [String: [Int]] = [:]
+        var regular: [Int] = []
+        for (index, page) in pages.enumerated() {
+            summaries.append(PageContext.summary(of: page, site: site, sectionTitle: sectionTitles[page.section] ?? page.section.capitalized,
+                                                 models: models, values: &values))
+            if page.kind == .page {
+                sectionMembers[page.section, default: []].append(index)
+                regular.append(index)
+            }
+        }
+        // Sorting indexes over small keys: sorting the pages themselves copied whole `SitePage`s on every swap.
+        let keys = pages.map { SortKey(weight: $0.source.weight, date: $0.source.date ?? .distantPast, title: $0.source.title,
+                                       url: $0.source.url ?? $0.url) }
+        let pagesBySection = sectionMembers.mapValues { members in
+            members.sorted { a, b in
+                let keyA = keys[a], keyB = keys[b]
+                if keyA.weight != keyB.weight { return keyA.weight < keyB.weight }
+                if keyA.date != keyB.date { return keyA.date > keyB.date }
+                return keyA.title < keyB.title
+            }
+        }
+        self.pagesBySection = pagesBySection
+        let newestFirst = regular.sorted { (keys[$0].date, keys[$1].url) > (keys[$1].date, keys[$0].url) }
+        self.newestFirst = newestFirst
+        let sections = pages.filter { $0.kind == .section && !$0.section.isEmpty }.map { page in
+            SectionContext.value(page, pages: (pagesBySection[page.section] ?? []).map { summaries[$0] })
+        }
+        root.append(("sections", .list(sections)))
+        root.append(("recent", .list(newestFirst.prefix(3).map { summaries[$0] })))
+        shared = .map(TemplateMap(root))
+        self.summaries = summaries
+
+        menus = site.menus
+        menuNames = site.menus.keys.sorted()
+        var variants: [[Bool]: (menus: TemplateValue, site: TemplateValue)] = [:]
+        let siteLocation = site.location
+        for url in pages.map(\.url) + ["/404.html"] {
+            let signature = Self.signature(menus: site.menus, names: menuNames, url: url)
+            guard variants[signature] == nil else { continue }
+            let menuValue = TemplateValue.map(TemplateMap(menuNames.map { name in
+                (name, .list(site.menus[name]!.map { MenuItemContext.value($0, at: url, location: $0.location ?? siteLocation) }))
+            }))
+            variants[signature] = (menuValue, .map(TemplateMap(siteMembers + [("menus", menuValue)])))
+        }
+        menuVariants = variants
+    }
+
+    /// The context stack for a page at `url`: the shared values, then the page's own.
+    func frames(url: String, page: TemplateValue, pages: [TemplateValue]?) -> [TemplateValue] {
+        let variant = menuVariants[Self.signature(menus: menus, names: menuNames, url: url)]!
+        var own: [(String, TemplateValue)] = [("page", page), ("menus", variant.menus), ("site", variant.site)]
+        if let pages { own.append(("pages", .list(pages))) }
+        return [shared, .map(TemplateMap(own))]
+    }
+
+    /// The pages a home or section page lists.
+    func listed(by page: SitePage) -> [TemplateValue] {
+        (page.kind == .home ? newestFirst : pagesBySection[page.section] ?? []).map { summaries[$0] }
+    }
+
+    /// What the context offers the pages at `indexes` rendered with one layout, for the template check.
+    func shape(forPagesAt indexes: [Int], pages: [SitePage]) -> [TemplateShape] {
+        var page: TemplateShape? = nil
+        var listShape: TemplateShape? = nil
+        for index in indexes {
+            let shape = TemplateShape(of: summaries[index]).opened
+            page = page.map { $0.merged(with: shape) } ?? shape
+            if pages[index].kind != .page {
+                var items: TemplateShape? = nil
+                for item in listed(by: pages[index]) {
+                    let shape = Self.pageShape(of: item)
+                    items = items.map { $0.merged(with: shape) } ?? shape
+                }
+                guard let items else {
+                    if listShape == nil { listShape = .list(.any) }
+                    continue
+                }
+                let list = TemplateShape.list(items)
+                if listShape == .list(.any) { listShape = nil }
+                listShape = listShape.map { $0.merged(with: list) } ?? list
+            }
+        }
+        return frameShapes(page: page ?? .any, pages: listShape)
+    }
+
+    /// The context shape of a page whose value is `page` (the 404 page).
+    func shape(of page: TemplateValue) -> [TemplateShape] {
+        frameShapes(page: TemplateShape(of: page).opened, pages: nil)
+    }
+
+    private func frameShapes(page: TemplateShape, pages: TemplateShape?) -> [TemplateShape] {
+        let variant = menuVariants.values.first!
+        var site = TemplateRecordShape()
+        if case .record(let inferred) = TemplateShape(of: variant.site) {
+            site = inferred
+            for name in ["theme", "params", "menus"] { if let field = inferred.fields[name] { site.add(name, field.shape.opened) } }
+        }
+        var own: [(String, TemplateShape, optional: Bool)] = [
+            ("page", ContextField.declaring(PageContext.fields, in: page), false), ("menus", TemplateShape(of: variant.menus).opened, false),
+            ("site", ContextField.declaring(SiteContext.fields, in: .record(site)), false),
+        ]
+        if let pages { own.append(("pages", pages, false)) }
+        let ownNames = Set(own.map(\.0))
+        var root = TemplateRecordShape()
+        if case .record(let inferred) = TemplateShape(of: shared) { root = inferred }
+        if case .list(let item)? = root.fields["recent"]?.shape { root.add("recent", .list(Self.declaringPage(item))) }
+        if case .list(.record(var section))? = root.fields["sections"]?.shape {
+            if case .list(let item)? = section.fields["pages"]?.shape { section.add("pages", .list(Self.declaringPage(item))) }
+            root.add("sections", .list(.record(section)))
+        }
+        return [ContextField.declaring(RootContext.fields.filter { !ownNames.contains($0.name) }, in: .record(root)), .record(own)]
+    }
+
+    /// A listed page's shape: what its value holds, free-form, with every typed page field declared.
+    private static func pageShape(of value: TemplateValue) -> TemplateShape {
+        declaringPage(TemplateShape(of: value))
+    }
+
+    private static func declaringPage(_ shape: TemplateShape) -> TemplateShape {
+        ContextField.declaring(PageContext.fields, in: shape.opened)
+    }
+
+    private static func signature(menus: [String: [MenuItem]], names: [String], url: String) -> [Bool] {
+        var signature: [Bool] = []
+        for name in names {
+            for item in menus[name] ?? [] { signature.append(item.isActive(at: url)) }
+        }
+        return signature
+    }
+
+    /// The records of a YAML list by their `id`.
+    private static func records(in list: TemplateValue?) -> [String: TemplateValue] {
+        var records: [String: TemplateValue] = [:]
+        for item in Self.list(list) {
+            if case .map(let record) = item, case .string(let id, _)? = record["id"], records[id] == nil { records[id] = item }
+        }
+        return records
+    }
+
+    private static func list(_ value: TemplateValue?) -> [TemplateValue] {
+        if case .list(let items)? = value { return items }
+        return []
+    }
+
+    /// What list pages are ordered by.
+    private struct SortKey {
+        var weight: Int
+        var date: Date
+        var title: String
+        var url: String
+    }
+}

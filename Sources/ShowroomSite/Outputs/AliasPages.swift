@@ -1,0 +1,30 @@
+import ShowroomCore
+import ShowroomWorkspace
+
+/// A redirect page for every `aliases:` entry: an old address that sends visitors (and search engines, with
+/// a canonical link) to the page's address.
+struct AliasPages: SiteOutput {
+    func write(_ build: SiteBuild) -> OutputResult {
+        var result = OutputResult()
+        let site = build.site
+        let pageURLs = Set(build.pages.map(\.url))
+        for page in build.pages {
+            for alias in page.source.aliases {
+                let (path, output) = SitePage.aliasOutput(alias)
+                if pageURLs.contains(path) {
+                    result.diagnostics.append(.error(at: page.source.frontMatter["aliases"]?.location ?? SourceLocation(file: page.source.file),
+                                                     "the alias \(path) is also the URL of a page",
+                                                     hint: "remove the alias or move the other page"))
+                    continue
+                }
+                let target = HTMLEscaping.escape(page.url)
+                let title = HTMLEscaping.escape(page.source.title)
+                let html = "<!DOCTYPE html><html lang=\"\(HTMLEscaping.escape(site.locale))\"><head><meta charset=\"utf-8\"><title>\(title)</title><link rel=\"canonical\" href=\"\(HTMLEscaping.escape(site.baseURL + page.url.dropFirst()))\"><meta name=\"robots\" content=\"noindex\"><meta http-equiv=\"refresh\" content=\"0; url=\(target)\"></head><body><p><a href=\"\(target)\">\(title)</a></p></body></html>\n"
+                let written = build.writer.write(html, url: path, outputPath: output, sourceFile: page.source.file, templateFile: "alias")
+                result.diagnostics += written.diagnostics
+                result.files += written.ok ? 1 : 0
+            }
+        }
+        return result
+    }
+}

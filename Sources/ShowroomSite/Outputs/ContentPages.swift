@@ -1,0 +1,70 @@
+import ShowroomCore
+import ShowroomMarkdown
+import ShowroomWorkspace
+
+/// Every page of the site: Markdown, then its layout, then post-processing, on every core in one pass
+/// (list pages need only their children's summaries, which the scope already holds).
+struct ContentPages: SiteOutput {
+    func write(_ build: SiteBuild) -> OutputResult {
+        let outcomes = ConcurrentMap.map(Array(build.pages.indices)) { index in render(index, build) }
+        var result = OutputResult()
+        for outcome in outcomes { result += outcome }
+        return result
+    }
+
+    private func render(_ index: Int, _ build: SiteBuild) -> OutputResult {
+        var result = OutputResult()
+        let page = build.pages[index]
+        let source = page.source
+        var ownReferences: [String: [SourceLocation]] = [:]
+        if let front = source.frontMatter.pairs {
+            for (_, node) in front { SiteBuilder.collectAssetReferences(node, into: &ownReferences) }
+        }
+
+        // Markdown, with `asset:` links and images resolved.
+        let library = build.inputs.library
+        let values = build.values
+        var markdownDiagnostics: [Diagnostic] = []
+        let content = MarkdownRenderer.render(source.body) { reference in
+            guard reference.url.hasPrefix("asset:") else { return nil }
+            let id = String(reference.url.dropFirst("asset:".count))
+            let location = SourceLocation(file: source.file, line: source.bodyLine + reference.line - 1, column: reference.column)
+            guard let prepared = library.prepared[id] else {
+                markdownDiagnostics.append(values.unknownAsset(id, at: location))
+                return ""
+            }
+            ownReferences[id, default: []].append(location)
+            if !reference.isImage && prepared.asset.downloadable { return values.downloadURL(id) }
+            return prepared.path
+        }
+        result.diagnostics += markdownDiagnostics
+
+        // The layout.
+        let layout = SiteBuilder.layout(of: page)
+        guard build.templates.has(layout) else {
+            result.diagnostics.append(.error(
+                at: source.frontMatter["layout"]?.location ?? SourceLocation(file: source.file, line: 1, column: 1),
+                "the layout `\(layout)` does not exist for site `\(build.site.id)`",
+                hint: "use one of: \(build.templates.sources.keys.sorted().joined(separator: ", ")), or add templates/base/\(layout).mustache"))
+            return result
+        }
+        let pageValue = PageContext.rendering(build.scope.summaries[index], content: content)
+        let listed = page.kind == .page ? [] : build.scope.listed(by: page)
+        let rendering = build.templates.library.render(layout, stack: build.scope.frames(url: page.url, page: pageValue, pages: listed))
+        result.diagnostics += rendering.diagnostics
+
+        // Post-processing and output.
+        let templateFile = build.templates.sources[layout]?.file ?? layout
+        let written = build.writer.write(rendering.text, url: page.url, outputPath: page.outputPath, sourceFile: source.file,
+                                         templateFile: templateFile)
+        result.diagnostics += written.diagnostics
+        result.files += written.ok ? 1 : 0
+        for id in written.assets.sorted() {
+            let location = ownReferences[id]?.first ?? build.templateReferences[id]?.first ?? values.references[id]?.first
+                ?? SourceLocation(file: source.file)
+            result.uses.append(UsageIndex.Use(asset: id, site: build.site.id, page: page.url, file: location.file,
+                                              line: location.line, column: location.column))
+        }
+        return result
+    }
+}

@@ -1,0 +1,27 @@
+import ShowroomTemplates
+import ShowroomWorkspace
+
+/// `404.html`, from the `404` layout.
+struct NotFoundPage: SiteOutput {
+    static let url = "/404.html"
+
+    /// The `page` value the 404 layout sees.
+    static func pageValue(site: SiteConfig) -> TemplateValue {
+        ["title": "404", "url": .text(url), "kind": "404", "permalink": .text(site.baseURL + "404.html")]
+    }
+
+    func write(_ build: SiteBuild) -> OutputResult {
+        var result = OutputResult()
+        let file = build.templates.sources["404"]?.file ?? "404"
+        let rendering = build.templates.library.render(
+            "404", stack: build.scope.frames(url: Self.url, page: Self.pageValue(site: build.site), pages: nil))
+        result.diagnostics += rendering.diagnostics
+        let written = build.writer.write(rendering.text, url: Self.url, outputPath: "404.html", sourceFile: file, templateFile: file)
+        result.diagnostics += written.diagnostics
+        result.files += written.ok ? 1 : 0
+        for id in written.assets.sorted() {
+            result.uses.append(UsageIndex.Use(asset: id, site: build.site.id, page: Self.url, file: file, line: nil, column: nil))
+        }
+        return result
+    }
+}

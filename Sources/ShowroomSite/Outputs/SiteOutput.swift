@@ -1,0 +1,34 @@
+import ShowroomCore
+import ShowroomWorkspace
+
+/// One kind of file a site build writes (its pages, the 404 page, alias redirects, feeds, the sitemap,
+/// robots.txt): a small value the site build runs in turn, each reading the same prepared `SiteBuild`.
+protocol SiteOutput: Sendable {
+    func write(_ build: SiteBuild) -> OutputResult
+}
+
+/// What one output wrote: how many files, which assets the files use, and the problems found.
+struct OutputResult {
+    var files = 0
+    var uses: [UsageIndex.Use] = []
+    var diagnostics: [Diagnostic] = []
+
+    static func += (lhs: inout OutputResult, rhs: OutputResult) {
+        lhs.files += rhs.files
+        lhs.uses += rhs.uses
+        lhs.diagnostics += rhs.diagnostics
+    }
+}
+
+/// Everything the outputs of one site read, prepared once by `SiteBuilder`.
+struct SiteBuild: Sendable {
+    let site: SiteConfig
+    let inputs: FleetInputs
+    let pages: [SitePage]
+    let scope: SiteScope
+    let templates: SiteTemplates
+    let values: SiteValues
+    /// `{{#asset}}` and `{{#download}}` uses in the templates, by asset id.
+    let templateReferences: [String: [SourceLocation]]
+    let writer: PageWriter
+}

@@ -1,0 +1,159 @@
+/// How a value is written where it lands, and which values may not land there at all: active links in URL
+/// attributes and CSS that could leave its declaration.
+enum OutputEscaping {
+    /// HTML text and quoted attributes: `& < > " '`.
+    static func html(_ text: String, into output: inout [UInt8]) {
+        for byte in text.utf8 {
+            switch byte {
+            case 0x26: output.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
+            case 0x3C: output.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
+            case 0x3E: output.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
+            case 0x22: output.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
+            case 0x27: output.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B])  // &#39;
+            default: output.append(byte)
+            }
+        }
+    }
+
+    /// Unquoted attribute values also end at spaces, `=` and backticks: those are written as references.
+    static func unquotedAttribute(_ text: String, into output: inout [UInt8]) {
+        for byte in text.utf8 {
+            switch byte {
+            case 0x20, 0x09, 0x0A, 0x0C, 0x0D, 0x3D, 0x60:
+                output.append(contentsOf: "&#\(byte);".utf8)
+            default:
+                html(String(decoding: [byte], as: UTF8.self), into: &output)
+            }
+        }
+    }
+
+    /// The content of a JavaScript string (JSON's rules, plus `<`, `>`, `&` and `'` as `\u` escapes, so the
+    /// value can neither end the string nor the `<script>` element).
+    static func javaScriptString(_ text: String, into output: inout [UInt8]) {
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": output.append(contentsOf: "\\\"".utf8)
+            case "\\": output.append(contentsOf: "\\\\".utf8)
+            case "\n": output.append(contentsOf: "\\n".utf8)
+            case "\r": output.append(contentsOf: "\\r".utf8)
+            case "\t": output.append(contentsOf: "\\t".utf8)
+            case "<", ">", "&", "'", "`", "\u{2028}", "\u{2029}":
+                output.append(contentsOf: hexEscape(scalar.value).utf8)
+            default:
+                if scalar.value < 0x20 { output.append(contentsOf: hexEscape(scalar.value).utf8) } else {
+                    output.append(contentsOf: String(scalar).utf8)
+                }
+            }
+        }
+    }
+
+    private static func hexEscape(_ value: UInt32) -> String {
+        let digits = String(value, radix: 16)
+        return "\\u" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
+
+    static let allowedSchemes: Set<String> = ["http", "https", "mailto", "tel"]
+
+    /// Why `text` may not be a link's address, or nil when it may: relative addresses and the http, https,
+    /// mailto and tel schemes pass. Character references and the spaces and control characters browsers
+    /// ignore inside a scheme are taken out first, so `java&#115;cript:` and `java\tscript:` are caught.
+    static func unsafeURL(_ text: String, list: Bool) -> String? {
+        let candidates = list ? text.split(separator: ",").map { String(String($0).trimmed.split(separator: " ").first ?? "") } : [text]
+        for candidate in candidates {
+            let decoded = decodeReferences(candidate)
+            var scheme = ""
+            var hasScheme = false
+            for scalar in decoded.unicodeScalars {
+                if scalar.value <= 0x20 || scalar.value == 0x7F { continue }
+                if scalar == ":" {
+                    hasScheme = true
+                    break
+                }
+                if scalar == "/" || scalar == "?" || scalar == "#" { break }
+                scheme.unicodeScalars.append(scalar)
+            }
+            if hasScheme, !scheme.isEmpty {
+                let name = scheme.lowercased()
+                if !allowedSchemes.contains(name) { return "the `\(name):` scheme is not allowed in a link" }
+            }
+        }
+        return nil
+    }
+
+    /// `&#106;`, `&#x6A;`, `&colon;`, `&Tab;`, `&NewLine;` and the like, decoded (only for the scheme check).
+    static func decodeReferences(_ text: String) -> String {
+        guard text.contains("&") else { return text }
+        var result = ""
+        var rest = Substring(text)
+        while let amp = rest.firstIndex(of: "&") {
+            result += rest[..<amp]
+            let after = rest[rest.index(after: amp)...]
+            let name = after.prefix { $0.isLetter || $0.isNumber || $0 == "#" }
+            var consumed = name.endIndex
+            if consumed < after.endIndex, after[consumed] == ";" { consumed = after.index(after: consumed) }
+            var decoded: String? = nil
+            if name.hasPrefix("#x") || name.hasPrefix("#X") {
+                decoded = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String($0) }
+            } else if name.hasPrefix("#") {
+                decoded = UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init).map { String($0) }
+            } else {
+                decoded = ["colon": ":", "tab": "\t", "newline": "\n", "amp": "&", "sol": "/", "quot": "\""][name.lowercased()]
+            }
+            if let decoded {
+                result += decoded
+                rest = after[consumed...]
+            } else {
+                result += "&"
+                rest = after
+            }
+        }
+        return result + rest
+    }
+
+    /// CSS functions a value may use: colours and arithmetic, nothing that loads or runs anything.
+    static let cssFunctions: Set<String> = [
+        "rgb", "rgba", "hsl", "hsla", "hwb", "lab", "lch", "oklab", "oklch", "color", "color-mix", "calc", "min", "max",
+        "clamp", "var",
+    ]
+
+    /// Why `text` is not a safe CSS value (a colour, a length, a keyword), or nil when it is.
+    static func unsafeCSS(_ text: String) -> String? {
+        for byte in text.utf8 {
+            let allowed = (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+                || " #%.,+-_/()!*".utf8.contains(byte)
+            if !allowed {
+                let character = String(decoding: [byte], as: UTF8.self)
+                return byte < 0x80 ? "`\(shown(character))` could end the CSS declaration" : "only ASCII letters, digits and #%.,+-_/()!* are allowed"
+            }
+        }
+        if text.contains("/*") { return "`/*` would start a CSS comment" }
+        var word = ""
+        for character in text {
+            if character.isLetter || character == "-" || character.isNumber {
+                word.append(character)
+            } else {
+                if character == "(", !cssFunctions.contains(word.lowercased()) {
+                    return "the CSS function `\(word)(` is not allowed (it could load a URL or run code)"
+                }
+                word = ""
+            }
+        }
+        return nil
+    }
+
+    static func isAttributeNameByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+            || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: " ")
+    }
+
+    /// A value as shown in a message: control characters escaped, long values cut.
+    static func shown(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars.prefix(80) {
+            if scalar.value < 0x20 || scalar.value == 0x7F { result += "\\u{\(String(scalar.value, radix: 16))}" } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return text.unicodeScalars.count > 80 ? result + "…" : result
+    }
+}

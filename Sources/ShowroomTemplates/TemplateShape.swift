@@ -1,0 +1,107 @@
+/// What a context offers a template, without the values: the names the checker accepts. Typed contexts
+/// (site, page, asset, …) declare theirs; YAML data gets one inferred from what the files really contain.
+public indirect enum TemplateShape: Sendable, Equatable {
+    /// Nothing is known (an empty list's items, free-form data): every name is accepted.
+    case any
+    /// Text, a number, a boolean or null: printable, without members.
+    case scalar
+    case list(TemplateShape)
+    case record(TemplateRecordShape)
+
+    /// The shape of a value as it is.
+    public init(of value: TemplateValue) {
+        switch value {
+        case .null, .bool, .int, .double, .string: self = .scalar
+        case .list(let items):
+            guard let first = items.first else {
+                self = .list(.any)
+                return
+            }
+            self = .list(items.dropFirst().reduce(TemplateShape(of: first)) { $0.merged(with: TemplateShape(of: $1)) })
+        case .map(let map):
+            var record = TemplateRecordShape(printable: map.printed != nil)
+            for (key, member) in zip(map.keys, map.values) { record.add(key.name, TemplateShape(of: member)) }
+            self = .record(record)
+        }
+    }
+
+    /// The shape of values that are either: members found in only one of two records become optional.
+    public func merged(with other: TemplateShape) -> TemplateShape {
+        switch (self, other) {
+        case (.any, _), (_, .any): return .any
+        case (.scalar, _): return other
+        case (_, .scalar): return self
+        case (.list(let a), .list(let b)): return .list(a.merged(with: b))
+        case (.record(let a), .record(let b)): return .record(a.merged(with: b))
+        default: return .any
+        }
+    }
+
+    /// This shape with its record free-form (see `TemplateRecordShape.open`).
+    public var opened: TemplateShape {
+        if case .record(let record) = self { return .record(record.opened) }
+        return self
+    }
+
+    /// A record shape from fields, for typed contexts.
+    public static func record(_ fields: [(String, TemplateShape, optional: Bool)], printable: Bool = false, open: Bool = false)
+        -> TemplateShape {
+        var record = TemplateRecordShape(printable: printable, open: open)
+        for (name, shape, optional) in fields { record.add(name, shape, optional: optional) }
+        return .record(record)
+    }
+}
+
+/// The members of a record: each with its shape and whether every value has it.
+public struct TemplateRecordShape: Sendable, Equatable {
+    public struct Field: Sendable, Equatable {
+        public var shape: TemplateShape
+        /// Present on some values only (a front-matter key some pages have): fine to use, renders empty
+        /// where missing.
+        public var optional: Bool
+    }
+
+    public private(set) var fields: [String: Field] = [:]
+    /// Member names in the order they were added.
+    public private(set) var names: [String] = []
+    /// Whether `{{name}}` prints the record itself (an asset prints its URL).
+    public var printable: Bool
+    /// Free-form (front matter, `params`, `theme`): other values of the same kind may have keys this one
+    /// lacks, so a section may test a key that is not here. Printing one is still an error.
+    public var open: Bool
+
+    public init(printable: Bool = false, open: Bool = false) {
+        self.printable = printable
+        self.open = open
+    }
+
+    /// This record, free-form.
+    public var opened: TemplateRecordShape {
+        var copy = self
+        copy.open = true
+        return copy
+    }
+
+    public mutating func add(_ name: String, _ shape: TemplateShape, optional: Bool = false) {
+        if let existing = fields[name] {
+            fields[name] = Field(shape: existing.shape.merged(with: shape), optional: existing.optional && optional)
+            return
+        }
+        names.append(name)
+        fields[name] = Field(shape: shape, optional: optional)
+    }
+
+    func merged(with other: TemplateRecordShape) -> TemplateRecordShape {
+        var result = TemplateRecordShape(printable: printable || other.printable, open: open || other.open)
+        for name in names {
+            let mine = fields[name]!
+            if let theirs = other.fields[name] {
+                result.add(name, mine.shape.merged(with: theirs.shape), optional: mine.optional || theirs.optional)
+            } else {
+                result.add(name, mine.shape, optional: true)
+            }
+        }
+        for name in other.names where fields[name] == nil { result.add(name, other.fields[name]!.shape, optional: true) }
+        return result
+    }
+}

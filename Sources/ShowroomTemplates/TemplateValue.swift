@@ -1,0 +1,163 @@
+import ShowroomCore
+
+/// A value a template can print, test or look into: the typed contexts of the build (site, page, asset, …)
+/// and plain data (YAML, JSON) both end up as these, so the renderer needs no casts.
+public enum TemplateValue: Sendable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case double(Double)
+    /// Text, with where it came from (a front-matter or data value), so an unsafe value can be reported there.
+    case string(String, SourceLocation?)
+    case list([TemplateValue])
+    case map(TemplateMap)
+
+    /// Text without a known source.
+    public static func text(_ string: String) -> TemplateValue { .string(string, nil) }
+
+    /// Whether a section over this value renders: null, `false`, empty text and empty lists do not.
+    var isTruthy: Bool {
+        switch self {
+        case .null: return false
+        case .bool(let value): return value
+        case .string(let text, _): return !text.isEmpty
+        case .list(let items): return !items.isEmpty
+        case .int, .double, .map: return true
+        }
+    }
+
+    /// The text `{{name}}` prints (before escaping).
+    var printed: String {
+        switch self {
+        case .null: return ""
+        case .bool(let value): return value ? "true" : "false"
+        case .int(let value): return String(value)
+        case .double(let value): return Self.print(value)
+        case .string(let text, _): return text
+        case .list(let items): return items.map(\.printed).joined(separator: ",")
+        case .map(let map): return map.printed ?? ""
+        }
+    }
+
+    /// Where the printed text came from, when known.
+    var location: SourceLocation? {
+        switch self {
+        case .string(_, let location): return location
+        case .map(let map): return map.printedLocation
+        default: return nil
+        }
+    }
+
+    /// The member `key` of this value (only maps have members).
+    @inline(__always)
+    func member(_ key: TemplateKey) -> TemplateValue? {
+        if case .map(let map) = self { return map[key] }
+        return nil
+    }
+
+    /// `1.5`, `0.25`; whole numbers without a fraction (`2`).
+    static func print(_ value: Double) -> String {
+        if value.isFinite, value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+        return String(value)
+    }
+}
+
+/// A member name with its hash computed once, when the template compiles or the map is built.
+public struct TemplateKey: Hashable, Sendable, CustomStringConvertible {
+    public let name: String
+    let hash: Int
+
+    public init(_ name: String) {
+        self.name = name
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in name.utf8 {
+            value = (value ^ UInt64(byte)) &* 0x100_0000_01b3
+        }
+        hash = Int(truncatingIfNeeded: value)
+    }
+
+    public static func == (lhs: TemplateKey, rhs: TemplateKey) -> Bool {
+        lhs.hash == rhs.hash && lhs.name == rhs.name
+    }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+    public var description: String { name }
+}
+
+/// An ordered map of members: a typed context's fields or a YAML mapping. Small maps (most of them) are
+/// searched by comparing precomputed hashes; larger ones through an index. Immutable once made.
+public final class TemplateMap: Sendable {
+    public let keys: [TemplateKey]
+    public let values: [TemplateValue]
+    private let index: [TemplateKey: Int]?
+    /// What `{{name}}` prints for the map itself (an asset prints its URL); nil prints nothing.
+    public let printed: String?
+    let printedLocation: SourceLocation?
+
+    public init(_ pairs: [(String, TemplateValue)], printed: String? = nil, printedLocation: SourceLocation? = nil) {
+        var keys: [TemplateKey] = []
+        var values: [TemplateValue] = []
+        keys.reserveCapacity(pairs.count)
+        values.reserveCapacity(pairs.count)
+        var positions: [TemplateKey: Int] = [:]
+        for (name, value) in pairs {
+            let key = TemplateKey(name)
+            if let existing = positions[key] {
+                values[existing] = value
+                continue
+            }
+            positions[key] = keys.count
+            keys.append(key)
+            values.append(value)
+        }
+        self.keys = keys
+        self.values = values
+        index = keys.count > 8 ? positions : nil
+        self.printed = printed
+        self.printedLocation = printedLocation
+    }
+
+    public subscript(key: TemplateKey) -> TemplateValue? {
+        if let index { return index[key].map { values[$0] } }
+        for position in keys.indices where keys[position] == key { return values[position] }
+        return nil
+    }
+
+    public subscript(name: String) -> TemplateValue? { self[TemplateKey(name)] }
+
+    /// A copy with `pairs` added or replaced.
+    public func adding(_ pairs: [(String, TemplateValue)]) -> TemplateMap {
+        TemplateMap(Array(zip(keys.map(\.name), values)) + pairs, printed: printed, printedLocation: printedLocation)
+    }
+}
+
+extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral,
+    ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral
+{
+    public init(stringLiteral value: String) { self = .string(value, nil) }
+    public init(integerLiteral value: Int) { self = .int(value) }
+    public init(floatLiteral value: Double) { self = .double(value) }
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    public init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
+    public init(dictionaryLiteral elements: (String, TemplateValue)...) { self = .map(TemplateMap(elements)) }
+    public init(nilLiteral: ()) { self = .null }
+}
+
+extension TemplateValue {
+    /// Plain JSON-like data (what `JSONSerialization` returns, or Swift literals): dictionaries, arrays,
+    /// strings, numbers, booleans and `nil`/`NSNull`. Dictionary keys are sorted, since they have no order.
+    public init(json: Any?) {
+        switch json {
+        case nil: self = .null
+        case let value as TemplateValue: self = value
+        case let value as Bool: self = .bool(value)
+        case let value as Int: self = .int(value)
+        case let value as Double: self = .double(value)
+        case let value as String: self = .string(value, nil)
+        case let value as [Any]: self = .list(value.map { TemplateValue(json: $0) })
+        case let value as [String: Any]:
+            self = .map(TemplateMap(value.keys.sorted().map { ($0, TemplateValue(json: value[$0])) }))
+        default: self = .null
+        }
+    }
+}
