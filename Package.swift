@@ -98,6 +98,9 @@ let package = Package(
             ]
         ),
 
+        // Counts the template engine's cost per page under valgrind (docs/benchmarks.md).
+        .executableTarget(name: "TemplateCost", dependencies: ["ShowroomTemplates", "ShowroomWorkspace"], path: "Benchmarks/TemplateCost"),
+
         .testTarget(name: "ShowroomCoreTests", dependencies: ["ShowroomCore"]),
         .testTarget(name: "ShowroomMarkdownTests", dependencies: ["ShowroomMarkdown"]),
         .testTarget(name: "ShowroomHTMLTests", dependencies: ["ShowroomHTML"]),
