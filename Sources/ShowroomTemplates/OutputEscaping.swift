@@ -3,6 +3,11 @@
 enum OutputEscaping {
     /// HTML text and quoted attributes: `& < > " '`.
     static func html(_ text: String, into output: inout [UInt8]) {
+        // Most values need nothing escaped: copy them whole.
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
+            output.append(contentsOf: text.utf8)
+            return
+        }
         for byte in text.utf8 {
             switch byte {
             case 0x26: output.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
