@@ -52,18 +52,36 @@ public enum BookingRules {
         text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// What the booking partial reads as `booking.<field>.<attribute>`; an attribute absent here is not written.
+    /// The HTML attributes of one form field; an attribute that is nil is not written.
+    public struct FieldAttributes: Sendable {
+        public var required: Bool
+        public var maxlength: Int? = nil
+        public var pattern: String? = nil
+        public var inputmode: String? = nil
+        public var autocomplete: String? = nil
+    }
+
+    /// What the booking partial reads as `booking.<field>.<attribute>`, by field name.
+    public static let formAttributes: [(field: Field, attributes: FieldAttributes)] = [
+        (.name, FieldAttributes(required: true, maxlength: nameMaxLength, autocomplete: "name")),
+        (.phone, FieldAttributes(required: true, maxlength: phoneMaxLength, pattern: phonePattern, inputmode: "tel", autocomplete: "tel")),
+        (.model, FieldAttributes(required: true)),
+        (.city, FieldAttributes(required: false, maxlength: cityMaxLength, autocomplete: "address-level2")),
+        (.consent, FieldAttributes(required: true)),
+    ]
+
+    /// `formAttributes` as plain values (field → attribute → value), leaving out the nil ones.
     public static func templateValues() -> [String: Any] {
-        [
-            "name": ["required": true, "maxlength": nameMaxLength, "autocomplete": "name"],
-            "phone": [
-                "required": true, "maxlength": phoneMaxLength, "pattern": phonePattern, "inputmode": "tel",
-                "autocomplete": "tel",
-            ],
-            "model": ["required": true],
-            "city": ["required": false, "maxlength": cityMaxLength, "autocomplete": "address-level2"],
-            "consent": ["required": true],
-        ]
+        var values: [String: Any] = [:]
+        for (field, attributes) in formAttributes {
+            var entry: [String: Any] = ["required": attributes.required]
+            if let maxlength = attributes.maxlength { entry["maxlength"] = maxlength }
+            if let pattern = attributes.pattern { entry["pattern"] = pattern }
+            if let inputmode = attributes.inputmode { entry["inputmode"] = inputmode }
+            if let autocomplete = attributes.autocomplete { entry["autocomplete"] = autocomplete }
+            values[field.rawValue] = entry
+        }
+        return values
     }
 
     private static func hasControlCharacters(_ text: String) -> Bool {

@@ -83,16 +83,13 @@ struct SiteBuilder {
         var uses: [UsageIndex.Use] = []
         var usedAssets: Set<String> = []
         var files = 0
-        for (position, output) in Self.outputs.enumerated() {
+        for output in Self.outputs {
             let result = output.write(build)
             diagnostics += result.diagnostics
             files += result.files
-            // The pages' own uses all count; the other outputs add only assets no page uses.
-            for use in result.uses where position == 0 || !usedAssets.contains(use.asset) {
-                uses.append(use)
-                if position > 0 { usedAssets.insert(use.asset) }
-            }
-            if position == 0 { usedAssets.formUnion(result.uses.map(\.asset)) }
+            // The pages' own uses all count; a later output (the 404 page) adds only assets no earlier one used.
+            uses += result.uses.filter { !usedAssets.contains($0.asset) }
+            usedAssets.formUnion(result.uses.map(\.asset))
         }
 
         diagnostics += licenceDiagnostics(uses: uses)

@@ -24,6 +24,8 @@ struct HTMLContextScanner {
     private var attributeName: [UInt8] = []
     /// Whether literal text came before the next tag inside the current attribute value.
     private var valueHasText = false
+    /// The first bytes of the current attribute value, lower case (to recognise `http-equiv="refresh"`).
+    private var valueText: [UInt8] = []
     private var refresh = false
     private var element = Element.other
     private var rawEnd: [UInt8] = []
@@ -68,6 +70,10 @@ struct HTMLContextScanner {
         (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
     }
 
+    private static func lowered(_ byte: UInt8) -> UInt8 {
+        isLetter(byte) ? byte | 0x20 : byte
+    }
+
     private static func isSpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D
     }
@@ -82,7 +88,7 @@ struct HTMLContextScanner {
                 if Self.isLetter(byte) || byte == UInt8(ascii: "/") {
                     state = .inTag
                     isEndTag = byte == UInt8(ascii: "/")
-                    tagName = isEndTag ? [] : [byte | 0x20]
+                    tagName = isEndTag ? [] : [Self.lowered(byte)]
                     readingTagName = true
                     refresh = false
                 } else if byte == UInt8(ascii: "!") {
@@ -103,8 +109,8 @@ struct HTMLContextScanner {
                     readingTagName = false
                     return
                 }
-                if !Self.isSpace(byte) && byte != UInt8(ascii: ">") && byte != UInt8(ascii: "/") || (isEndTag && tagName.isEmpty) {
-                    if byte != UInt8(ascii: "/") || !tagName.isEmpty { tagName.append(byte | (Self.isLetter(byte) ? 0x20 : 0)) }
+                if !Self.isSpace(byte) && byte != UInt8(ascii: ">") && byte != UInt8(ascii: "/") {
+                    tagName.append(Self.lowered(byte))
                     return
                 }
                 readingTagName = false
@@ -116,10 +122,10 @@ struct HTMLContextScanner {
             } else if Self.isSpace(byte) || byte == UInt8(ascii: "/") {
                 if state == .attributeName { state = .inTag }
             } else if state == .inTag {
-                attributeName = [byte | (Self.isLetter(byte) ? 0x20 : 0)]
+                attributeName = [Self.lowered(byte)]
                 state = .attributeName
             } else {
-                attributeName.append(byte | (Self.isLetter(byte) ? 0x20 : 0))
+                attributeName.append(Self.lowered(byte))
             }
         case .beforeValue:
             if Self.isSpace(byte) { return }
@@ -149,10 +155,8 @@ struct HTMLContextScanner {
         }
     }
 
-    private var valueText: [UInt8] = []
-
     private mutating func recordValue(_ byte: UInt8) {
-        if valueText.count < 16 { valueText.append(byte | (Self.isLetter(byte) ? 0x20 : 0)) }
+        if valueText.count < 16 { valueText.append(Self.lowered(byte)) }
     }
 
     private mutating func finishValue() {
@@ -181,7 +185,7 @@ struct HTMLContextScanner {
     private mutating func stepRaw(_ byte: UInt8) {
         if element == .script { stepScript(byte) }
         guard recent.count >= rawEnd.count,
-              recent.suffix(rawEnd.count).map({ $0 | (Self.isLetter($0) ? 0x20 : 0) }) == rawEnd else { return }
+              recent.suffix(rawEnd.count).map(Self.lowered) == rawEnd else { return }
         // `</script` ends the element wherever it stands; its `>` is read like any tag's.
         state = .inTag
         isEndTag = true

@@ -8,27 +8,28 @@ enum OutputEscaping {
             output.append(contentsOf: text.utf8)
             return
         }
-        for byte in text.utf8 {
-            switch byte {
-            case 0x26: output.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
-            case 0x3C: output.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
-            case 0x3E: output.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
-            case 0x22: output.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
-            case 0x27: output.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B])  // &#39;
-            default: output.append(byte)
-            }
-        }
+        for byte in text.utf8 { appendHTML(byte, into: &output) }
     }
 
     /// Unquoted attribute values also end at spaces, `=` and backticks: those are written as references.
     static func unquotedAttribute(_ text: String, into output: inout [UInt8]) {
         for byte in text.utf8 {
             switch byte {
-            case 0x20, 0x09, 0x0A, 0x0C, 0x0D, 0x3D, 0x60:
-                output.append(contentsOf: "&#\(byte);".utf8)
-            default:
-                html(String(decoding: [byte], as: UTF8.self), into: &output)
+            case 0x20, 0x09, 0x0A, 0x0C, 0x0D, 0x3D, 0x60: output.append(contentsOf: "&#\(byte);".utf8)
+            default: appendHTML(byte, into: &output)
             }
+        }
+    }
+
+    @inline(__always)
+    private static func appendHTML(_ byte: UInt8, into output: inout [UInt8]) {
+        switch byte {
+        case 0x26: output.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
+        case 0x3C: output.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
+        case 0x3E: output.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
+        case 0x22: output.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
+        case 0x27: output.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B])  // &#39;
+        default: output.append(byte)
         }
     }
 

@@ -11,7 +11,7 @@ extension TemplateLibrary {
     /// The same, for a context stack (innermost last), as `render(_:stack:)` takes.
     public func check(_ name: String, stack: [TemplateShape]) -> [Diagnostic] {
         var checker = NameChecker(library: self)
-        checker.walk(templates[Key(name: name, indent: "")] ?? [], indent: "", stack: stack, loops: 0)
+        checker.walk(templates[Key(name: name, indent: "")] ?? [], stack: stack, loops: 0)
         var seen: Set<Diagnostic> = []
         return checker.diagnostics.filter { seen.insert($0).inserted }
     }
@@ -21,7 +21,7 @@ extension TemplateLibrary {
 struct NameChecker {
     let library: TemplateLibrary
     var diagnostics: [Diagnostic] = []
-    private var overrides: [[String: (nodes: [TemplateNode], indent: String)]] = []
+    private var overrides: [[String: [TemplateNode]]] = []
     private var entered: [TemplateLibrary.Key] = []
 
     init(library: TemplateLibrary) {
@@ -30,7 +30,7 @@ struct NameChecker {
 
     /// `lenient` inside an inverted section: its body renders only when the name it tests is missing or
     /// empty, so keys missing from free-form records (another site's `params`) are accepted there.
-    mutating func walk(_ nodes: [TemplateNode], indent: String, stack: [TemplateShape], loops: Int, lenient: Bool = false) {
+    mutating func walk(_ nodes: [TemplateNode], stack: [TemplateShape], loops: Int, lenient: Bool = false) {
         for node in nodes {
             switch node {
             case .text:
@@ -46,12 +46,12 @@ struct NameChecker {
             case .section(let expression, let body, let inverted, let tag):
                 guard let shape = resolve(expression, tag: tag, stack: stack, loops: loops, testing: true) else { continue }
                 if inverted {
-                    walk(body, indent: indent, stack: stack, loops: loops, lenient: true)
+                    walk(body, stack: stack, loops: loops, lenient: true)
                 } else if case .list(let item) = shape {
-                    walk(body, indent: indent, stack: stack + [item], loops: loops + 1, lenient: lenient)
+                    walk(body, stack: stack + [item], loops: loops + 1, lenient: lenient)
                 } else {
                     // Nothing known (`.any`) may be a list too.
-                    walk(body, indent: indent, stack: stack + [shape], loops: shape == .any ? loops + 1 : loops, lenient: lenient)
+                    walk(body, stack: stack + [shape], loops: shape == .any ? loops + 1 : loops, lenient: lenient)
                 }
             case .helper(let name, _, let body, let tag):
                 // As when rendering: a value of the helper's name in the context is a section over it.
@@ -60,30 +60,30 @@ struct NameChecker {
                     return frame == .any
                 }
                 if defined {
-                    walk([.section(.path([TemplateKey(name)]), body, inverted: false, tag)], indent: indent, stack: stack, loops: loops,
+                    walk([.section(.path([TemplateKey(name)]), body, inverted: false, tag)], stack: stack, loops: loops,
                          lenient: lenient)
                 } else {
-                    walk(body, indent: indent, stack: stack, loops: loops, lenient: lenient)
+                    walk(body, stack: stack, loops: loops, lenient: lenient)
                 }
             case .partial(let name, let partialIndent, _):
                 let key = TemplateLibrary.Key(name: name, indent: partialIndent)
                 guard !entered.contains(key), entered.count < TemplateLibrary.maximumDepth else { continue }
                 entered.append(key)
-                walk(library.templates[key] ?? [], indent: key.indent, stack: stack, loops: loops, lenient: lenient)
+                walk(library.templates[key] ?? [], stack: stack, loops: loops, lenient: lenient)
                 entered.removeLast()
             case .parent(let name, let parentIndent, let blocks, _):
                 let key = TemplateLibrary.Key(name: name, indent: parentIndent)
                 guard !entered.contains(key), entered.count < TemplateLibrary.maximumDepth else { continue }
                 entered.append(key)
-                overrides.append(blocks.mapValues { ($0, indent) })
-                walk(library.templates[key] ?? [], indent: key.indent, stack: stack, loops: loops, lenient: lenient)
+                overrides.append(blocks)
+                walk(library.templates[key] ?? [], stack: stack, loops: loops, lenient: lenient)
                 overrides.removeLast()
                 entered.removeLast()
             case .block(let name, let body, _, _):
                 if let override = overrides.lazy.compactMap({ $0[name] }).first {
-                    walk(override.nodes, indent: override.indent, stack: stack, loops: loops, lenient: lenient)
+                    walk(override, stack: stack, loops: loops, lenient: lenient)
                 } else {
-                    walk(body, indent: indent, stack: stack, loops: loops, lenient: lenient)
+                    walk(body, stack: stack, loops: loops, lenient: lenient)
                 }
             }
         }
@@ -156,10 +156,7 @@ struct NameChecker {
     }
 
     private mutating func unknown(_ name: String, written: String, candidates: [String], prefix: String, tag: TemplateTag) {
-        let suggestion = TemplateLibrary.suggestion(for: name, among: candidates).map { _ -> String in
-            let best = candidates.min { (EditDistance.between(name, $0), $0) < (EditDistance.between(name, $1), $1) }!
-            return "did you mean `\(prefix)\(best)`?"
-        }
+        let suggestion = TemplateLibrary.nearest(to: name, among: candidates).map { "did you mean `\(prefix)\($0)`?" }
         let listed = candidates.isEmpty ? "" : " (here there are: \(Array(Set(candidates)).sorted().prefix(12).joined(separator: ", ")))"
         diagnostics.append(.error(
             at: tag.location, "`\(written)` names nothing this template is given: there is no `\(prefix)\(name)`\(listed)",

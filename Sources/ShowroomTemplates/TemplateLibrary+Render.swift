@@ -18,7 +18,7 @@ extension TemplateLibrary {
     public func render(_ name: String, stack: [TemplateValue]) -> TemplateRendering {
         var state = RenderState(stack: stack)
         if let nodes = templates[Key(name: name, indent: "")] {
-            render(nodes, indent: "", &state)
+            render(nodes, &state)
         } else {
             state.diagnostics.append(.error(at: nil, "there is no template named `\(name)`"))
         }
@@ -33,7 +33,7 @@ extension TemplateLibrary {
         /// The position in each list being iterated, innermost last (for `first()` and `last()`).
         var loops: [(index: Int, count: Int)] = []
         /// Block overrides in force, the most derived first.
-        var overrides: [[String: (nodes: [TemplateNode], indent: String)]] = []
+        var overrides: [[String: [TemplateNode]]] = []
         var diagnostics: [Diagnostic] = []
         var depth = 0
 
@@ -43,7 +43,7 @@ extension TemplateLibrary {
         }
     }
 
-    func render(_ nodes: [TemplateNode], indent: String, _ state: inout RenderState) {
+    func render(_ nodes: [TemplateNode], _ state: inout RenderState) {
         for node in nodes {
             switch node {
             case .text(let text):
@@ -51,18 +51,18 @@ extension TemplateLibrary {
             case .value(let expression, let tag):
                 write(evaluate(expression, &state), tag, &state)
             case .section(let expression, _, _, _):
-                render(node, value: evaluate(expression, &state), indent: indent, &state)
+                render(node, value: evaluate(expression, &state), &state)
             case .helper(let name, let constant, let body, let tag):
                 // A value of the same name in the context wins, as for any name (an asset's `download` field).
                 let key = TemplateKey(name)
                 if let value = state.stack.reversed().lazy.compactMap({ $0.member(key) }).first {
-                    render(.section(.path([key]), body, inverted: false, tag), value: value, indent: indent, &state)
+                    render(.section(.path([key]), body, inverted: false, tag), value: value, &state)
                     continue
                 }
                 var argument = constant
                 if argument == nil {
                     let start = state.output.count
-                    render(body, indent: indent, &state)
+                    render(body, &state)
                     argument = String(decoding: state.output[start...], as: UTF8.self).trimmed
                     state.output.removeSubrange(start...)
                 }
@@ -71,26 +71,26 @@ extension TemplateLibrary {
             case .partial(let name, let partialIndent, let tag):
                 guard enter(tag, &state) else { continue }
                 let key = Key(name: name, indent: partialIndent)
-                render(templates[key] ?? [], indent: key.indent, &state)
+                render(templates[key] ?? [], &state)
                 state.depth -= 1
             case .parent(let name, let parentIndent, let blocks, let tag):
                 guard enter(tag, &state) else { continue }
-                state.overrides.append(blocks.mapValues { ($0, indent) })
+                state.overrides.append(blocks)
                 let key = Key(name: name, indent: parentIndent)
-                render(templates[key] ?? [], indent: key.indent, &state)
+                render(templates[key] ?? [], &state)
                 state.overrides.removeLast()
                 state.depth -= 1
             case .block(let name, let body, let blockIndent, _):
                 if let override = state.overrides.lazy.compactMap({ $0[name] }).first {
                     guard let blockIndent else {
-                        render(override.nodes, indent: override.indent, &state)
+                        render(override, &state)
                         continue
                     }
                     let start = state.output.count
-                    render(override.nodes, indent: override.indent, &state)
+                    render(override, &state)
                     Self.reindent(&state.output, from: start, to: blockIndent.isEmpty ? Self.firstIndent(of: body) : blockIndent)
                 } else {
-                    render(body, indent: indent, &state)
+                    render(body, &state)
                 }
             }
         }
@@ -98,21 +98,21 @@ extension TemplateLibrary {
 
     /// A section over `value`: lists once per item, other truthy values once with the value pushed;
     /// inverted sections only when the value is falsey.
-    private func render(_ section: TemplateNode, value: TemplateValue, indent: String, _ state: inout RenderState) {
+    private func render(_ section: TemplateNode, value: TemplateValue, _ state: inout RenderState) {
         guard case .section(_, let body, let inverted, _) = section else { return }
         if inverted {
-            if !value.isTruthy { render(body, indent: indent, &state) }
+            if !value.isTruthy { render(body, &state) }
         } else if case .list(let items) = value {
             for (index, item) in items.enumerated() {
                 state.stack.append(item)
                 state.loops.append((index, items.count))
-                render(body, indent: indent, &state)
+                render(body, &state)
                 state.loops.removeLast()
                 state.stack.removeLast()
             }
         } else if value.isTruthy {
             state.stack.append(value)
-            render(body, indent: indent, &state)
+            render(body, &state)
             state.stack.removeLast()
         }
     }

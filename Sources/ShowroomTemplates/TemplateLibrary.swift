@@ -41,7 +41,8 @@ public struct TemplateLibrary: Sendable {
                     if key.indent.isEmpty {
                         diagnostics.append(.error(
                             at: tag.location, "the \(isParent ? "parent layout" : "partial") `\(name)` does not exist",
-                            hint: suggestion(for: name, among: byName.keys) ?? "create a template named `\(name).mustache` or correct the name"))
+                            hint: nearest(to: name, among: byName.keys).map { "did you mean `\($0)`?" }
+                                ?? "create a template named `\(name).mustache` or correct the name"))
                     }
                     return
                 }
@@ -92,12 +93,11 @@ public struct TemplateLibrary: Sendable {
         }
     }
 
-    /// "did you mean `header`?" for the known name closest to `name`, when one is close.
-    static func suggestion(for name: String, among names: some Sequence<String>) -> String? {
-        let close = names.map { ($0, EditDistance.between(name, $0)) }
+    /// The known name closest to `name`, when one is close enough to be a likely typo.
+    static func nearest(to name: String, among names: some Sequence<String>) -> String? {
+        names.map { ($0, EditDistance.between(name, $0)) }
             .filter { $0.1 <= max(2, name.count / 3) }
-            .min { ($0.1, $0.0) < ($1.1, $1.0) }
-        return close.map { "did you mean `\($0.0)`?" }
+            .min { ($0.1, $0.0) < ($1.1, $1.0) }?.0
     }
 }
 

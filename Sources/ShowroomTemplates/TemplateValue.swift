@@ -143,21 +143,26 @@ extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral
     public init(nilLiteral: ()) { self = .null }
 }
 
-extension TemplateValue {
-    /// Plain JSON-like data (what `JSONSerialization` returns, or Swift literals): dictionaries, arrays,
-    /// strings, numbers, booleans and `nil`/`NSNull`. Dictionary keys are sorted, since they have no order.
-    public init(json: Any?) {
-        switch json {
-        case nil: self = .null
-        case let value as TemplateValue: self = value
-        case let value as Bool: self = .bool(value)
-        case let value as Int: self = .int(value)
-        case let value as Double: self = .double(value)
-        case let value as String: self = .string(value, nil)
-        case let value as [Any]: self = .list(value.map { TemplateValue(json: $0) })
-        case let value as [String: Any]:
-            self = .map(TemplateMap(value.keys.sorted().map { ($0, TemplateValue(json: value[$0])) }))
-        default: self = .null
+/// JSON text as template data, for tests and other tools: objects become maps (keys sorted, since JSON
+/// objects have no order), arrays lists, and numbers `int` when they are whole.
+extension TemplateValue: Decodable {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() {
+            self = .null
+        } else if let value = try? container.decode(Bool.self) {
+            self = .bool(value)
+        } else if let value = try? container.decode(Int.self) {
+            self = .int(value)
+        } else if let value = try? container.decode(Double.self) {
+            self = .double(value)
+        } else if let value = try? container.decode(String.self) {
+            self = .string(value, nil)
+        } else if let items = try? container.decode([TemplateValue].self) {
+            self = .list(items)
+        } else {
+            let members = try container.decode([String: TemplateValue].self)
+            self = .map(TemplateMap(members.keys.sorted().map { ($0, members[$0]!) }))
         }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import ShowroomCore
 import ShowroomTemplates
 import ShowroomWorkspace
@@ -104,5 +105,16 @@ import Testing
         let (library, _) = TemplateLibrary.compile([TemplateSource(name: "t", file: "t.mustache", text: "{{#download}}{{.}}{{/download}}")],
                                                    helpers: ["download": { _ in "helper" }])
         #expect(try #require(library).render("t", with: ["download": "value"]).text == "value")
+    }
+}
+
+/// Plain JSON data drives the engine as well as typed values do.
+@Suite struct JSONDataTests {
+    @Test func jsonTextDecodesIntoTemplateData() throws {
+        let json = #"{"title": "Aurora", "price": 189800, "ratio": 1.5, "live": true, "tags": ["ev", "suv"], "none": null}"#
+        let data = try JSONDecoder().decode(TemplateValue.self, from: Data(json.utf8))
+        let (library, _) = TemplateLibrary.compile([TemplateSource(name: "t", file: "t.mustache",
+                                                                   text: "{{title}} {{price}} {{ratio}} {{#live}}on{{/live}} {{#tags}}[{{.}}]{{/tags}}{{^none}}-{{/none}}")])
+        #expect(try #require(library).render("t", with: data).text == "Aurora 189800 1.5 on [ev][suv]-")
     }
 }

@@ -23,11 +23,6 @@ struct ContextField: Sendable {
         for field in fields where record.fields[field.name] == nil { record.add(field.name, field.shape, optional: true) }
         return .record(record)
     }
-
-    /// The record shape of a typed context with these fields.
-    static func shape(_ fields: [ContextField], printable: Bool = false) -> TemplateShape {
-        .record(fields.map { ($0.name, $0.shape, optional: $0.optional) }, printable: printable)
-    }
 }
 
 /// The typed contexts, by the name templates reach them under, for documentation and its test.

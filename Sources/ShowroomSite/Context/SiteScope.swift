@@ -44,8 +44,7 @@ struct SiteScope: Sendable {
         }
         if let model = site.model, let record = models[model] { root.append(("model", record)) }
         if let strings = workspace.i18n[site.locale] ?? workspace.i18n["en"] { root.append(("t", values.value(strings, prices: false))) }
-        // The booking form's field rules, the same ones the collection service checks.
-        root.append(("booking", TemplateValue(json: BookingRules.templateValues())))
+        root.append(("booking", Self.bookingRules))
 
         // Page values, then the lists that show them.
         let sectionTitles = Dictionary(pages.filter { $0.kind == .section }.map { ($0.section, $0.source.title) }, uniquingKeysWith: { a, _ in a })
@@ -97,6 +96,16 @@ struct SiteScope: Sendable {
         }
         menuVariants = variants
     }
+
+    /// `booking.<field>.<attribute>`: the form's field rules, the same ones the collection service checks.
+    static let bookingRules: TemplateValue = .map(TemplateMap(BookingRules.formAttributes.map { field, attributes in
+        var members: [(String, TemplateValue)] = [("required", .bool(attributes.required))]
+        if let maxlength = attributes.maxlength { members.append(("maxlength", .int(maxlength))) }
+        if let pattern = attributes.pattern { members.append(("pattern", .text(pattern))) }
+        if let inputmode = attributes.inputmode { members.append(("inputmode", .text(inputmode))) }
+        if let autocomplete = attributes.autocomplete { members.append(("autocomplete", .text(autocomplete))) }
+        return (field.rawValue, .map(TemplateMap(members)))
+    }))
 
     /// The context stack for a page at `url`: the shared values, then the page's own.
     func frames(url: String, page: TemplateValue, pages: [TemplateValue]?) -> [TemplateValue] {

@@ -5,16 +5,16 @@ struct SectionFeeds: SiteOutput {
     func write(_ build: SiteBuild) -> OutputResult {
         var result = OutputResult()
         for page in build.pages where page.kind == .section && page.source.feed {
-            let members = (build.scope.pagesBySection[page.section] ?? []).map { build.pages[$0] }
-            let entries = members.enumerated().sorted { a, b in
-                let dayA = a.element.source.date.map(SiteValues.isoDay) ?? "", dayB = b.element.source.date.map(SiteValues.isoDay) ?? ""
+            // Newest first; pages of one day keep their list order.
+            let members = (build.scope.pagesBySection[page.section] ?? []).enumerated().sorted { a, b in
+                let dayA = build.pages[a.element].source.date.map(SiteValues.isoDay) ?? ""
+                let dayB = build.pages[b.element].source.date.map(SiteValues.isoDay) ?? ""
                 return dayA != dayB ? dayA > dayB : a.offset < b.offset
             }.map(\.element)
-            let summaries = Dictionary(uniqueKeysWithValues: build.pages.indices.map { (build.pages[$0].url, build.scope.summaries[$0]) })
-            let xml = Feed.atom(site: build.site, section: page, entries: Array(entries.prefix(50)).map { entry in
+            let xml = Feed.atom(site: build.site, section: page, entries: members.prefix(50).map { index in
                 var summary = ""
-                if case .map(let map)? = summaries[entry.url], case .string(let text, _)? = map["summary"] { summary = text }
-                return (entry, summary)
+                if case .map(let map) = build.scope.summaries[index], case .string(let text, _)? = map["summary"] { summary = text }
+                return (build.pages[index], summary)
             })
             do {
                 try PosixFile.write(xml, toPath: build.writer.folder + page.url + "index.xml")
