@@ -4,7 +4,10 @@ enum OutputEscaping {
     /// HTML text and quoted attributes: `& < > " '`.
     static func html(_ text: String, into output: inout [UInt8]) {
         // Most values need nothing escaped: copy them whole.
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
+        let clean = text.utf8.withContiguousStorageIfAvailable { bytes in
+            !bytes.contains { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }
+        } ?? false
+        if clean {
             output.append(contentsOf: text.utf8)
             return
         }
@@ -88,7 +91,7 @@ enum OutputEscaping {
 
     /// `&#106;`, `&#x6A;`, `&colon;`, `&Tab;`, `&NewLine;` and the like, decoded (only for the scheme check).
     static func decodeReferences(_ text: String) -> String {
-        guard text.contains("&") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
         var result = ""
         var rest = Substring(text)
         while let amp = rest.firstIndex(of: "&") {
@@ -132,7 +135,9 @@ enum OutputEscaping {
                 return byte < 0x80 ? "`\(shown(character))` could end the CSS declaration" : "only ASCII letters, digits and #%.,+-_/()!* are allowed"
             }
         }
-        if text.contains("/*") { return "`/*` would start a CSS comment" }
+        if zip(text.utf8, text.utf8.dropFirst()).contains(where: { $0 == UInt8(ascii: "/") && $1 == UInt8(ascii: "*") }) {
+            return "`/*` would start a CSS comment"
+        }
         var word = ""
         for character in text {
             if character.isLetter || character == "-" || character.isNumber {

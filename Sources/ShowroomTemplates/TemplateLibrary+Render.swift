@@ -122,10 +122,15 @@ extension TemplateLibrary {
     /// and ends with a line end.
     static func reindent(_ output: inout [UInt8], from start: Int, to indent: String) {
         guard start < output.count else { return }
+        var own = 0
+        while start + own < output.count, output[start + own] == 0x20 || output[start + own] == 0x09 { own += 1 }
+        // Nothing to take off and nothing to add (a layout's `{{$main}}` at column 1): only end the line.
+        if own == 0 && indent.isEmpty {
+            if output.last != 0x0A { output.append(0x0A) }
+            return
+        }
         let written = Array(output[start...])
         output.removeSubrange(start...)
-        var own = 0
-        while own < written.count, written[own] == 0x20 || written[own] == 0x09 { own += 1 }
         var atLineStart = true
         var index = 0
         while index < written.count {

@@ -84,7 +84,7 @@ public struct TemplateKey: Hashable, Sendable, CustomStringConvertible {
     public var description: String { name }
 }
 
-/// An ordered map of members: a typed context's fields or a YAML mapping. Small maps (most of them) are
+/// An ordered map of members: a typed context's fields or a YAML mapping. Small maps (up to 16 members, most of them) are
 /// searched by comparing precomputed hashes; larger ones through an index. Immutable once made.
 public final class TemplateMap: Sendable {
     public let keys: [TemplateKey]
@@ -99,20 +99,19 @@ public final class TemplateMap: Sendable {
         var values: [TemplateValue] = []
         keys.reserveCapacity(pairs.count)
         values.reserveCapacity(pairs.count)
-        var positions: [TemplateKey: Int] = [:]
         for (name, value) in pairs {
             let key = TemplateKey(name)
-            if let existing = positions[key] {
+            // A later pair with the same name replaces the earlier one (as in a YAML mapping).
+            if let existing = keys.firstIndex(of: key) {
                 values[existing] = value
                 continue
             }
-            positions[key] = keys.count
             keys.append(key)
             values.append(value)
         }
         self.keys = keys
         self.values = values
-        index = keys.count > 8 ? positions : nil
+        index = keys.count > 16 ? Dictionary(uniqueKeysWithValues: zip(keys, keys.indices)) : nil
         self.printed = printed
         self.printedLocation = printedLocation
     }

@@ -33,7 +33,7 @@ struct SiteValues {
                 case "false", "False", "FALSE", "no", "No": return .bool(false)
                 default:
                     if let integer = Int(text) { return .int(integer) }
-                    if text.contains("."), let number = Double(text) { return .double(number) }
+                    if text.utf8.contains(UInt8(ascii: ".")), let number = Double(text) { return .double(number) }
                 }
             }
             guard text.hasPrefix("asset:") else { return .string(text, node.location) }
