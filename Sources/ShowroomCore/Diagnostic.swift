@@ -13,7 +13,7 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
 
     /// `file:line:column`, leaving out what is not known.
     public var description: String {
-        var text = file
+        var text = Diagnostic.visible(file)
         if let line {
             text += ":\(line)"
             if let column { text += ":\(column)" }
@@ -51,11 +51,34 @@ public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
     /// How to fix it, in words a marketer can act on.
     public var hint: String?
 
+    /// Control characters in `message` and `hint` (often copied from the input being reported) are shown
+    /// escaped, so a value can neither drive the terminal nor forge a line of the report.
     public init(_ severity: Severity, at location: SourceLocation?, _ message: String, hint: String? = nil) {
         self.severity = severity
         self.location = location
-        self.message = message
-        self.hint = hint
+        self.message = Self.visible(message)
+        self.hint = hint.map(Self.visible)
+    }
+
+    /// `text` with every character that would act instead of show written as `\u{1B}`: C0 and C1 control
+    /// characters (line breaks and tabs too), DEL, the Unicode line and paragraph separators, and the
+    /// bidirectional overrides that can make a line read differently from what it says.
+    public static func visible(_ text: String) -> String {
+        func acts(_ scalar: Unicode.Scalar) -> Bool {
+            let value = scalar.value
+            return value < 0x20 || (0x7F...0x9F).contains(value) || value == 0x2028 || value == 0x2029
+                || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
+        }
+        guard text.unicodeScalars.contains(where: acts) else { return text }
+        var result = ""
+        for scalar in text.unicodeScalars {
+            if acts(scalar) {
+                result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
     }
 
     public static func error(at location: SourceLocation?, _ message: String, hint: String? = nil) -> Diagnostic {

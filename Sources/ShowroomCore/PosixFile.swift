@@ -10,14 +10,17 @@ import Glibc
 /// Everything here works on path strings and costs the system calls it must: one `open`, `fstat`, `read`
 /// and `close` to read, one `open`, `write` and `close` to write (plus `mkdir` for a missing folder).
 public enum PosixFile {
-    /// The bytes of the file at `path`.
-    public static func read(path: String) throws(POSIXError) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    /// The bytes of the regular file at `path`; `EFBIG` when it holds more than `maxBytes`, `EINVAL` when it
+    /// is not a regular file (a FIFO or a device would block the build or never end).
+    public static func read(path: String, maxBytes: Int = .max) throws(POSIXError) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         if descriptor < 0 { throw currentError() }
         defer { close(descriptor) }
         var status = stat()
         if fstat(descriptor, &status) != 0 { throw currentError() }
+        guard status.st_mode & S_IFMT == S_IFREG else { throw POSIXError(.EINVAL) }
         let size = max(Int(status.st_size), 0)
+        if size > maxBytes { throw POSIXError(.EFBIG) }
         var failure: POSIXError?
         // The size `fstat` gave, in as few reads as the kernel allows (one, for a workspace file); files
         // that report no size (pipes, /proc) are read in chunks to their end.
@@ -30,6 +33,7 @@ public enum PosixFile {
             }
             if more.isEmpty { break }
             bytes += more
+            if bytes.count > maxBytes { throw POSIXError(.EFBIG) }
         }
         if let failure { throw failure }
         return bytes
@@ -95,7 +99,7 @@ public enum PosixFile {
 
     /// Returns false when the folder does not exist; throws on any other failure.
     private static func writeOnce(_ buffer: UnsafeBufferPointer<UInt8>, toPath path: String) throws(POSIXError) -> Bool {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
         if descriptor < 0 {
             if errno == ENOENT { return false }
             throw currentError()

@@ -4,15 +4,22 @@ import Foundation
 /// LF or CRLF line endings. Anything else is a located error, never silently mangled text.
 public enum SourceText {
     /// The file's text with a leading BOM removed and CRLF/CR turned into LF.
-    public static func read(_ url: URL, relativePath: String) throws(Diagnostic) -> String {
-        try read(path: url.path, relativePath: relativePath)
+    /// A file larger than `maxBytes` (one of `InputLimits`) is an error, read no further.
+    public static func read(_ url: URL, relativePath: String, maxBytes: Int) throws(Diagnostic) -> String {
+        try read(path: url.path, relativePath: relativePath, maxBytes: maxBytes)
     }
 
     /// The file's text, by path (the build's page loader reads thousands of files this way).
-    public static func read(path: String, relativePath: String) throws(Diagnostic) -> String {
+    public static func read(path: String, relativePath: String, maxBytes: Int) throws(Diagnostic) -> String {
         let bytes: [UInt8]
         do {
-            bytes = try PosixFile.read(path: path)
+            bytes = try PosixFile.read(path: path, maxBytes: maxBytes)
+        } catch where error.code == .EFBIG {
+            throw .error(at: SourceLocation(file: relativePath), "the file is larger than \(InputLimits.shown(maxBytes)), the most a file of this kind may be",
+                         hint: "split it into smaller files, or check that it is the file you meant to put here")
+        } catch where error.code == .EINVAL {
+            throw .error(at: SourceLocation(file: relativePath), "this is not a regular file (a folder, a pipe or a device)",
+                         hint: "replace it with an ordinary file")
         } catch {
             throw .error(at: SourceLocation(file: relativePath), "cannot read the file: \(error.message)",
                          hint: "check that the file exists and is readable")

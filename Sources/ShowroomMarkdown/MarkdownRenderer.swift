@@ -43,8 +43,13 @@ public enum MarkdownRenderer {
                 cmark_parser_attach_syntax_extension(parser, extensionPointer)
             }
         }
-        markdown.withCString { pointer in
-            cmark_parser_feed(parser, pointer, strlen(pointer))
+        // The whole UTF-8 text by its length, not up to the first NUL: cmark-gfm turns U+0000 into U+FFFD, as
+        // CommonMark says, and the rest of the page is kept.
+        var text = markdown
+        text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { chars in
+                if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
+            }
         }
         // Inline parsing happens in `cmark_parser_finish`, between the calls that add the extensions' characters
         // to the global table and remove them again: only that step may not overlap with another parse.

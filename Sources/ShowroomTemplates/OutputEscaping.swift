@@ -1,3 +1,5 @@
+import ShowroomCore
+
 /// How a value is written where it lands, and which values may not land there at all: active links in URL
 /// attributes and CSS that could leave its declaration.
 enum OutputEscaping {
@@ -61,62 +63,13 @@ enum OutputEscaping {
         return "\\u" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 
-    static let allowedSchemes: Set<String> = ["http", "https", "mailto", "tel"]
-
-    /// Why `text` may not be a link's address, or nil when it may: relative addresses and the http, https,
-    /// mailto and tel schemes pass. Character references and the spaces and control characters browsers
-    /// ignore inside a scheme are taken out first, so `java&#115;cript:` and `java\tscript:` are caught.
+    /// Why `text` may not be a link's address (each candidate of a `srcset`-style list), or nil when it may.
     static func unsafeURL(_ text: String, list: Bool) -> String? {
         let candidates = list ? text.split(separator: ",").map { String(String($0).trimmed.split(separator: " ").first ?? "") } : [text]
         for candidate in candidates {
-            let decoded = decodeReferences(candidate)
-            var scheme = ""
-            var hasScheme = false
-            for scalar in decoded.unicodeScalars {
-                if scalar.value <= 0x20 || scalar.value == 0x7F { continue }
-                if scalar == ":" {
-                    hasScheme = true
-                    break
-                }
-                if scalar == "/" || scalar == "?" || scalar == "#" { break }
-                scheme.unicodeScalars.append(scalar)
-            }
-            if hasScheme, !scheme.isEmpty {
-                let name = scheme.lowercased()
-                if !allowedSchemes.contains(name) { return "the `\(name):` scheme is not allowed in a link" }
-            }
+            if let problem = LinkRules.activeSchemeProblem(candidate) { return problem }
         }
         return nil
-    }
-
-    /// `&#106;`, `&#x6A;`, `&colon;`, `&Tab;`, `&NewLine;` and the like, decoded (only for the scheme check).
-    static func decodeReferences(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
-        var result = ""
-        var rest = Substring(text)
-        while let amp = rest.firstIndex(of: "&") {
-            result += rest[..<amp]
-            let after = rest[rest.index(after: amp)...]
-            let name = after.prefix { $0.isLetter || $0.isNumber || $0 == "#" }
-            var consumed = name.endIndex
-            if consumed < after.endIndex, after[consumed] == ";" { consumed = after.index(after: consumed) }
-            var decoded: String? = nil
-            if name.hasPrefix("#x") || name.hasPrefix("#X") {
-                decoded = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map { String($0) }
-            } else if name.hasPrefix("#") {
-                decoded = UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init).map { String($0) }
-            } else {
-                decoded = ["colon": ":", "tab": "\t", "newline": "\n", "amp": "&", "sol": "/", "quot": "\""][name.lowercased()]
-            }
-            if let decoded {
-                result += decoded
-                rest = after[consumed...]
-            } else {
-                result += "&"
-                rest = after
-            }
-        }
-        return result + rest
     }
 
     /// CSS functions a value may use: colours and arithmetic, nothing that loads or runs anything.
@@ -157,14 +110,8 @@ enum OutputEscaping {
             || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ":") || byte == UInt8(ascii: " ")
     }
 
-    /// A value as shown in a message: control characters escaped, long values cut.
+    /// A value as shown in a message: long values cut (the diagnostic escapes control characters).
     static func shown(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars.prefix(80) {
-            if scalar.value < 0x20 || scalar.value == 0x7F { result += "\\u{\(String(scalar.value, radix: 16))}" } else {
-                result.unicodeScalars.append(scalar)
-            }
-        }
-        return text.unicodeScalars.count > 80 ? result + "…" : result
+        text.unicodeScalars.count > 80 ? String(String.UnicodeScalarView(text.unicodeScalars.prefix(80))) + "…" : text
     }
 }

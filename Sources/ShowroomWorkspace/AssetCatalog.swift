@@ -54,6 +54,9 @@ public struct AssetCatalog: Sendable {
         let file = "assets/catalog.yaml"
         let url = root.appendingPathComponent(file)
         guard FileManager.default.fileExists(atPath: url.path) else { return (AssetCatalog(), []) }
+        if let target = WorkspaceFiles.targetOutside(url.path, inside: root) {
+            return (AssetCatalog(), [WorkspaceFiles.outsideLinkError(file, target: target)])
+        }
         let node: YAMLNode
         do {
             node = try YAMLNode.load(url, relativePath: file)
@@ -96,6 +99,7 @@ public struct AssetCatalog: Sendable {
                 }
             }
             let downloadable = reader.bool("downloadable") ?? false
+            var escapes = false
             if cost < 0 {
                 reader.report(.error(at: record["cost"]?.location, "`cost` cannot be negative", hint: "write the amount paid, e.g. `cost: 1000000`"))
             }
@@ -105,16 +109,25 @@ public struct AssetCatalog: Sendable {
             } else if let path, !FileManager.default.fileExists(atPath: filesRoot.appendingPathComponent(path).path) {
                 reader.report(.error(at: record["file"]?.location, "asset `\(id)` names the file `assets/files/\(path)`, which does not exist",
                                      hint: "add the file, or correct the path in the catalogue"))
+            } else if let path, let target = WorkspaceFiles.targetOutside(filesRoot.appendingPathComponent(path).path, inside: root) {
+                escapes = true
+                reader.report(.error(at: record["file"]?.location, "asset `\(id)`'s file `assets/files/\(path)` is a link to \(target), which is outside the workspace",
+                                     hint: "copy the file into assets/files instead of linking to it"))
             }
             diagnostics += reader.finish()
-            if let path, let title, let kind {
+            if let path, let title, let kind, !escapes {
                 assets[id] = Asset(id: id, file: path, title: title, kind: kind, model: model, tags: tags, owner: owner,
                                    cost: cost, currency: currency, licenceExpiry: expiry, alt: alt,
                                    downloadable: downloadable, location: record.location)
             }
         }
         let recorded = Set(assets.values.map(\.file))
-        for path in WorkspaceFiles.list(under: filesRoot) where !recorded.contains(path) && !pairs.contains(where: { $0.value["file"]?.scalarText == path }) {
+        let files = WorkspaceFiles.list(under: filesRoot, inside: root)
+        let named = Set(pairs.compactMap { $0.value["file"]?.scalarText })
+        var unnamed = files
+        unnamed.linksOutside.removeAll { named.contains($0.link) }  // reported with their record
+        diagnostics += unnamed.diagnostics(folder: "assets/files")
+        for path in files.paths where !recorded.contains(path) && !pairs.contains(where: { $0.value["file"]?.scalarText == path }) {
             diagnostics.append(.warning(at: SourceLocation(file: "assets/files/\(path)"), "the file has no record in assets/catalog.yaml",
                                         hint: "add a record for it (id, file, title, kind, cost), or delete the file"))
         }

@@ -17,9 +17,22 @@ public struct FleetConfig: Sendable {
         var config = FleetConfig.default
         if var collector = reader.string("collector", example: "https://collect.example.com") {
             while collector.hasSuffix("/") { collector.removeLast() }
-            config.collector = collector
+            if let problem = LinkRules.serviceAddressProblem(collector) {
+                reader.report(.error(at: node["collector"]?.location, "`collector` is not the address of a web service: \(problem)",
+                                     hint: "write the collection service's address, e.g. `collector: https://collect.example.com`"))
+            } else {
+                config.collector = collector
+            }
         }
-        if let output = reader.string("output") { config.output = output }
+        if let output = reader.string("output") {
+            let segments = output.split(separator: "/").map(String.init)
+            if output.hasPrefix("/") || segments.isEmpty || segments.contains(where: { LinkRules.segmentProblem($0) != nil }) {
+                reader.report(.error(at: node["output"]?.location, "`output` must be a folder inside the workspace, found `\(output)`",
+                                     hint: "write a relative folder name such as `output: public`"))
+            } else {
+                config.output = output
+            }
+        }
         if let days = reader.int("licenceWarningDays") { config.licenceWarningDays = days }
         return (config, reader.finish())
     }

@@ -75,6 +75,11 @@ public struct PageSource: Sendable {
                                      hint: "add a line with only `---` after the last front matter line")])
             }
             let frontStart = utf8.index(utf8.startIndex, offsetBy: min(4, utf8.count))
+            if utf8.distance(from: frontStart, to: closing.start) > InputLimits.frontMatterBytes {
+                return (nil, [.error(at: SourceLocation(file: file, line: 1, column: 1),
+                                     "the front matter is larger than \(InputLimits.shown(InputLimits.frontMatterBytes)), the most a page's may be",
+                                     hint: "move long values into the page's body or into a file under shared/data")])
+            }
             frontText = frontStart < closing.start ? String(text[frontStart..<closing.start]) : ""
             body = closing.end < text.endIndex ? String(text[text.index(after: closing.end)...]) : ""
             bodyLine = line + 1
@@ -98,13 +103,20 @@ public struct PageSource: Sendable {
             layout: reader.string("layout"), tags: reader.strings("tags"), weight: reader.int("weight") ?? 0,
             aliases: reader.strings("aliases"), feed: reader.bool("feed") ?? false, params: reader.field("params"),
             frontMatter: front, body: body, bodyLine: bodyLine)
-        if let slug = page.slug, slug.isEmpty || slug.contains("/") {
-            reader.report(.error(at: front["slug"]?.location, "`slug` must be one URL segment without `/`, found `\(slug)`",
+        if let slug = page.slug, let problem = LinkRules.segmentProblem(slug) {
+            reader.report(.error(at: front["slug"]?.location, "`slug` must be one URL segment, found `\(slug)`: \(problem)",
                                  hint: "write e.g. `slug: spring-offer`, or use `url:` for a full path"))
         }
-        if let url = page.url, !url.hasPrefix("/") {
-            reader.report(.error(at: front["url"]?.location, "`url` must start with `/`, found `\(url)`",
-                                 hint: "write e.g. `url: /offers/spring/`"))
+        if let url = page.url, let problem = LinkRules.sitePathProblem(url) {
+            reader.report(.error(at: front["url"]?.location, "`url` must be a path inside the site, found `\(url)`: \(problem)",
+                                 hint: "write e.g. `url: /offers/spring/`; a link to another site belongs in the page's body"))
+        }
+        for alias in page.aliases {
+            if let problem = LinkRules.sitePathProblem(alias.hasPrefix("/") ? alias : "/" + alias) {
+                let location = front["aliases"]?.items?.first { $0.scalarText == alias }?.location ?? front["aliases"]?.location
+                reader.report(.error(at: location, "the alias `\(alias)` must be an old path of this site: \(problem)",
+                                     hint: "write e.g. `aliases: [/old-offer/]`"))
+            }
         }
         let diagnostics = reader.finish(allowing: templateKeys)
         return (diagnostics.hasErrors ? nil : page, diagnostics)

@@ -69,6 +69,24 @@ public struct SiteConfig: Sendable {
         id.range(of: idPattern, options: .regularExpression) != nil
     }
 
+    /// Theme values reach a `<style>` element: each is a colour or an `asset:` reference (the logo), nothing
+    /// that could end the CSS declaration it is written into.
+    static func checkTheme(_ node: YAMLNode, reporting reader: inout FieldReader) {
+        switch node.value {
+        case .scalar(let text, _):
+            if !text.hasPrefix("asset:"), !CSSColour.isColour(text) {
+                reader.report(.error(at: node.location, "the theme value `\(text)` is not a colour",
+                                     hint: "write a colour as \(CSSColour.forms), e.g. `primary: \"#0f5e59\"`, or an asset as `asset:<id>`"))
+            }
+        case .sequence(let items):
+            for item in items { checkTheme(item, reporting: &reader) }
+        case .mapping(let pairs):
+            for pair in pairs { checkTheme(pair.value, reporting: &reader) }
+        case .null:
+            break
+        }
+    }
+
     /// Reads `site.yaml`; returns nil (with diagnostics) when it cannot be used.
     public static func read(_ node: YAMLNode, folderName: String, file: String) -> (SiteConfig?, [Diagnostic]) {
         var reader = FieldReader(node, what: "site.yaml")
@@ -91,10 +109,15 @@ public struct SiteConfig: Sendable {
                                  hint: "write the site's public address, e.g. `baseURL: https://www.example.com/`"))
         }
         if !baseURL.hasSuffix("/") { baseURL += "/" }
+        if !baseURL.isEmpty, let problem = LinkRules.serviceAddressProblem(baseURL) {
+            reader.report(.error(at: node["baseURL"]?.location ?? node.location, "`baseURL` is not a web address: \(problem)",
+                                 hint: "write the site's public address, e.g. `baseURL: https://www.example.com/`"))
+        }
         let locale = reader.string("locale") ?? "en"
         let brand = reader.string("brand")
         let model = reader.string("model")
         let theme = reader.field("theme")
+        if let theme { checkTheme(theme, reporting: &reader) }
         let params = reader.field("params")
         let booking = reader.bool("booking") ?? (kind == .product)
         let consent = reader.oneOf("consent", ["implied", "required"]) ?? "implied"
@@ -108,6 +131,10 @@ public struct SiteConfig: Sendable {
                         var itemReader = FieldReader(entry, what: "menu entry")
                         if let title = itemReader.string("title", required: true, example: "Models"),
                            let url = itemReader.string("url", required: true, example: "/models/") {
+                            if let problem = LinkRules.activeSchemeProblem(url) {
+                                itemReader.report(.error(at: entry["url"]?.location, "the menu entry `\(title)` links to `\(url)`: \(problem)",
+                                                         hint: "write a path of the site (`/models/`) or an address starting with https://"))
+                            }
                             items.append(MenuItem(title: title, url: url, location: entry["url"]?.location ?? entry.location))
                         }
                         for diagnostic in itemReader.finish() { reader.report(diagnostic) }
@@ -130,6 +157,13 @@ public struct SiteConfig: Sendable {
                     var mountReader = FieldReader(entry, what: "mount")
                     if let from = mountReader.string("from", required: true, example: "news") {
                         let into = mountReader.string("into") ?? from
+                        for (key, value) in [("from", from), ("into", into)] {
+                            let segments = value.split(separator: "/").map(String.init)
+                            if let problem = segments.lazy.compactMap({ LinkRules.segmentProblem($0) }).first {
+                                mountReader.report(.error(at: entry[key]?.location, "the mount's `\(key)` must be a folder path, found `\(value)`: \(problem)",
+                                                          hint: "write folder names separated by `/`, e.g. `\(key): models/aurora`"))
+                            }
+                        }
                         let tags = mountReader.strings("tags")
                         mounts.append(Mount(from: from, into: into.trimmingCharacters(in: CharacterSet(charactersIn: "/")),
                                             tags: tags, location: entry.location))

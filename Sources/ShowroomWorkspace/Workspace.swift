@@ -42,7 +42,9 @@ public struct Workspace: Sendable {
 
         var fleet = FleetConfig.default
         let fleetURL = root.appendingPathComponent("showroom.yaml")
-        if FileManager.default.fileExists(atPath: fleetURL.path) {
+        if let target = WorkspaceFiles.targetOutside(fleetURL.path, inside: root) {
+            diagnostics.append(WorkspaceFiles.outsideLinkError("showroom.yaml", target: target))
+        } else if FileManager.default.fileExists(atPath: fleetURL.path) {
             do {
                 let node = try YAMLNode.load(fleetURL, relativePath: "showroom.yaml")
                 let (config, found) = FleetConfig.read(node)
@@ -58,7 +60,9 @@ public struct Workspace: Sendable {
 
         var data: [String: YAMLNode] = [:]
         let dataRoot = root.appendingPathComponent(sharedDataFolder)
-        for path in WorkspaceFiles.list(under: dataRoot) where path.hasSuffix(".yaml") || path.hasSuffix(".yml") {
+        let dataFiles = WorkspaceFiles.list(under: dataRoot, inside: root)
+        diagnostics += dataFiles.diagnostics(folder: sharedDataFolder)
+        for path in dataFiles.paths where path.hasSuffix(".yaml") || path.hasSuffix(".yml") {
             let file = "\(sharedDataFolder)/\(path)"
             do {
                 let name = (path as NSString).deletingPathExtension.replacingOccurrences(of: "/", with: ".")
@@ -86,7 +90,9 @@ public struct Workspace: Sendable {
 
         var i18n: [String: YAMLNode] = [:]
         let i18nRoot = root.appendingPathComponent("shared/i18n")
-        for path in WorkspaceFiles.list(under: i18nRoot, withExtension: "yaml") {
+        let i18nFiles = WorkspaceFiles.list(under: i18nRoot, withExtension: "yaml", inside: root)
+        diagnostics += i18nFiles.diagnostics(folder: "shared/i18n")
+        for path in i18nFiles.paths {
             do {
                 let file = "shared/i18n/\(path)"
                 i18n[(path as NSString).deletingPathExtension] = try YAMLNode.load(i18nRoot.appendingPathComponent(path), relativePath: file)
@@ -124,6 +130,10 @@ public struct Workspace: Sendable {
                                           hint: "add sites/\(folder)/site.yaml with at least `title:`, `kind:` and `baseURL:`"))
                 continue
             }
+            if let target = WorkspaceFiles.targetOutside(url.path, inside: root) {
+                diagnostics.append(WorkspaceFiles.outsideLinkError(file, target: target))
+                continue
+            }
             do {
                 let node = try YAMLNode.load(url, relativePath: file)
                 let (config, found) = SiteConfig.read(node, folderName: folder, file: file)
@@ -141,11 +151,13 @@ public struct Workspace: Sendable {
         var templates: [String: TemplateSource] = [:]
         var diagnostics: [Diagnostic] = []
         let url = root.appendingPathComponent(folder)
-        for path in WorkspaceFiles.list(under: url, withExtension: "mustache") {
+        let files = WorkspaceFiles.list(under: url, withExtension: "mustache", inside: root)
+        diagnostics += files.diagnostics(folder: folder)
+        for path in files.paths {
             let file = "\(folder)/\(path)"
             let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
             do {
-                let text = try SourceText.read(url.appendingPathComponent(path), relativePath: file)
+                let text = try SourceText.read(url.appendingPathComponent(path), relativePath: file, maxBytes: InputLimits.templateBytes)
                 if let existing = templates[name] {
                     diagnostics.append(.error(at: SourceLocation(file: file), "a template named `\(name)` already exists at \(existing.file)",
                                               hint: "template names must be unique within a set; rename one of them"))
@@ -161,17 +173,18 @@ public struct Workspace: Sendable {
     /// Reads and parses every Markdown file below `folder` (relative to the root), using both cores.
     public func loadPages(under folder: String) -> ([PageSource], [Diagnostic]) {
         let url = root.appendingPathComponent(folder)
-        let paths = WorkspaceFiles.list(under: url, withExtension: "md")
+        let listing = WorkspaceFiles.list(under: url, withExtension: "md", inside: root)
+        let paths = listing.paths
         let base = url.standardizedFileURL.path + "/"
         let results = ConcurrentMap.map(paths) { path -> (PageSource?, [Diagnostic]) in
             let file = "\(folder)/\(path)"
             do throws(Diagnostic) {
-                let text = try SourceText.read(path: base + path, relativePath: file)
+                let text = try SourceText.read(path: base + path, relativePath: file, maxBytes: InputLimits.pageBytes)
                 return PageSource.parse(text: text, file: file, contentPath: path)
             } catch {
                 return (nil, [error])
             }
         }
-        return (results.compactMap { $0.0 }, results.flatMap { $0.1 })
+        return (results.compactMap { $0.0 }, listing.diagnostics(folder: folder) + results.flatMap { $0.1 })
     }
 }

@@ -34,11 +34,21 @@ public struct YAMLNode: Sendable {
             throw .error(at: SourceLocation(file: file), "the YAML could not be read: \(error)")
         }
         guard let node else { return YAMLNode(.null, at: SourceLocation(file: file, line: lineOffset + 1, column: 1)) }
-        return convert(node, file: file, lineOffset: lineOffset)
+        var budget = InputLimits.yamlNodes(forBytes: text.utf8.count)
+        return try convert(node, file: file, lineOffset: lineOffset, budget: &budget)
     }
 
-    private static func convert(_ node: Node, file: String, lineOffset: Int) -> YAMLNode {
+    /// Copies libyaml's tree into located nodes. Yams shares an anchored node among its aliases, so an alias
+    /// of aliases costs nothing until here, where every copy becomes a node: `budget` bounds them, and a
+    /// document that exceeds it (an "alias bomb") is refused at the node where it ran out, at once.
+    private static func convert(_ node: Node, file: String, lineOffset: Int, budget: inout Int) throws(Diagnostic) -> YAMLNode {
         let location = SourceLocation(file: file, line: (node.mark?.line ?? 1) + lineOffset, column: node.mark?.column)
+        budget -= 1
+        if budget < 0 {
+            throw .error(at: location, "the YAML expands to too many values through its anchors and aliases (`&name` and `*name`)",
+                         hint: "an alias of values that hold aliases repeats them many times over; write the values out, "
+                             + "or use fewer levels of aliases")
+        }
         switch node {
         case .scalar(let scalar):
             let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted
@@ -48,10 +58,15 @@ public struct YAMLNode: Sendable {
             }
             return YAMLNode(.scalar(scalar.string, quoted: quoted), at: location)
         case .sequence(let sequence):
-            return YAMLNode(.sequence(sequence.map { convert($0, file: file, lineOffset: lineOffset) }), at: location)
+            var items: [YAMLNode] = []
+            items.reserveCapacity(sequence.count)
+            for item in sequence { items.append(try convert(item, file: file, lineOffset: lineOffset, budget: &budget)) }
+            return YAMLNode(.sequence(items), at: location)
         case .mapping(let mapping):
-            let pairs = mapping.map { pair in
-                (key: pair.key.string ?? "", value: convert(pair.value, file: file, lineOffset: lineOffset))
+            var pairs: [(key: String, value: YAMLNode)] = []
+            pairs.reserveCapacity(mapping.count)
+            for pair in mapping {
+                pairs.append((key: pair.key.string ?? "", value: try convert(pair.value, file: file, lineOffset: lineOffset, budget: &budget)))
             }
             return YAMLNode(.mapping(pairs), at: location)
         case .alias:
@@ -141,7 +156,7 @@ extension YAMLNode {
     public static func load(_ url: URL, relativePath: String) throws(Diagnostic) -> YAMLNode {
         let path = url.standardizedFileURL.path
         return try files.value(forPath: path, key: relativePath) { () throws(Diagnostic) -> YAMLNode in
-            try parse(try SourceText.read(path: path, relativePath: relativePath), file: relativePath)
+            try parse(try SourceText.read(path: path, relativePath: relativePath, maxBytes: InputLimits.yamlFileBytes), file: relativePath)
         }
     }
 }

@@ -89,7 +89,7 @@ import Testing
         try PosixFile.write("bb", toPath: folder.path + "/b.md")
         try PosixFile.write("hidden", toPath: folder.path + "/.git/config")
         try FileManager.default.createSymbolicLink(atPath: folder.path + "/news/loop", withDestinationPath: folder.path)
-        let stamps = WorkspaceFiles.stamps(under: folder)  // the link loop is followed once, then ends
+        let stamps = WorkspaceFiles.stamps(under: folder, inside: folder)  // the link loop is followed once, then ends
         #expect(Set(stamps.keys) == ["news/2026/a.md", "b.md"])
         #expect(stamps["b.md"]?.size == 2)
     }

@@ -36,9 +36,9 @@ import Testing
     @Test func anUnsafeCSSValueInSiteYamlIsAnErrorAtItsLine() throws {
         let workspace = try FixtureWorkspace()
         try workspace.write("templates/base/404.mustache",
-                            "<html><head><style>:root{--primary:{{site.theme.primary}}}</style></head><body></body></html>")
+                            "<html><head><style>:root{--panel:{{site.params.panel}}}</style></head><body></body></html>")
         let site = try String(contentsOf: workspace.root.appendingPathComponent("sites/aurora/site.yaml"), encoding: .utf8)
-        try workspace.write("sites/aurora/site.yaml", site + "theme:\n  primary: \"red}body{background:url(//x.example/a)\"\n")
+        try workspace.write("sites/aurora/site.yaml", site + "params:\n  panel: \"red}body{background:url(//x.example/a)\"\n")
         let error = try #require(workspace.build().error(containing: "is not a safe CSS value"))
         #expect(error.location?.file == "sites/aurora/site.yaml")
         #expect(error.location?.line == 13)

@@ -51,7 +51,7 @@ public enum AffectedSites {
         case ("shared", "content"):
             // A page no site showed: the sites whose mounts now take it (folder and tags), if it exists.
             let url = workspace.root.appendingPathComponent(path)
-            guard let text = try? SourceText.read(url, relativePath: path),
+            guard let text = try? SourceText.read(url, relativePath: path, maxBytes: InputLimits.pageBytes),
                   let page = PageSource.parse(text: text, file: path, contentPath: parts.dropFirst(2).joined(separator: "/")).0
             else { return [] }
             let folders = parts.dropFirst(2).dropLast().joined(separator: "/")

@@ -52,7 +52,7 @@ extension CheckReport {
         let report = JSONReport(
             succeeded: succeeded, sites: sites, pages: pages, errors: diagnostics.errors.count, warnings: diagnostics.warnings.count,
             diagnostics: diagnostics.map {
-                .init(severity: $0.severity.rawValue, file: $0.location?.file, line: $0.location?.line, column: $0.location?.column,
+                .init(severity: $0.severity.rawValue, file: $0.location.map { Diagnostic.visible($0.file) }, line: $0.location?.line, column: $0.location?.column,
                       message: $0.message, hint: $0.hint)
             })
         let encoder = JSONEncoder()
@@ -70,7 +70,7 @@ extension CheckReport {
         }
         var properties: [String] = []
         if let location = diagnostic.location {
-            properties.append("file=\(property(location.file))")
+            properties.append("file=\(property(Diagnostic.visible(location.file)))")
             if let line = location.line { properties.append("line=\(line)") }
             if let column = location.column { properties.append("col=\(column)") }
         }

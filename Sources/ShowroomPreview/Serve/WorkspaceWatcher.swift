@@ -36,7 +36,7 @@ struct WorkspaceWatcher: Sendable {
                 stamps[entry] = stamp
                 continue
             }
-            for (relative, stamp) in WorkspaceFiles.stamps(under: url) { stamps[entry + "/" + relative] = stamp }
+            for (relative, stamp) in WorkspaceFiles.stamps(under: url, inside: root) { stamps[entry + "/" + relative] = stamp }
         }
         return stamps
     }

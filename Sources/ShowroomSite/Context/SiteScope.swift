@@ -43,7 +43,7 @@ struct SiteScope: Sendable {
             root.append(("brand", .map(record.adding([("models", .list(brandModels))]))))
         }
         if let model = site.model, let record = models[model] { root.append(("model", record)) }
-        if let strings = workspace.i18n[site.locale] ?? workspace.i18n["en"] { root.append(("t", values.value(strings, prices: false))) }
+        if let strings = workspace.i18n[site.locale] ?? workspace.i18n["en"] { root.append(("t", values.value(strings, typedKeys: false))) }
         root.append(("booking", Self.bookingRules))
 
         // Page values, then the lists that show them.

@@ -21,8 +21,9 @@ struct SiteValues {
         self.collector = collector
     }
 
-    /// `prices: false` for translated strings, where `price:` is a label, not an amount.
-    mutating func value(_ node: YAMLNode, prices: Bool = true) -> TemplateValue {
+    /// `typedKeys: false` for translated strings, where `price:` and `colour:` are labels, not an amount and
+    /// a colour.
+    mutating func value(_ node: YAMLNode, typedKeys: Bool = true) -> TemplateValue {
         switch node.value {
         case .null:
             return .null
@@ -45,14 +46,19 @@ struct SiteValues {
             references[id, default: []].append(node.location)
             return object
         case .sequence(let items):
-            return .list(items.map { value($0, prices: prices) })
+            return .list(items.map { value($0, typedKeys: typedKeys) })
         case .mapping(let pairs):
             var members: [(String, TemplateValue)] = []
             members.reserveCapacity(pairs.count + 1)
             for (key, child) in pairs {
-                let converted = value(child, prices: prices)
+                let converted = value(child, typedKeys: typedKeys)
                 members.append((key, converted))
-                guard prices, key == "price" || key.hasSuffix("Price") else { continue }
+                if typedKeys, Self.isColourKey(key), case .string(let text, _) = converted, !CSSColour.isColour(text) {
+                    diagnostics.append(.error(
+                        at: child.location, "`\(key)` must be a colour, found \(child.kindName)",
+                        hint: "write it as \(CSSColour.forms), for example \(key): \"#1d2d50\""))
+                }
+                guard typedKeys, key == "price" || key.hasSuffix("Price") else { continue }
                 switch converted {
                 case .int(let number): members.append(("\(key)Display", .string(Self.formatPrice(Double(number)), child.location)))
                 case .double(let number): members.append(("\(key)Display", .string(Self.formatPrice(number), child.location)))
@@ -65,6 +71,12 @@ struct SiteValues {
             }
             return .map(TemplateMap(members))
         }
+    }
+
+    /// Keys whose values are colours, which templates write into `style` attributes: `hex`, `colour`,
+    /// `color`, and names ending in `Colour`, `Color` or `Hex`.
+    static func isColourKey(_ key: String) -> Bool {
+        key == "hex" || key == "colour" || key == "color" || key.hasSuffix("Colour") || key.hasSuffix("Color") || key.hasSuffix("Hex")
     }
 
     /// The template object for asset `id`: prints its URL, and offers its fields. Nil when the catalogue has

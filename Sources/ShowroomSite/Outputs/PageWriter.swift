@@ -31,6 +31,11 @@ struct PageWriter: Sendable {
     }
 
     func write(_ html: String, url: String, outputPath: String, sourceFile: String, templateFile: String) -> Outcome {
+        guard LinkRules.staysInside(relativePath: outputPath) else {
+            return Outcome(ok: false, assets: [], diagnostics: [.error(
+                at: SourceLocation(file: sourceFile), "the page's address \(url) would be written outside the site's output folder",
+                hint: "give the page a `url:` or `slug:` without `..` segments")])
+        }
         let library = self.library
         let collector = self.collector
         let rewriter = HTMLRewriter(
