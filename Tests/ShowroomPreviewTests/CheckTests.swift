@@ -87,4 +87,39 @@ struct CheckTests {
         #expect(first["file"] as? String == "sites/lumen/content/contact.md")
         #expect(first["line"] as? Int == 4)
     }
+
+    /// A value with ESC and BEL in it (written as YAML escapes) and a file name with a line break.
+    private func checkWithControlCharacters() throws -> CheckReport {
+        let workspace = try FixtureWorkspace()
+        defer { workspace.remove() }
+        try workspace.write("sites/lumen/content/esc\nfile.md", "---\ntitle: Esc\nslug: \"red\\e[31m/\\a\"\n---\n")
+        return check(workspace, sites: ["lumen"])
+    }
+
+    private func isRaw(_ text: String) -> Bool {
+        text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 }
+    }
+
+    @Test func controlCharactersAreShownEscapedInTheTextFormat() throws {
+        let output = try checkWithControlCharacters().formatted(as: .text)
+        #expect(output.contains("red\\u{1B}[31m/\\u{7}"))
+        #expect(output.contains("sites/lumen/content/esc\\u{A}file.md:3:7: error"))
+        #expect(!isRaw(output))
+    }
+
+    @Test func controlCharactersAreShownEscapedInTheJSONFormat() throws {
+        let output = try checkWithControlCharacters().formatted(as: .json)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
+        let entry = try #require((json["diagnostics"] as? [[String: Any]])?.first { ($0["message"] as? String)?.contains("slug") == true })
+        #expect(!isRaw(entry["message"] as? String ?? ""))
+        #expect((entry["message"] as? String)?.contains("red\\u{1B}[31m") == true)
+        #expect(entry["file"] as? String == "sites/lumen/content/esc\\u{A}file.md")
+    }
+
+    @Test func controlCharactersAreShownEscapedInTheGitHubFormat() throws {
+        let output = try checkWithControlCharacters().formatted(as: .github)
+        let annotation = try #require(output.split(separator: "\n").first { $0.contains("slug") })
+        #expect(annotation.hasPrefix("::error file=sites/lumen/content/esc\\u{A}file.md,line=3,col=7::"))
+        #expect(!isRaw(String(annotation)))
+    }
 }
