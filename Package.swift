@@ -138,3 +138,22 @@ let package = Package(
         ),
     ]
 )
+
+// Fuzz targets for libFuzzer (docs/fuzzing.md, scripts/fuzz.sh): only with SHOWROOM_FUZZ=1, built with
+// coverage instrumentation and libFuzzer's driver; an ordinary build does not see them.
+if Context.environment["SHOWROOM_FUZZ"] != nil {
+    let fuzzTargets: [(name: String, folder: String, dependencies: [Target.Dependency])] = [
+        ("FuzzFrontMatter", "FrontMatter", ["ShowroomCore", "ShowroomWorkspace"]),
+        ("FuzzHTMLRewriter", "HTMLRewriter", ["ShowroomHTML"]),
+        ("FuzzMarkdown", "Markdown", ["ShowroomMarkdown"]),
+        ("FuzzEventsPayload", "EventsPayload", ["ShowroomCollector"]),
+        ("FuzzBookingForm", "BookingForm", ["ShowroomCollector", "ShowroomCore"]),
+        ("FuzzAccessLog", "AccessLog", ["ShowroomReports"]),
+    ]
+    package.targets.append(.target(name: "FuzzSupport", path: "Fuzz/Support"))
+    for target in fuzzTargets {
+        package.targets.append(.executableTarget(name: target.name, dependencies: target.dependencies + ["FuzzSupport"],
+                                                 path: "Fuzz/\(target.folder)"))
+        package.products.append(.executable(name: target.name, targets: [target.name]))
+    }
+}

@@ -64,9 +64,9 @@ public enum MarkdownRenderer {
                 guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
                 let type = cmark_node_get_type(node)
                 guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let urlPointer = cmark_node_get_url(node) else { continue }
-                let reference = MarkdownReference(
-                    url: String(cString: urlPointer), isImage: type == CMARK_NODE_IMAGE,
-                    line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
+                let (line, column) = position(of: node)
+                let reference = MarkdownReference(url: String(cString: urlPointer), isImage: type == CMARK_NODE_IMAGE,
+                                                  line: line, column: column)
                 if let replacement = rewrite(reference) {
                     cmark_node_set_url(node, replacement)
                 }
@@ -77,6 +77,18 @@ public enum MarkdownRenderer {
         guard let html = cmark_render_html(document, options, extensions) else { return "" }
         defer { free(html) }
         return String(cString: html)
+    }
+
+    /// Where `node` starts. The table extension re-parses a paragraph it turns into a table without giving the
+    /// inline nodes a place (line 0, found by fuzzing); those take the place of the nearest block that has one.
+    private static func position(of node: OpaquePointer) -> (line: Int, column: Int) {
+        var current: OpaquePointer? = node
+        while let candidate = current {
+            let line = Int(cmark_node_get_start_line(candidate))
+            if line > 0 { return (line, max(Int(cmark_node_get_start_column(candidate)), 1)) }
+            current = cmark_node_parent(candidate)
+        }
+        return (1, 1)
     }
 
     private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]

@@ -42,6 +42,24 @@ import Testing
         #expect(seen.first == MarkdownReference(url: "asset:x", isImage: true, line: 3, column: 3))
     }
 
+    /// Found by the Markdown fuzz target: cmark-gfm's table extension leaves the inline nodes of a paragraph it
+    /// re-reads without a position (line 0).
+    @Test func aLinkInAParagraphATableFollowsHasAPosition() {
+        var seen: [MarkdownReference] = []
+        _ = MarkdownRenderer.render("Intro [a](asset:x)\n| a | b |\n|---|---|\n| 1 | 2 |\n") { reference in
+            seen.append(reference)
+            return nil
+        }
+        #expect(seen.count == 1)
+        #expect((seen.first?.line ?? 0) >= 1)
+        #expect((seen.first?.column ?? 0) >= 1)
+    }
+
+    @Test func aNULByteBecomesAReplacementCharacterAndTheTextAfterItStays() {
+        let html = MarkdownRenderer.render("Before\u{0}after")
+        #expect(html.contains("Before\u{FFFD}after"))
+    }
+
     @Test func rawHTMLIsLeftOut() {
         let html = MarkdownRenderer.render("<iframe src=x></iframe>\n\nText <img src=x onerror=alert(1)> more")
         #expect(!html.contains("<iframe"))
