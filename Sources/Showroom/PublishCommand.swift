@@ -9,7 +9,9 @@ struct PublishCommand: ParsableCommand {
         abstract: "Publish a built site as an atomic release: DIR/<site>/releases/<time>/ and a `current` link.",
         discussion: """
             Point the web server's document root at DIR/<site>/current. The link is swapped in one step after \
-            the whole copy succeeded, so a failed publish leaves the live site as it was. Prints the files \
+            the whole copy was checked against the built site, so a failed publish leaves the live site as it \
+            was. Publishes and rollbacks of one site take turns (DIR/<site>/.publish.lock); one waits up to \
+            --wait seconds for another to finish. Prints the files \
             added (+), changed (~) and removed (-) against the live release, by content hash. \
             See docs/preview-and-publish.md.
             """
@@ -24,6 +26,9 @@ struct PublishCommand: ParsableCommand {
     @Option(help: "How many releases to keep (the live one is always kept).")
     var keep = 5
 
+    @Option(help: "Seconds to wait for another publish or rollback of the same site to finish (0: fail at once).")
+    var wait = 120
+
     @Flag(help: "Point `current` back at the release before it instead of publishing.")
     var rollback = false
 
@@ -34,7 +39,7 @@ struct PublishCommand: ParsableCommand {
     var workspace: String = "."
 
     func run() throws {
-        let publisher = Publisher()
+        let publisher = Publisher(lockWait: .seconds(max(wait, 0)))
         let target = URL(fileURLWithPath: to).standardizedFileURL
         let outcome: Publisher.Outcome
         if rollback {

@@ -3,8 +3,9 @@ import Foundation
 /// The releases of one site in a publish folder:
 ///
 /// ```
-/// DIR/<site>/releases/20260528T101530.123Z/   one complete copy of the site per publish
-/// DIR/<site>/current -> releases/20260528T101530.123Z
+/// DIR/<site>/releases/20260528T101530.123Z-4f1c2a/   one complete copy of the site per publish
+/// DIR/<site>/current -> releases/20260528T101530.123Z-4f1c2a
+/// DIR/<site>/.publish.lock                         held while a publish or rollback runs
 /// ```
 ///
 /// A web server's document root is `DIR/<site>/current`. The link is replaced with `rename(2)`, so a reader
@@ -21,6 +22,7 @@ public struct Releases: Sendable {
 
     public var releasesFolder: URL { folder.appendingPathComponent("releases") }
     public var currentLink: URL { folder.appendingPathComponent("current") }
+    var lockFile: URL { folder.appendingPathComponent(".publish.lock") }
 
     /// Release names, oldest first (their names sort by time). Unfinished copies (`.incoming-…`) are not releases.
     public func names() throws -> [String] {
@@ -44,22 +46,5 @@ public struct Releases: Sendable {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: currentLink.path,
                                                           NSLocalizedDescriptionKey: String(cString: strerror(code))])
         }
-    }
-
-    /// A new release name: the UTC time to the millisecond, with a counter when that name is taken.
-    func newName(at date: Date) throws -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMdd'T'HHmmss.SSS'Z'"
-        let base = formatter.string(from: date)
-        let taken = Set(try names())
-        var name = base
-        var counter = 1
-        while taken.contains(name) {
-            name = base + String(format: "-%02d", counter)
-            counter += 1
-        }
-        return name
     }
 }
