@@ -4,16 +4,23 @@ import ShowroomCore
 /// What a release holds, file by file: each regular file's path, size and SHA-256.
 ///
 /// Publish takes the manifest of the built site before it copies it and checks the copy against it before
-/// `current` moves, so a release with a missing, cut-short or changed file never goes live.
-struct ReleaseManifest: Sendable, Equatable {
-    struct Entry: Sendable, Equatable {
+/// `current` moves, so a release with a missing, cut-short or changed file never goes live. It then writes
+/// the manifest beside the release (`releases/<name>.manifest.json`, outside the document root): that file
+/// marks the folder as one publish made, the only kind it prunes or rolls back to, and rollback checks the
+/// release against it again.
+struct ReleaseManifest: Codable, Sendable, Equatable {
+    struct Entry: Codable, Sendable, Equatable {
         var path: String
         var size: Int
         var sha256: String
     }
 
+    /// Tells whoever finds the file beside a release what it is.
+    var madeBy = "showroom publish: the folder of the same name is a release it made, holding exactly these files"
     /// Sorted by path.
     var files: [Entry]
+
+    init(files: [Entry]) { self.files = files }
 
     /// The manifest of the regular files under `folder`.
     static func of(_ folder: URL) throws -> ReleaseManifest {
@@ -42,5 +49,17 @@ struct ReleaseManifest: Sendable, Equatable {
         let expected = Set(files.map(\.path))
         differences += found.keys.filter { !expected.contains($0) }.sorted().map { "\($0) should not be there" }
         return differences
+    }
+}
+
+extension ReleaseManifest {
+    func write(to file: URL) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        try encoder.encode(self).write(to: file, options: .atomic)
+    }
+
+    static func read(from file: URL) throws -> ReleaseManifest {
+        try JSONDecoder().decode(ReleaseManifest.self, from: Data(contentsOf: file))
     }
 }

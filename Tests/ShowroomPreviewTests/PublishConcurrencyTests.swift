@@ -130,7 +130,7 @@ struct PublishConcurrencyTests {
         }
         let names = try place.releases()
         #expect(names.count == 2)
-        #expect(Releases(site: "aurora", publishFolder: place.target).current() == names.last)
+        #expect(try Releases(site: "aurora", publishFolder: place.target).current() == names.last)
         #expect(place.live("index.html") == "v2")
     }
 }
