@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
+import ShowroomCore
 import ShowroomPublish
+import ShowroomWorkspace
 
 /// `showroom publish`: copies a built site into a new release and switches the live link to it.
 struct PublishCommand: ParsableCommand {
@@ -9,7 +11,9 @@ struct PublishCommand: ParsableCommand {
         abstract: "Publish a built site as an atomic release: DIR/<site>/releases/<time>/ and a `current` link.",
         discussion: """
             Point the web server's document root at DIR/<site>/current. The link is swapped in one step after \
-            the whole copy succeeded, so a failed publish leaves the live site as it was. Prints the files \
+            the whole copy was checked against the built site, so a failed publish leaves the live site as it \
+            was. Publishes and rollbacks of one site take turns (DIR/<site>/.publish.lock); one waits up to \
+            --wait seconds for another to finish. Prints the files \
             added (+), changed (~) and removed (-) against the live release, by content hash. \
             See docs/preview-and-publish.md.
             """
@@ -24,29 +28,60 @@ struct PublishCommand: ParsableCommand {
     @Option(help: "How many releases to keep (the live one is always kept).")
     var keep = 5
 
+    @Option(help: "Seconds to wait for another publish or rollback of the same site to finish (0: fail at once).")
+    var wait = 120
+
     @Flag(help: "Point `current` back at the release before it instead of publishing.")
     var rollback = false
 
-    @Option(help: "The built site to publish (default: <workspace>/public/<site>).")
+    @Option(help: "The built site to publish (default: <workspace>/<output>/<site>, with `output` from showroom.yaml, public/ unless set).")
     var from: String?
 
-    @Option(help: "The workspace folder (the one with sites/ and public/).")
+    @Option(help: "The workspace folder (the one with showroom.yaml, sites/ and the build output).")
     var workspace: String = "."
 
     func run() throws {
-        let publisher = Publisher()
+        let publisher = Publisher(lockWait: .seconds(max(wait, 0)))
         let target = URL(fileURLWithPath: to).standardizedFileURL
         let outcome: Publisher.Outcome
         if rollback {
             outcome = try publisher.rollback(site: site, in: target)
         } else {
-            let built = from.map { URL(fileURLWithPath: $0) }
-                ?? URL(fileURLWithPath: workspace).appendingPathComponent("public").appendingPathComponent(site)
-            outcome = try publisher.publish(site: site, from: built.standardizedFileURL, to: target, keep: keep)
+            outcome = try publisher.publish(site: site, from: try builtFolder(), to: target, keep: keep)
         }
         for line in outcome.diff.lines { print(line) }
         print("\(rollback ? "Rolled back" : "Published") \(site): current -> releases/\(outcome.release)"
               + (outcome.previous.map { " (was \($0))" } ?? ""))
         if !outcome.pruned.isEmpty { print("Removed old releases: \(outcome.pruned.joined(separator: ", "))") }
+    }
+
+    /// `--from`, else the site's folder in the output folder of showroom.yaml, where `showroom build` writes it.
+    private func builtFolder() throws -> URL {
+        if let from { return URL(fileURLWithPath: from).standardizedFileURL }
+        let root = URL(fileURLWithPath: workspace).standardizedFileURL
+        var fleet = FleetConfig.default
+        let file = root.appendingPathComponent("showroom.yaml")
+        if FileManager.default.fileExists(atPath: file.path) {
+            let diagnostics: [Diagnostic]
+            do {
+                (fleet, diagnostics) = FleetConfig.read(try YAMLNode.load(file, relativePath: "showroom.yaml"))
+            } catch {
+                diagnostics = [error]
+            }
+            if !diagnostics.errors.isEmpty {
+                throw UnreadableConfig(diagnostics: diagnostics.errors)
+            }
+        }
+        return root.appendingPathComponent(fleet.output).appendingPathComponent(site).standardizedFileURL
+    }
+
+    /// showroom.yaml has errors, so the output folder it names is not known.
+    private struct UnreadableConfig: Error, CustomStringConvertible {
+        var diagnostics: [Diagnostic]
+
+        var description: String {
+            "\(DiagnosticsError(diagnostics))\nshowroom.yaml names the output folder to publish from; fix it, or pass --from "
+                + "with the built site's folder. Nothing was published"
+        }
     }
 }

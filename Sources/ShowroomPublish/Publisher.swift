@@ -2,18 +2,24 @@ import Foundation
 
 /// Publishes built sites as atomic releases and rolls them back (`showroom publish`).
 ///
-/// Publishing copies `public/<site>` into a hidden folder beside the releases, renames it into place when
-/// the whole copy succeeded, then swaps the `current` link; only after that are old releases pruned. Any
-/// failure before the swap leaves `current`, and every other site's folder, as they were.
+/// A publish or rollback holds the site's lock (`DIR/<site>/.publish.lock`) from start to end, so two of them
+/// never work on one site at once. Publishing copies `public/<site>` into a hidden folder beside the
+/// releases, checks the copy against the built site file by file, writes that manifest beside it (the mark
+/// of a release publish made), renames it into place, then swaps the `current` link; only after that are
+/// old releases pruned. Any failure before the swap leaves `current`, and every other site's folder, as
+/// they were.
 public struct Publisher: Sendable {
     /// Copies one file; tests replace it to make a publish fail halfway.
     public var copyFile: @Sendable (_ from: URL, _ to: URL) throws -> Void
     public var now: @Sendable () -> Date
+    /// How long to wait for another publish of the same site to finish before giving up.
+    public var lockWait: Duration
 
     public init(copyFile: @escaping @Sendable (URL, URL) throws -> Void = { try FileManager.default.copyItem(at: $0, to: $1) },
-                now: @escaping @Sendable () -> Date = Date.init) {
+                now: @escaping @Sendable () -> Date = Date.init, lockWait: Duration = .seconds(120)) {
         self.copyFile = copyFile
         self.now = now
+        self.lockWait = lockWait
     }
 
     /// What one publish or rollback did.
@@ -28,67 +34,76 @@ public struct Publisher: Sendable {
         public var pruned: [String]
     }
 
-    public enum Failure: Error, CustomStringConvertible {
-        case notBuilt(site: String, folder: URL)
-        case noPreviousRelease(site: String)
-        case keepTooSmall
-
-        public var description: String {
-            switch self {
-            case .notBuilt(let site, let folder):
-                return "there is no built output for \(site) at \(folder.path); run `showroom build --site \(site)` first"
-            case .noPreviousRelease(let site):
-                return "\(site) has no release before the current one to roll back to"
-            case .keepTooSmall:
-                return "--keep must be at least 1"
-            }
-        }
-    }
-
     /// Publishes the built site in `built` (e.g. `public/aurora`) as a new release of `site` under `publishFolder`,
-    /// keeping the newest `keep` releases (and always the live one).
+    /// keeping the newest `keep` releases (and always the live one). Anything unexpected in the publish folder
+    /// is an error before anything is written.
     public func publish(site: String, from built: URL, to publishFolder: URL, keep: Int = 5) throws -> Outcome {
         guard keep >= 1 else { throw Failure.keepTooSmall }
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: built.path, isDirectory: &isFolder), isFolder.boolValue else {
-            throw Failure.notBuilt(site: site, folder: built)
+        let releases = try Releases(site: site, publishFolder: publishFolder)
+        guard Releases.kind(of: built, followingLinks: true) == .folder else { throw Failure.notBuilt(site: site, folder: built) }
+        try releases.checkLayout()
+        try FileManager.default.createDirectory(at: releases.folder, withIntermediateDirectories: true)
+        return try PublishLock.holding(releases.lockFile, site: site, wait: lockWait) {
+            try releases.checkLayout()  // again: another publish may have run while this one waited
+            try FileManager.default.createDirectory(at: releases.releasesFolder, withIntermediateDirectories: true)
+            let name = try makeRelease(of: built, in: releases)
+            let previous = try releases.current()
+            let diff = try ReleaseDiff.between(old: previous.map { releases.releasesFolder.appendingPathComponent($0) },
+                                               new: releases.releasesFolder.appendingPathComponent(name))
+            try releases.point(at: name)
+            let pruned = try prune(releases, keep: keep)
+            return Outcome(site: site, release: name, previous: previous, diff: diff, pruned: pruned)
         }
-        let releases = Releases(site: site, publishFolder: publishFolder)
-        try FileManager.default.createDirectory(at: releases.releasesFolder, withIntermediateDirectories: true)
-        let name = try releases.newName(at: now())
-        let incoming = releases.releasesFolder.appendingPathComponent(".incoming-\(name)")
-        do {
-            try copyTree(from: built, to: incoming)
-        } catch {
-            try? FileManager.default.removeItem(at: incoming)
-            throw error
-        }
-        let release = releases.releasesFolder.appendingPathComponent(name)
-        try FileManager.default.moveItem(at: incoming, to: release)
-
-        let previous = releases.current()
-        let diff = try ReleaseDiff.between(old: previous.map { releases.releasesFolder.appendingPathComponent($0) }, new: release)
-        try releases.point(at: name)
-        let pruned = try prune(releases, keep: keep)
-        return Outcome(site: site, release: name, previous: previous, diff: diff, pruned: pruned)
     }
 
-    /// Points `current` back at the release before it.
+    /// Points `current` back at the release before it, once that release still matches its manifest.
     public func rollback(site: String, in publishFolder: URL) throws -> Outcome {
-        let releases = Releases(site: site, publishFolder: publishFolder)
-        let names = try releases.names()
-        guard let current = releases.current(), let index = names.firstIndex(of: current), index > 0 else {
-            throw Failure.noPreviousRelease(site: site)
+        let releases = try Releases(site: site, publishFolder: publishFolder)
+        guard Releases.kind(of: releases.folder, followingLinks: true) == .folder else { throw Failure.noPreviousRelease(site: site) }
+        return try PublishLock.holding(releases.lockFile, site: site, wait: lockWait) {
+            let names = try releases.names()
+            guard let current = try releases.current(), let index = names.firstIndex(of: current), index > 0 else {
+                throw Failure.noPreviousRelease(site: site)
+            }
+            let target = names[index - 1]
+            let folder = releases.releasesFolder.appendingPathComponent(target)
+            let differences: [String]
+            if let manifest = try? ReleaseManifest.read(from: releases.manifestFile(of: target)) {
+                differences = try manifest.differences(in: folder)
+            } else {
+                differences = ["its manifest \(releases.manifestFile(of: target).lastPathComponent) cannot be read"]
+            }
+            guard differences.isEmpty else { throw Failure.damagedRelease(site: site, release: folder, differences: differences) }
+            let diff = try ReleaseDiff.between(old: releases.releasesFolder.appendingPathComponent(current), new: folder)
+            try releases.point(at: target)
+            return Outcome(site: site, release: target, previous: current, diff: diff, pruned: [])
         }
-        let target = names[index - 1]
-        let diff = try ReleaseDiff.between(old: releases.releasesFolder.appendingPathComponent(current),
-                                           new: releases.releasesFolder.appendingPathComponent(target))
-        try releases.point(at: target)
-        return Outcome(site: site, release: target, previous: current, diff: diff, pruned: [])
+    }
+
+    /// Copies `built` into a new release and returns its name. The copy is made in a hidden folder, checked
+    /// against the built site's manifest, marked with that manifest and only then renamed into place; on any
+    /// failure nothing of it is left.
+    private func makeRelease(of built: URL, in releases: Releases) throws -> String {
+        let expected = try ReleaseManifest.of(built)
+        let name = ReleaseName.new(at: now(), after: try releases.names().last)
+        let incoming = releases.releasesFolder.appendingPathComponent(".incoming-\(name)")
+        let manifest = releases.manifestFile(of: name)
+        do {
+            try copyTree(from: built, to: incoming)
+            let differences = try expected.differences(in: incoming)
+            guard differences.isEmpty else { throw Failure.incompleteRelease(site: releases.site, from: built, differences: differences) }
+            try expected.write(to: manifest)
+            try FileManager.default.moveItem(at: incoming, to: releases.releasesFolder.appendingPathComponent(name))
+        } catch {
+            try? FileManager.default.removeItem(at: incoming)
+            try? FileManager.default.removeItem(at: manifest)
+            throw error
+        }
+        return name
     }
 
     private func copyTree(from source: URL, to destination: URL) throws {
-        try FileManager.default.createDirectory(at: destination, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: destination, withIntermediateDirectories: false)
         for path in try FileTree.files(under: source) {
             let target = destination.appendingPathComponent(path)
             try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -96,12 +111,15 @@ public struct Publisher: Sendable {
         }
     }
 
-    /// Deletes the oldest releases beyond `keep`, never the live one.
+    /// Deletes the oldest releases beyond `keep`, never the live one, and only releases publish made (with a
+    /// manifest beside them): a folder someone put in `releases/` is never touched.
     private func prune(_ releases: Releases, keep: Int) throws -> [String] {
-        let live = releases.current()
-        let names = try releases.names()
-        let doomed = names.dropLast(keep).filter { $0 != live }
-        for name in doomed { try FileManager.default.removeItem(at: releases.releasesFolder.appendingPathComponent(name)) }
+        let live = try releases.current()
+        let doomed = try releases.names().dropLast(keep).filter { $0 != live }
+        for name in doomed {
+            try FileManager.default.removeItem(at: releases.releasesFolder.appendingPathComponent(name))
+            try FileManager.default.removeItem(at: releases.manifestFile(of: name))
+        }
         return Array(doomed)
     }
 }

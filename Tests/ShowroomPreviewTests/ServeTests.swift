@@ -76,4 +76,37 @@ struct ServeTests {
             #expect(store?.status == 200)
         }
     }
+
+    /// A file outside the site's preview output, and the output folder where links to it are planted.
+    private func plantSecret(in workspace: FixtureWorkspace) throws -> (secret: URL, output: URL) {
+        let outside = workspace.root.appendingPathComponent("outside")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        try Data("root:x:0:0:secret".utf8).write(to: outside.appendingPathComponent("passwd"))
+        return (outside, workspace.root.appendingPathComponent(".showroom/preview/lumen"))
+    }
+
+    @Test func aLinkToAFolderOutsideTheOutputIsNotFollowed() async throws {
+        let workspace = try FixtureWorkspace()
+        defer { workspace.remove() }
+        try await serving(workspace, sites: ["lumen"]) { base in
+            let (secret, output) = try plantSecret(in: workspace)
+            try FileManager.default.createSymbolicLink(at: output.appendingPathComponent("etclink"), withDestinationURL: secret)
+            let answer = await Loopback.get("\(base)/etclink/passwd")
+            #expect(answer?.status == 404)
+            #expect(answer?.body.contains("root:x") == false)
+        }
+    }
+
+    @Test func aLinkToAFileOutsideTheOutputIsNotServed() async throws {
+        let workspace = try FixtureWorkspace()
+        defer { workspace.remove() }
+        try await serving(workspace, sites: ["lumen"]) { base in
+            let (secret, output) = try plantSecret(in: workspace)
+            try FileManager.default.createSymbolicLink(at: output.appendingPathComponent("passwd.txt"),
+                                                       withDestinationURL: secret.appendingPathComponent("passwd"))
+            let answer = await Loopback.get("\(base)/passwd.txt")
+            #expect(answer?.status == 404)
+            #expect(answer?.body.contains("root:x") == false)
+        }
+    }
 }
