@@ -28,7 +28,7 @@ for target in "${targets[@]}"; do
     # @testable import.
     swift build --scratch-path "$scratch" --product "$product" -Xswiftc -sanitize=address \
         -Xswiftc -sanitize-coverage=edge,trace-cmp,inline-8bit-counters,pc-table \
-        -Xlinker "$(fuzzer_runtime)" -Xlinker -lstdc++ 2>&1 | grep -Ev '^\[[0-9]+/[0-9]+\]|unhandled|CMakeLists' || true
+        -Xlinker "$(fuzzer_runtime)" -Xlinker -lstdc++ 2>&1 | grep -Ev '^\[[0-9]+/[0-9]+\]|unhandled|CMakeLists|Cannot export local symbol|^(Fetch|Comput|Creat|Working copy)' || true
     corpus="$scratch/corpus/$target"
     crashes="$scratch/crashes/$target/"
     mkdir -p "$corpus" "$crashes"
