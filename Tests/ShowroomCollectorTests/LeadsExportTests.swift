@@ -21,6 +21,14 @@ struct LeadsExportTests {
         #expect(LeadsExport.csvCell(text) == cell)
     }
 
+    @Test(arguments: [
+        ("\u{FF1D}1+1", "'\u{FF1D}1+1"), ("\u{FF0B}86 138", "'\u{FF0B}86 138"), ("\u{FF0D}1", "'\u{FF0D}1"),
+        ("\u{FF20}SUM(A1)", "'\u{FF20}SUM(A1)"), ("\u{FEFF}=HYPERLINK(0)", "'\u{FEFF}=HYPERLINK(0)"), ("\rX", "\"'\rX\""),
+    ])
+    func fullWidthFormulaSignsAByteOrderMarkAndACarriageReturnAreEscapedToo(text: String, cell: String) {
+        #expect(LeadsExport.csvCell(text) == cell)
+    }
+
     @Test func theCSVHasAHeaderAndOneLinePerLead() {
         let csv = LeadsExport.render([Self.lead(), Self.lead(name: "=cmd|' /C calc'!A0", city: nil)], as: .csv)
         #expect(csv == """
