@@ -81,6 +81,41 @@ struct EventsEndpointTests {
         }
     }
 
+    /// An answer other than 204 that a fleet page's script must be able to read, to know why it was refused.
+    struct RefusedBody: Sendable, CustomTestStringConvertible {
+        let testDescription: String
+        let body: String
+        let status: HTTPResponse.Status
+    }
+
+    static let refusedBodies: [RefusedBody] = [
+        RefusedBody(testDescription: "malformed JSON", body: "{", status: .badRequest),
+        RefusedBody(testDescription: "an unknown site", body: eventJSON(["site": "\"nope\""]), status: .badRequest),
+        RefusedBody(testDescription: "a body over 16 KB", body: eventJSON(["step": "\"\(String(repeating: "a", count: 17 * 1024))\""]),
+                    status: .contentTooLarge),
+    ]
+
+    @Test(arguments: refusedBodies)
+    func aRefusalOfAFleetPagesEventsCarriesTheSameCORSHeadersAsASuccess(_ refused: RefusedBody) async throws {
+        try await TestCollector.with { _, client in
+            let response = try await client.postEvents(refused.body)
+            #expect(response.status == refused.status)
+            #expect(response.headers[.accessControlAllowOrigin] == TestCollector.auroraOrigin)
+            #expect(response.headers[.accessControlAllowCredentials] == "true")
+            #expect(response.headers[.vary] == "Origin")
+        }
+    }
+
+    @Test func aRateLimitedFleetPageGetsItsCORSHeadersWithThe429() async throws {
+        try await TestCollector.with(.live, rateLimitPerMinute: 1) { _, client in
+            try await client.postEvents(eventJSON())
+            let refused = try await client.postEvents(eventJSON())
+            #expect(refused.status == .tooManyRequests)
+            #expect(refused.headers[.accessControlAllowOrigin] == TestCollector.auroraOrigin)
+            #expect(refused.headers[.vary] == "Origin")
+        }
+    }
+
     @Test func aPreflightFromAFleetSiteIsAnsweredWithTheAllowedMethodAndHeaders() async throws {
         try await TestCollector.with { _, client in
             let response = try await client.execute(

@@ -53,29 +53,31 @@ extension Collector {
             return response
         }
 
-        let limited = router.group()
-        if settings.rateLimitPerMinute > 0 {
-            limited.add(middleware: RateLimitMiddleware(limiter: RateLimiter(perMinute: settings.rateLimitPerMinute), metrics: metrics))
-        }
+        // The origin check comes first on /events and /bookings so that its CORS headers reach every answer to a
+        // fleet page, a 429 included; /events and /dl share one bucket per client.
+        let requestLimit = settings.rateLimitPerMinute > 0
+            ? RateLimitMiddleware(limiter: RateLimiter(perMinute: settings.rateLimitPerMinute), metrics: metrics) : nil
+        let eventGroup = router.group("events").add(middleware: OriginPolicy(fleet: fleet, metrics: metrics))
+        if let requestLimit { eventGroup.add(middleware: requestLimit) }
         let events = EventsRoute(store: store, fleet: fleet, metrics: metrics)
-        limited.group("events")
-            .add(middleware: OriginPolicy(fleet: fleet, metrics: metrics))
+        eventGroup
             .post(use: events.receive)
             .on("", method: .options) { _, _ in Response(status: .noContent) }
+        let downloadGroup = router.group("dl")
+        if let requestLimit { downloadGroup.add(middleware: requestLimit) }
         let downloads = DownloadsRoute(
             store: store, manifest: AssetManifestFile(publicFolder: settings.publicFolder), metrics: metrics,
             dedupeWindow: settings.downloadDedupeWindow)
-        limited.get("dl/:asset", use: downloads.download)
+        downloadGroup.get(":asset", use: downloads.download)
 
         let bookings = BookingsRoute(store: store, fleet: fleet, metrics: metrics, dedupeWindow: settings.leadDedupeWindow)
         router.get("bookings/thanks", use: bookings.thanks)
-        let bookingGroup = router.group("bookings")
+        let bookingGroup = router.group("bookings").add(middleware: OriginPolicy(fleet: fleet, metrics: metrics))
         if settings.bookingRateLimitPerMinute > 0 {
             bookingGroup.add(middleware: RateLimitMiddleware(
                 limiter: RateLimiter(perMinute: settings.bookingRateLimitPerMinute), metrics: metrics))
         }
         bookingGroup
-            .add(middleware: OriginPolicy(fleet: fleet, metrics: metrics))
             .post(use: bookings.receive)
             .on("", method: .options) { _, _ in Response(status: .noContent) }
 
