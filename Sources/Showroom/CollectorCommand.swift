@@ -34,11 +34,16 @@ struct CollectorCommand: AsyncParsableCommand {
             help: "Bearer token for GET /leads/export (default: $SHOWROOM_LEADS_TOKEN; without one the endpoint is off).")
     var leadsToken: String?
 
+    @Flag(name: .customLong("allow-loopback-origins"),
+          help: "Accept events and bookings from pages served on this machine (127.0.0.1, localhost, [::1]): for testing sites locally, never in production.")
+    var allowLoopbackOrigins = false
+
     func run() async throws {
         let root = URL(fileURLWithPath: workspace)
         try await Collector.run(Collector.Options(
             workspace: root, publicFolder: publicFolder.map { URL(fileURLWithPath: $0) }, host: host, port: port,
             database: database, rateLimitPerMinute: rateLimit, bookingRateLimitPerMinute: bookingRateLimit,
-            leadsToken: leadsToken ?? ProcessInfo.processInfo.environment["SHOWROOM_LEADS_TOKEN"]))
+            leadsToken: leadsToken ?? ProcessInfo.processInfo.environment["SHOWROOM_LEADS_TOKEN"],
+            allowsLoopbackOrigins: allowLoopbackOrigins))
     }
 }

@@ -149,6 +149,14 @@ struct BookingsEndpointTests {
         }
     }
 
+    @Test func aBookingFromALoopbackOriginIsRefusedWith403OutsideAPreview() async throws {
+        try await TestCollector.with { collector, client in
+            let response = try await client.postBookingJSON(origin: "http://127.0.0.1:8080")
+            #expect(response.status == .forbidden)
+            #expect(try await collector.store.leadTotals().leads == 0)
+        }
+    }
+
     @Test func aBookingTooLargeStillTellsTheFleetPageWhyWithItsCORSHeaders() async throws {
         try await TestCollector.with { _, client in
             let response = try await client.postBookingJSON(bookingFields(["city": String(repeating: "x", count: 17 * 1024)]))

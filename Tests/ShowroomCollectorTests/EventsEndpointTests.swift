@@ -52,11 +52,24 @@ struct EventsEndpointTests {
         }
     }
 
-    @Test(arguments: ["http://127.0.0.1:1313", "http://localhost:8080", "http://[::1]:4000"])
-    func aLoopbackPreviewOriginIsAllowed(origin: String) async throws {
-        try await TestCollector.with { _, client in
+    static let loopbackOrigins = ["http://127.0.0.1:1313", "http://localhost:8080", "http://[::1]:4000", "https://localhost"]
+
+    @Test(arguments: loopbackOrigins)
+    func aLoopbackOriginIsAllowedWhenTheServiceRunsForAPreview(origin: String) async throws {
+        try await TestCollector.with(allowsLoopbackOrigins: true) { _, client in
             let response = try await client.postEvents(eventJSON(), origin: origin)
             #expect(response.status == .noContent)
+            #expect(response.headers[.accessControlAllowOrigin] == origin)
+        }
+    }
+
+    @Test(arguments: loopbackOrigins)
+    func aLoopbackOriginIsRefusedWith403OutsideAPreview(origin: String) async throws {
+        try await TestCollector.with { collector, client in
+            let response = try await client.postEvents(eventJSON(), origin: origin)
+            #expect(response.status == .forbidden)
+            #expect(response.headers[.accessControlAllowOrigin] == nil)
+            #expect(try await collector.store.totals().events == 0)
         }
     }
 

@@ -18,10 +18,14 @@ public struct CollectorSettings: Sendable {
     public var leadDedupeWindow: TimeInterval
     /// The bearer token that unlocks `GET /leads/export`; nil leaves the endpoint out (404).
     public var leadsToken: String?
+    /// Whether pages served from this machine (`http://127.0.0.1:<port>`, `localhost`, `[::1]`) may send events and
+    /// bookings, with the browser's credentials: on for `showroom serve`'s preview and with `--allow-loopback-origins`,
+    /// off otherwise, as any program on a visitor's computer can serve such a page.
+    public var allowsLoopbackOrigins: Bool
 
     public init(host: String = "127.0.0.1", port: Int = 8090, publicFolder: URL, rateLimitPerMinute: Int = 600,
                 downloadDedupeWindow: TimeInterval = 10, bookingRateLimitPerMinute: Int = 10,
-                leadDedupeWindow: TimeInterval = 24 * 3600, leadsToken: String? = nil) {
+                leadDedupeWindow: TimeInterval = 24 * 3600, leadsToken: String? = nil, allowsLoopbackOrigins: Bool = false) {
         self.host = host
         self.port = port
         self.publicFolder = publicFolder
@@ -30,6 +34,7 @@ public struct CollectorSettings: Sendable {
         self.bookingRateLimitPerMinute = bookingRateLimitPerMinute
         self.leadDedupeWindow = leadDedupeWindow
         self.leadsToken = leadsToken.flatMap { $0.isEmpty ? nil : $0 }
+        self.allowsLoopbackOrigins = allowsLoopbackOrigins
     }
 }
 
@@ -57,7 +62,7 @@ extension Collector {
         // fleet page, a 429 included; /events and /dl share one bucket per client.
         let requestLimit = settings.rateLimitPerMinute > 0
             ? RateLimitMiddleware(limiter: RateLimiter(perMinute: settings.rateLimitPerMinute), metrics: metrics) : nil
-        let eventGroup = router.group("events").add(middleware: OriginPolicy(fleet: fleet, metrics: metrics))
+        let eventGroup = router.group("events").add(middleware: OriginPolicy(fleet: fleet, allowsLoopbackOrigins: settings.allowsLoopbackOrigins, metrics: metrics))
         if let requestLimit { eventGroup.add(middleware: requestLimit) }
         let events = EventsRoute(store: store, fleet: fleet, metrics: metrics)
         eventGroup
@@ -72,7 +77,7 @@ extension Collector {
 
         let bookings = BookingsRoute(store: store, fleet: fleet, metrics: metrics, dedupeWindow: settings.leadDedupeWindow)
         router.get("bookings/thanks", use: bookings.thanks)
-        let bookingGroup = router.group("bookings").add(middleware: OriginPolicy(fleet: fleet, metrics: metrics))
+        let bookingGroup = router.group("bookings").add(middleware: OriginPolicy(fleet: fleet, allowsLoopbackOrigins: settings.allowsLoopbackOrigins, metrics: metrics))
         if settings.bookingRateLimitPerMinute > 0 {
             bookingGroup.add(middleware: RateLimitMiddleware(
                 limiter: RateLimiter(perMinute: settings.bookingRateLimitPerMinute), metrics: metrics))
