@@ -18,6 +18,8 @@ public struct CollectorSettings: Sendable {
     public var leadDedupeWindow: TimeInterval
     /// The bearer token that unlocks `GET /leads/export`; nil leaves the endpoint out (404).
     public var leadsToken: String?
+    /// Missing or wrong leads tokens a client address may send per minute; beyond that every attempt is a 429.
+    public var leadsTokenFailuresPerMinute: Int
     /// Whether pages served from this machine (`http://127.0.0.1:<port>`, `localhost`, `[::1]`) may send events and
     /// bookings, with the browser's credentials: on for `showroom serve`'s preview and with `--allow-loopback-origins`,
     /// off otherwise, as any program on a visitor's computer can serve such a page.
@@ -25,7 +27,8 @@ public struct CollectorSettings: Sendable {
 
     public init(host: String = "127.0.0.1", port: Int = 8090, publicFolder: URL, rateLimitPerMinute: Int = 600,
                 downloadDedupeWindow: TimeInterval = 10, bookingRateLimitPerMinute: Int = 10,
-                leadDedupeWindow: TimeInterval = 24 * 3600, leadsToken: String? = nil, allowsLoopbackOrigins: Bool = false) {
+                leadDedupeWindow: TimeInterval = 24 * 3600, leadsToken: String? = nil, leadsTokenFailuresPerMinute: Int = 5,
+                allowsLoopbackOrigins: Bool = false) {
         self.host = host
         self.port = port
         self.publicFolder = publicFolder
@@ -34,6 +37,7 @@ public struct CollectorSettings: Sendable {
         self.bookingRateLimitPerMinute = bookingRateLimitPerMinute
         self.leadDedupeWindow = leadDedupeWindow
         self.leadsToken = leadsToken.flatMap { $0.isEmpty ? nil : $0 }
+        self.leadsTokenFailuresPerMinute = max(1, leadsTokenFailuresPerMinute)
         self.allowsLoopbackOrigins = allowsLoopbackOrigins
     }
 }
@@ -87,7 +91,8 @@ extension Collector {
             .on("", method: .options) { _, _ in Response(status: .noContent) }
 
         if let token = settings.leadsToken {
-            router.get("leads/export", use: LeadsExportRoute(store: store, token: token, metrics: metrics).export)
+            let failures = RateLimiter(perMinute: settings.leadsTokenFailuresPerMinute)
+            router.get("leads/export", use: LeadsExportRoute(store: store, token: token, metrics: metrics, failures: failures).export)
         }
         return router
     }
