@@ -18,9 +18,12 @@ public enum Collector {
         public var leadsToken: String?
         /// Whether pages served from this machine may send events and bookings (`--allow-loopback-origins`).
         public var allowsLoopbackOrigins: Bool
+        /// Header and body timeouts and the connection limit (`--header-timeout`, `--body-timeout`, `--max-connections`).
+        public var connectionLimits: ConnectionLimits
 
         public init(workspace: URL, publicFolder: URL?, host: String, port: Int, database: String, rateLimitPerMinute: Int,
-                    bookingRateLimitPerMinute: Int = 10, leadsToken: String? = nil, allowsLoopbackOrigins: Bool = false) {
+                    bookingRateLimitPerMinute: Int = 10, leadsToken: String? = nil, allowsLoopbackOrigins: Bool = false,
+                    connectionLimits: ConnectionLimits = ConnectionLimits()) {
             self.workspace = workspace
             self.publicFolder = publicFolder
             self.host = host
@@ -30,6 +33,7 @@ public enum Collector {
             self.bookingRateLimitPerMinute = bookingRateLimitPerMinute
             self.leadsToken = leadsToken
             self.allowsLoopbackOrigins = allowsLoopbackOrigins
+            self.connectionLimits = connectionLimits
         }
 
         /// What the service is told: these options, with the build output defaulting to `<workspace>/public`.
@@ -37,7 +41,7 @@ public enum Collector {
             CollectorSettings(
                 host: host, port: port, publicFolder: publicFolder ?? workspace.appendingPathComponent("public"),
                 rateLimitPerMinute: rateLimitPerMinute, bookingRateLimitPerMinute: bookingRateLimitPerMinute,
-                leadsToken: leadsToken, allowsLoopbackOrigins: allowsLoopbackOrigins)
+                leadsToken: leadsToken, allowsLoopbackOrigins: allowsLoopbackOrigins, connectionLimits: connectionLimits)
         }
     }
 
@@ -56,6 +60,8 @@ public enum Collector {
             "assets": "\(settings.publicFolder.appendingPathComponent(AssetManifest.relativePath).path)",
             "leadsExport": "\(settings.leadsToken == nil ? "off" : "on")",
             "loopbackOrigins": "\(settings.allowsLoopbackOrigins ? "accepted" : "refused")",
+            "headerTimeout": "\(settings.connectionLimits.headerTimeout)", "bodyTimeout": "\(settings.connectionLimits.bodyTimeout)",
+            "maxConnections": "\(settings.connectionLimits.maxConnections)",
         ])
         if settings.allowsLoopbackOrigins {
             logger.warning("""

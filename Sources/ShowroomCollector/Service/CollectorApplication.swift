@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 
 /// Everything the service needs to answer requests, decided before it starts.
@@ -24,11 +25,13 @@ public struct CollectorSettings: Sendable {
     /// bookings, with the browser's credentials: on for `showroom serve`'s preview and with `--allow-loopback-origins`,
     /// off otherwise, as any program on a visitor's computer can serve such a page.
     public var allowsLoopbackOrigins: Bool
+    /// How long clients may take to send a request, and how many may be connected at once.
+    public var connectionLimits: ConnectionLimits
 
     public init(host: String = "127.0.0.1", port: Int = 8090, publicFolder: URL, rateLimitPerMinute: Int = 600,
                 downloadDedupeWindow: TimeInterval = 10, bookingRateLimitPerMinute: Int = 10,
                 leadDedupeWindow: TimeInterval = 24 * 3600, leadsToken: String? = nil, leadsTokenFailuresPerMinute: Int = 5,
-                allowsLoopbackOrigins: Bool = false) {
+                allowsLoopbackOrigins: Bool = false, connectionLimits: ConnectionLimits = ConnectionLimits()) {
         self.host = host
         self.port = port
         self.publicFolder = publicFolder
@@ -39,6 +42,7 @@ public struct CollectorSettings: Sendable {
         self.leadsToken = leadsToken.flatMap { $0.isEmpty ? nil : $0 }
         self.leadsTokenFailuresPerMinute = max(1, leadsTokenFailuresPerMinute)
         self.allowsLoopbackOrigins = allowsLoopbackOrigins
+        self.connectionLimits = connectionLimits
     }
 }
 
@@ -97,16 +101,24 @@ extension Collector {
         return router
     }
 
-    /// The HTTP application: the router plus, for PostgreSQL, the connection pool as a service, so that a
-    /// graceful shutdown (SIGTERM, SIGINT) first stops accepting requests, lets those in flight finish their
-    /// writes, and only then closes the store's connections.
+    /// The HTTP application: the router behind the connection limit and the header and body deadlines, plus, for
+    /// PostgreSQL, the connection pool as a service, so that a graceful shutdown (SIGTERM, SIGINT) first stops
+    /// accepting requests, lets those in flight finish their writes, and only then closes the store's connections.
     public static func makeApplication(
         settings: CollectorSettings, fleet: Fleet, store: any Store, metrics: CollectorMetrics = CollectorMetrics(),
         logger: Logger = Logger(label: "showroom.collector")
     ) -> some ApplicationProtocol {
         let router = makeRouter(settings: settings, fleet: fleet, store: store, metrics: metrics)
+        let limits = settings.connectionLimits
+        let connections = OpenConnections(limit: limits.maxConnections)
+        // Evaluated once per connection: each gets handlers of its own around the one shared count.
+        let channel = HTTP1Channel.Configuration(additionalChannelHandlers: [
+            ConnectionLimitHandler(connections: connections, metrics: metrics, logger: logger),
+            RequestDeadlineHandler(limits: limits, metrics: metrics, logger: logger),
+        ])
         var app = Application(
             router: router,
+            server: .http1(configuration: channel),
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "showroom-collector"),
             logger: logger)
         if let postgres = store as? PostgresStore {
