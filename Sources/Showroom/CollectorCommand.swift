@@ -34,11 +34,39 @@ struct CollectorCommand: AsyncParsableCommand {
             help: "Bearer token for GET /leads/export (default: $SHOWROOM_LEADS_TOKEN; without one the endpoint is off).")
     var leadsToken: String?
 
+    @Flag(name: .customLong("allow-loopback-origins"),
+          help: "Accept events and bookings from pages served on this machine (127.0.0.1, localhost, [::1]): for testing sites locally, never in production.")
+    var allowLoopbackOrigins = false
+
+    private static let limits = ConnectionLimits()
+
+    @Option(name: .customLong("header-timeout"),
+            help: "Seconds a client has to send a request's headers, from opening its connection or from its previous answer; idle connections close after this too.")
+    var headerTimeout = Int(Self.limits.headerTimeout.components.seconds)
+
+    @Option(name: .customLong("body-timeout"), help: "Seconds a client has to send a request's body once its headers are in.")
+    var bodyTimeout = Int(Self.limits.bodyTimeout.components.seconds)
+
+    @Option(name: .customLong("max-connections"), help: "Connections open at once; one more is answered 503 and closed.")
+    var maxConnections = Self.limits.maxConnections
+
+    func validate() throws {
+        guard headerTimeout > 0, bodyTimeout > 0 else {
+            throw ValidationError("--header-timeout and --body-timeout are whole seconds, at least 1")
+        }
+        guard maxConnections > 0 else {
+            throw ValidationError("--max-connections must be at least 1 (each visitor's browser holds one or two)")
+        }
+    }
+
     func run() async throws {
         let root = URL(fileURLWithPath: workspace)
         try await Collector.run(Collector.Options(
             workspace: root, publicFolder: publicFolder.map { URL(fileURLWithPath: $0) }, host: host, port: port,
             database: database, rateLimitPerMinute: rateLimit, bookingRateLimitPerMinute: bookingRateLimit,
-            leadsToken: leadsToken ?? ProcessInfo.processInfo.environment["SHOWROOM_LEADS_TOKEN"]))
+            leadsToken: leadsToken ?? ProcessInfo.processInfo.environment["SHOWROOM_LEADS_TOKEN"],
+            allowsLoopbackOrigins: allowLoopbackOrigins,
+            connectionLimits: ConnectionLimits(headerTimeout: .seconds(headerTimeout), bodyTimeout: .seconds(bodyTimeout),
+                                               maxConnections: maxConnections)))
     }
 }

@@ -16,9 +16,14 @@ public enum Collector {
         public var bookingRateLimitPerMinute: Int
         /// The bearer token of `GET /leads/export`; nil or empty leaves the endpoint out.
         public var leadsToken: String?
+        /// Whether pages served from this machine may send events and bookings (`--allow-loopback-origins`).
+        public var allowsLoopbackOrigins: Bool
+        /// Header and body timeouts and the connection limit (`--header-timeout`, `--body-timeout`, `--max-connections`).
+        public var connectionLimits: ConnectionLimits
 
         public init(workspace: URL, publicFolder: URL?, host: String, port: Int, database: String, rateLimitPerMinute: Int,
-                    bookingRateLimitPerMinute: Int = 10, leadsToken: String? = nil) {
+                    bookingRateLimitPerMinute: Int = 10, leadsToken: String? = nil, allowsLoopbackOrigins: Bool = false,
+                    connectionLimits: ConnectionLimits = ConnectionLimits()) {
             self.workspace = workspace
             self.publicFolder = publicFolder
             self.host = host
@@ -27,6 +32,16 @@ public enum Collector {
             self.rateLimitPerMinute = rateLimitPerMinute
             self.bookingRateLimitPerMinute = bookingRateLimitPerMinute
             self.leadsToken = leadsToken
+            self.allowsLoopbackOrigins = allowsLoopbackOrigins
+            self.connectionLimits = connectionLimits
+        }
+
+        /// What the service is told: these options, with the build output defaulting to `<workspace>/public`.
+        var settings: CollectorSettings {
+            CollectorSettings(
+                host: host, port: port, publicFolder: publicFolder ?? workspace.appendingPathComponent("public"),
+                rateLimitPerMinute: rateLimitPerMinute, bookingRateLimitPerMinute: bookingRateLimitPerMinute,
+                leadsToken: leadsToken, allowsLoopbackOrigins: allowsLoopbackOrigins, connectionLimits: connectionLimits)
         }
     }
 
@@ -39,16 +54,21 @@ public enum Collector {
         let fleet = try Fleet.load(workspace: options.workspace)
         let location = StoreLocation(parsing: options.database, relativeTo: options.workspace)
         let store = try location.open(logger: logger)
-        let settings = CollectorSettings(
-            host: options.host, port: options.port,
-            publicFolder: options.publicFolder ?? options.workspace.appendingPathComponent("public"),
-            rateLimitPerMinute: options.rateLimitPerMinute, bookingRateLimitPerMinute: options.bookingRateLimitPerMinute,
-            leadsToken: options.leadsToken)
+        let settings = options.settings
         logger.info("starting", metadata: [
             "address": "\(options.host):\(options.port)", "store": "\(location)", "sites": "\(fleet.siteIDs.count)",
             "assets": "\(settings.publicFolder.appendingPathComponent(AssetManifest.relativePath).path)",
             "leadsExport": "\(settings.leadsToken == nil ? "off" : "on")",
+            "loopbackOrigins": "\(settings.allowsLoopbackOrigins ? "accepted" : "refused")",
+            "headerTimeout": "\(settings.connectionLimits.headerTimeout)", "bodyTimeout": "\(settings.connectionLimits.bodyTimeout)",
+            "maxConnections": "\(settings.connectionLimits.maxConnections)",
         ])
+        if settings.allowsLoopbackOrigins {
+            logger.warning("""
+                pages served from this machine (127.0.0.1, localhost, [::1]) may send events and bookings \
+                (--allow-loopback-origins): use this only to test sites locally, never where visitors reach the service
+                """)
+        }
         let app = makeApplication(settings: settings, fleet: fleet, store: store, logger: logger)
         try await app.runService()
         try await store.close()

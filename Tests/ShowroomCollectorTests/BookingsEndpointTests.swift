@@ -149,6 +149,34 @@ struct BookingsEndpointTests {
         }
     }
 
+    @Test func aBookingFromALoopbackOriginIsRefusedWith403OutsideAPreview() async throws {
+        try await TestCollector.with { collector, client in
+            let response = try await client.postBookingJSON(origin: "http://127.0.0.1:8080")
+            #expect(response.status == .forbidden)
+            #expect(try await collector.store.leadTotals().leads == 0)
+        }
+    }
+
+    @Test func aBookingTooLargeStillTellsTheFleetPageWhyWithItsCORSHeaders() async throws {
+        try await TestCollector.with { _, client in
+            let response = try await client.postBookingJSON(bookingFields(["city": String(repeating: "x", count: 17 * 1024)]))
+            #expect(response.status == .contentTooLarge)
+            #expect(response.headers[.accessControlAllowOrigin] == TestCollector.auroraOrigin)
+            #expect(response.headers[.accessControlAllowCredentials] == "true")
+            #expect(response.headers[.vary] == "Origin")
+        }
+    }
+
+    @Test func aRateLimitedBookingStillTellsTheFleetPageWhyWithItsCORSHeaders() async throws {
+        try await TestCollector.with(.live, bookingRateLimitPerMinute: 1) { _, client in
+            try await client.postBookingJSON()
+            let refused = try await client.postBookingJSON(bookingFields(["model": "vega"]))
+            #expect(refused.status == .tooManyRequests)
+            #expect(refused.headers[.accessControlAllowOrigin] == TestCollector.auroraOrigin)
+            #expect(refused.headers[.vary] == "Origin")
+        }
+    }
+
     @Test func theScriptsPreflightIsAllowedForFleetPages() async throws {
         try await TestCollector.with { _, client in
             let response = try await client.execute(

@@ -17,6 +17,21 @@ struct ConfigurationTests {
         #expect(throws: CollectorError.self) { try Fleet.load(workspace: empty) }
     }
 
+    @Test func theCollectorCommandAcceptsLoopbackOriginsOnlyWhenAskedTo() {
+        var options = Collector.Options(workspace: URL(fileURLWithPath: "/ws"), publicFolder: nil, host: "0.0.0.0", port: 8090,
+                                        database: "sqlite:c.sqlite", rateLimitPerMinute: 600)
+        #expect(!options.settings.allowsLoopbackOrigins)
+        options.allowsLoopbackOrigins = true
+        #expect(options.settings.allowsLoopbackOrigins)
+    }
+
+    @Test func theCollectorCommandsTimeoutsAndConnectionLimitReachTheService() {
+        let limits = ConnectionLimits(headerTimeout: .seconds(2), bodyTimeout: .seconds(3), maxConnections: 40)
+        let options = Collector.Options(workspace: URL(fileURLWithPath: "/ws"), publicFolder: nil, host: "0.0.0.0", port: 8090,
+                                        database: "sqlite:c.sqlite", rateLimitPerMinute: 600, connectionLimits: limits)
+        #expect(options.settings.connectionLimits == limits)
+    }
+
     @Test(arguments: [
         ("sqlite:data/c.sqlite", StoreLocation.sqlite(path: "/ws/data/c.sqlite")),
         ("data/c.sqlite", .sqlite(path: "/ws/data/c.sqlite")),

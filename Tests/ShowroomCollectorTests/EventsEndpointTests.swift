@@ -52,11 +52,24 @@ struct EventsEndpointTests {
         }
     }
 
-    @Test(arguments: ["http://127.0.0.1:1313", "http://localhost:8080", "http://[::1]:4000"])
-    func aLoopbackPreviewOriginIsAllowed(origin: String) async throws {
-        try await TestCollector.with { _, client in
+    static let loopbackOrigins = ["http://127.0.0.1:1313", "http://localhost:8080", "http://[::1]:4000", "https://localhost"]
+
+    @Test(arguments: loopbackOrigins)
+    func aLoopbackOriginIsAllowedWhenTheServiceRunsForAPreview(origin: String) async throws {
+        try await TestCollector.with(allowsLoopbackOrigins: true) { _, client in
             let response = try await client.postEvents(eventJSON(), origin: origin)
             #expect(response.status == .noContent)
+            #expect(response.headers[.accessControlAllowOrigin] == origin)
+        }
+    }
+
+    @Test(arguments: loopbackOrigins)
+    func aLoopbackOriginIsRefusedWith403OutsideAPreview(origin: String) async throws {
+        try await TestCollector.with { collector, client in
+            let response = try await client.postEvents(eventJSON(), origin: origin)
+            #expect(response.status == .forbidden)
+            #expect(response.headers[.accessControlAllowOrigin] == nil)
+            #expect(try await collector.store.totals().events == 0)
         }
     }
 
@@ -78,6 +91,41 @@ struct EventsEndpointTests {
             let response = try await client.postEvents(eventJSON(), origin: nil)
             #expect(response.status == .forbidden)
             #expect(try await collector.store.totals().events == 0)
+        }
+    }
+
+    /// An answer other than 204 that a fleet page's script must be able to read, to know why it was refused.
+    struct RefusedBody: Sendable, CustomTestStringConvertible {
+        let testDescription: String
+        let body: String
+        let status: HTTPResponse.Status
+    }
+
+    static let refusedBodies: [RefusedBody] = [
+        RefusedBody(testDescription: "malformed JSON", body: "{", status: .badRequest),
+        RefusedBody(testDescription: "an unknown site", body: eventJSON(["site": "\"nope\""]), status: .badRequest),
+        RefusedBody(testDescription: "a body over 16 KB", body: eventJSON(["step": "\"\(String(repeating: "a", count: 17 * 1024))\""]),
+                    status: .contentTooLarge),
+    ]
+
+    @Test(arguments: refusedBodies)
+    func aRefusalOfAFleetPagesEventsCarriesTheSameCORSHeadersAsASuccess(_ refused: RefusedBody) async throws {
+        try await TestCollector.with { _, client in
+            let response = try await client.postEvents(refused.body)
+            #expect(response.status == refused.status)
+            #expect(response.headers[.accessControlAllowOrigin] == TestCollector.auroraOrigin)
+            #expect(response.headers[.accessControlAllowCredentials] == "true")
+            #expect(response.headers[.vary] == "Origin")
+        }
+    }
+
+    @Test func aRateLimitedFleetPageGetsItsCORSHeadersWithThe429() async throws {
+        try await TestCollector.with(.live, rateLimitPerMinute: 1) { _, client in
+            try await client.postEvents(eventJSON())
+            let refused = try await client.postEvents(eventJSON())
+            #expect(refused.status == .tooManyRequests)
+            #expect(refused.headers[.accessControlAllowOrigin] == TestCollector.auroraOrigin)
+            #expect(refused.headers[.vary] == "Origin")
         }
     }
 

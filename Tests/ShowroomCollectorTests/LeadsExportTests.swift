@@ -21,6 +21,14 @@ struct LeadsExportTests {
         #expect(LeadsExport.csvCell(text) == cell)
     }
 
+    @Test(arguments: [
+        ("\u{FF1D}1+1", "'\u{FF1D}1+1"), ("\u{FF0B}86 138", "'\u{FF0B}86 138"), ("\u{FF0D}1", "'\u{FF0D}1"),
+        ("\u{FF20}SUM(A1)", "'\u{FF20}SUM(A1)"), ("\u{FEFF}=HYPERLINK(0)", "'\u{FEFF}=HYPERLINK(0)"), ("\rX", "\"'\rX\""),
+    ])
+    func fullWidthFormulaSignsAByteOrderMarkAndACarriageReturnAreEscapedToo(text: String, cell: String) {
+        #expect(LeadsExport.csvCell(text) == cell)
+    }
+
     @Test func theCSVHasAHeaderAndOneLinePerLead() {
         let csv = LeadsExport.render([Self.lead(), Self.lead(name: "=cmd|' /C calc'!A0", city: nil)], as: .csv)
         #expect(csv == """
@@ -69,6 +77,61 @@ struct LeadsExportTests {
             #expect(response.status == .unauthorized)
             #expect(!response.text.contains("1381234"))
         }
+    }
+
+    /// Asks for the export over the loopback connection `client` holds, as one client address.
+    @discardableResult
+    static func export(_ client: any TestClientProtocol, token: String) async throws -> TestResponse {
+        try await client.execute(uri: "/leads/export?since=2026-01-01", method: .get, headers: [.authorization: "Bearer \(token)"])
+    }
+
+    @Test func aSixthWrongTokenWithinAMinuteIsRefusedWith429AndRetryAfter() async throws {
+        try await TestCollector.with(.live, leadsToken: Self.token) { _, client in
+            for attempt in 1...5 {
+                #expect(try await Self.export(client, token: "guess-\(attempt)").status == .unauthorized)
+            }
+            let refused = try await Self.export(client, token: "guess-6")
+            #expect(refused.status == .tooManyRequests)
+            let retryAfter = try #require(refused.headers[.retryAfter].flatMap { Int($0) })
+            #expect((1...60).contains(retryAfter))
+        }
+    }
+
+    @Test func afterFiveWrongTokensEvenTheRightOneWaitsSoGuessesTeachNothing() async throws {
+        try await TestCollector.with(.live, leadsToken: Self.token) { _, client in
+            for attempt in 1...5 { try await Self.export(client, token: "guess-\(attempt)") }
+            let response = try await Self.export(client, token: Self.token)
+            #expect(response.status == .tooManyRequests)
+            #expect(!response.text.contains("1381234"))
+        }
+    }
+
+    @Test func exportsWithTheRightTokenAreNotCountedAsFailures() async throws {
+        try await TestCollector.with(.live, leadsToken: Self.token) { _, client in
+            for _ in 1...8 {
+                let response = try await Self.export(client, token: Self.token)
+                #expect(response.status == .ok)
+            }
+        }
+    }
+
+    @Test func aWrongTokenIsLoggedWithoutTheTokenOrTheClientAddress() async throws {
+        let log = LogCapture()
+        try await TestCollector.with(.live, leadsToken: Self.token, logger: log.logger) { _, client in
+            try await Self.export(client, token: "guess-XK42")
+        }
+        #expect(log.text.contains("leads export refused: the token is wrong"))
+        #expect(!log.text.contains("XK42"))
+        #expect(!log.text.contains("127.0.0.1") && !log.text.contains("::1"))
+    }
+
+    @Test func theLockoutIsLoggedSayingWhenTheNextAttemptIsAllowed() async throws {
+        let log = LogCapture()
+        try await TestCollector.with(.live, leadsToken: Self.token, logger: log.logger) { _, client in
+            for attempt in 1...6 { try await Self.export(client, token: "guess-\(attempt)") }
+        }
+        #expect(log.text.contains("leads export locked for a client after 5 wrong tokens within a minute"))
+        #expect(!log.text.contains("guess-"))
     }
 
     @Test func theRightTokenGetsTheLeadsAsCSV() async throws {

@@ -60,6 +60,16 @@ struct ServiceEndpointsTests {
         #expect(limiter.allow("192.0.2.2", now: now))
     }
 
+    @Test func anEmptyBucketSaysHowManySecondsUntilItsNextToken() {
+        let limiter = RateLimiter(perMinute: 5)
+        let now = Date()
+        #expect(limiter.secondsUntilAllowed("192.0.2.1", now: now) == 0)
+        for _ in 0..<5 { _ = limiter.allow("192.0.2.1", now: now) }
+        #expect(limiter.secondsUntilAllowed("192.0.2.1", now: now) == 12)
+        #expect(limiter.secondsUntilAllowed("192.0.2.1", now: now.addingTimeInterval(11.5)) == 1)
+        #expect(limiter.secondsUntilAllowed("192.0.2.1", now: now.addingTimeInterval(12)) == 0)
+    }
+
     @Test func anEmptyBucketRefillsOverTheMinute() {
         let limiter = RateLimiter(perMinute: 60)
         let now = Date()

@@ -29,13 +29,9 @@ public struct Fleet: Sendable {
         return Fleet(sites: workspace.sites.map { ($0.id, $0.baseURL) }, booking: BookingDirectory(workspace: workspace))
     }
 
-    /// Whether a page at `origin` may send events: one of the fleet's sites, or a loopback address (preview).
+    /// Whether a page at `origin` is one of the fleet's sites, as the browser names it in the `Origin` header.
     public func allows(origin: String) -> Bool {
-        if origins.contains(origin) { return true }
-        guard let components = URLComponents(string: origin), components.scheme == "http" || components.scheme == "https" else {
-            return false
-        }
-        return ["127.0.0.1", "localhost", "[::1]", "::1"].contains(components.host ?? "")
+        origins.contains(origin)
     }
 
     /// `scheme://host[:port]` of a URL, lower-cased, the way browsers send the `Origin` header.

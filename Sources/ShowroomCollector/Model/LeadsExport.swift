@@ -2,8 +2,8 @@ import Foundation
 
 /// The one way leads leave the system: `showroom leads export` and `GET /leads/export` both write them with this.
 ///
-/// CSV cells that a spreadsheet would run as a formula (beginning with `=`, `+`, `-` or `@`, or a tab or
-/// carriage return) get a leading `'`, so a name like `=HYPERLINK(…)` stays text.
+/// CSV cells that a spreadsheet would run as a formula (see `formulaStarts`) get a leading `'`, so a name like
+/// `=HYPERLINK(…)` stays text.
 public enum LeadsExport {
     public enum Format: String, Sendable, CaseIterable {
         case csv, json
@@ -40,10 +40,17 @@ public enum LeadsExport {
         }
     }
 
+    /// The first characters that make a spreadsheet read a cell as a formula: `=`, `+`, `-`, `@`; their full-width
+    /// forms `＝ ＋ － ＠`, which Excel and WPS read as the same signs (a Chinese or Japanese input method types
+    /// them); a byte order mark, which a spreadsheet may strip before reading what follows; tab and carriage return.
+    static let formulaStarts: Set<Unicode.Scalar> = [
+        "=", "+", "-", "@", "\u{FF1D}", "\u{FF0B}", "\u{FF0D}", "\u{FF20}", "\u{FEFF}", "\t", "\r",
+    ]
+
     /// One CSV cell: formula-like text defused with a leading `'`, then quoted when it holds `,`, `"` or a line break.
     public static func csvCell(_ text: String) -> String {
         var cell = text
-        if let first = cell.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
+        if let first = cell.unicodeScalars.first, formulaStarts.contains(first) {
             cell = "'" + cell
         }
         if cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {

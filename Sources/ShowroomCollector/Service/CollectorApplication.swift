@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 
 /// Everything the service needs to answer requests, decided before it starts.
@@ -18,10 +19,19 @@ public struct CollectorSettings: Sendable {
     public var leadDedupeWindow: TimeInterval
     /// The bearer token that unlocks `GET /leads/export`; nil leaves the endpoint out (404).
     public var leadsToken: String?
+    /// Missing or wrong leads tokens a client address may send per minute; beyond that every attempt is a 429.
+    public var leadsTokenFailuresPerMinute: Int
+    /// Whether pages served from this machine (`http://127.0.0.1:<port>`, `localhost`, `[::1]`) may send events and
+    /// bookings, with the browser's credentials: on for `showroom serve`'s preview and with `--allow-loopback-origins`,
+    /// off otherwise, as any program on a visitor's computer can serve such a page.
+    public var allowsLoopbackOrigins: Bool
+    /// How long clients may take to send a request, and how many may be connected at once.
+    public var connectionLimits: ConnectionLimits
 
     public init(host: String = "127.0.0.1", port: Int = 8090, publicFolder: URL, rateLimitPerMinute: Int = 600,
                 downloadDedupeWindow: TimeInterval = 10, bookingRateLimitPerMinute: Int = 10,
-                leadDedupeWindow: TimeInterval = 24 * 3600, leadsToken: String? = nil) {
+                leadDedupeWindow: TimeInterval = 24 * 3600, leadsToken: String? = nil, leadsTokenFailuresPerMinute: Int = 5,
+                allowsLoopbackOrigins: Bool = false, connectionLimits: ConnectionLimits = ConnectionLimits()) {
         self.host = host
         self.port = port
         self.publicFolder = publicFolder
@@ -30,6 +40,9 @@ public struct CollectorSettings: Sendable {
         self.bookingRateLimitPerMinute = bookingRateLimitPerMinute
         self.leadDedupeWindow = leadDedupeWindow
         self.leadsToken = leadsToken.flatMap { $0.isEmpty ? nil : $0 }
+        self.leadsTokenFailuresPerMinute = max(1, leadsTokenFailuresPerMinute)
+        self.allowsLoopbackOrigins = allowsLoopbackOrigins
+        self.connectionLimits = connectionLimits
     }
 }
 
@@ -53,48 +66,59 @@ extension Collector {
             return response
         }
 
-        let limited = router.group()
-        if settings.rateLimitPerMinute > 0 {
-            limited.add(middleware: RateLimitMiddleware(limiter: RateLimiter(perMinute: settings.rateLimitPerMinute), metrics: metrics))
-        }
+        // The origin check comes first on /events and /bookings so that its CORS headers reach every answer to a
+        // fleet page, a 429 included; /events and /dl share one bucket per client.
+        let requestLimit = settings.rateLimitPerMinute > 0
+            ? RateLimitMiddleware(limiter: RateLimiter(perMinute: settings.rateLimitPerMinute), metrics: metrics) : nil
+        let eventGroup = router.group("events").add(middleware: OriginPolicy(fleet: fleet, allowsLoopbackOrigins: settings.allowsLoopbackOrigins, metrics: metrics))
+        if let requestLimit { eventGroup.add(middleware: requestLimit) }
         let events = EventsRoute(store: store, fleet: fleet, metrics: metrics)
-        limited.group("events")
-            .add(middleware: OriginPolicy(fleet: fleet, metrics: metrics))
+        eventGroup
             .post(use: events.receive)
             .on("", method: .options) { _, _ in Response(status: .noContent) }
+        let downloadGroup = router.group("dl")
+        if let requestLimit { downloadGroup.add(middleware: requestLimit) }
         let downloads = DownloadsRoute(
             store: store, manifest: AssetManifestFile(publicFolder: settings.publicFolder), metrics: metrics,
             dedupeWindow: settings.downloadDedupeWindow)
-        limited.get("dl/:asset", use: downloads.download)
+        downloadGroup.get(":asset", use: downloads.download)
 
         let bookings = BookingsRoute(store: store, fleet: fleet, metrics: metrics, dedupeWindow: settings.leadDedupeWindow)
         router.get("bookings/thanks", use: bookings.thanks)
-        let bookingGroup = router.group("bookings")
+        let bookingGroup = router.group("bookings").add(middleware: OriginPolicy(fleet: fleet, allowsLoopbackOrigins: settings.allowsLoopbackOrigins, metrics: metrics))
         if settings.bookingRateLimitPerMinute > 0 {
             bookingGroup.add(middleware: RateLimitMiddleware(
                 limiter: RateLimiter(perMinute: settings.bookingRateLimitPerMinute), metrics: metrics))
         }
         bookingGroup
-            .add(middleware: OriginPolicy(fleet: fleet, metrics: metrics))
             .post(use: bookings.receive)
             .on("", method: .options) { _, _ in Response(status: .noContent) }
 
         if let token = settings.leadsToken {
-            router.get("leads/export", use: LeadsExportRoute(store: store, token: token, metrics: metrics).export)
+            let failures = RateLimiter(perMinute: settings.leadsTokenFailuresPerMinute)
+            router.get("leads/export", use: LeadsExportRoute(store: store, token: token, metrics: metrics, failures: failures).export)
         }
         return router
     }
 
-    /// The HTTP application: the router plus, for PostgreSQL, the connection pool as a service, so that a
-    /// graceful shutdown (SIGTERM, SIGINT) first stops accepting requests, lets those in flight finish their
-    /// writes, and only then closes the store's connections.
+    /// The HTTP application: the router behind the connection limit and the header and body deadlines, plus, for
+    /// PostgreSQL, the connection pool as a service, so that a graceful shutdown (SIGTERM, SIGINT) first stops
+    /// accepting requests, lets those in flight finish their writes, and only then closes the store's connections.
     public static func makeApplication(
         settings: CollectorSettings, fleet: Fleet, store: any Store, metrics: CollectorMetrics = CollectorMetrics(),
         logger: Logger = Logger(label: "showroom.collector")
     ) -> some ApplicationProtocol {
         let router = makeRouter(settings: settings, fleet: fleet, store: store, metrics: metrics)
+        let limits = settings.connectionLimits
+        let connections = OpenConnections(limit: limits.maxConnections)
+        // Evaluated once per connection: each gets handlers of its own around the one shared count.
+        let channel = HTTP1Channel.Configuration(additionalChannelHandlers: [
+            ConnectionLimitHandler(connections: connections, metrics: metrics, logger: logger),
+            RequestDeadlineHandler(limits: limits, metrics: metrics, logger: logger),
+        ])
         var app = Application(
             router: router,
+            server: .http1(configuration: channel),
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "showroom-collector"),
             logger: logger)
         if let postgres = store as? PostgresStore {

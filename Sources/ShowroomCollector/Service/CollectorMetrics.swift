@@ -14,6 +14,7 @@ public struct CollectorMetrics: Sendable {
     let leadsStored: Metrics.Counter
     let leadsRepeated: Metrics.Counter
     let leadsSpam: Metrics.Counter
+    let connectionsRefused: Metrics.Counter
 
     public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
         self.registry = registry
@@ -25,11 +26,17 @@ public struct CollectorMetrics: Sendable {
         leadsStored = Metrics.Counter(label: "showroom_collector_leads_stored_total", factory: factory)
         leadsRepeated = Metrics.Counter(label: "showroom_collector_leads_repeated_total", factory: factory)
         leadsSpam = Metrics.Counter(label: "showroom_collector_leads_spam_total", factory: factory)
+        connectionsRefused = Metrics.Counter(label: "showroom_collector_connections_refused_total", factory: factory)
     }
 
     /// Counts a refused request by its reason (`unknown_site`, `origin`, `too_large`, …).
     func rejected(reason: String) {
         Metrics.Counter(label: "showroom_collector_requests_rejected_total", dimensions: [("reason", reason)], factory: factory).increment()
+    }
+
+    /// Counts a connection closed because its client was too slow, by what it was sending (`headers`, `body`).
+    func timedOut(phase: String) {
+        Metrics.Counter(label: "showroom_collector_connections_timed_out_total", dimensions: [("phase", phase)], factory: factory).increment()
     }
 
     /// Counts a finished request and records how long it took, by route and status.

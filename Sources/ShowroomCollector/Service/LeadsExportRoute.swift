@@ -3,16 +3,36 @@ import Hummingbird
 
 /// `GET /leads/export?since=…&format=csv|json` with `Authorization: Bearer <token>`: the leads for the dealers'
 /// call lists. Mounted only when the collector was given a token (`--leads-token`, `SHOWROOM_LEADS_TOKEN`).
+///
+/// A client address that sent `failures.perMinute` missing or wrong tokens within a minute is refused with 429
+/// until its bucket refills, whatever token it sends then, so guessing costs time and a guess during the wait
+/// teaches nothing. Refusals are logged without the token and without the client's address.
 struct LeadsExportRoute: Sendable {
     let store: any Store
     let token: String
     let metrics: CollectorMetrics
+    /// One token per failed attempt, per client address.
+    let failures: RateLimiter
 
     func export(_ request: Request, context: CollectorRequestContext) async throws -> Response {
-        guard let header = request.headers[.authorization], header.hasPrefix("Bearer "),
-              Self.constantTimeEquals(Array(header.utf8.dropFirst("Bearer ".utf8.count)), Array(token.utf8))
-        else {
+        let client = context.clientAddress ?? "unknown"
+        let wait = failures.secondsUntilAllowed(client)
+        guard wait == 0 else {
+            metrics.rateLimited.increment()
+            throw HTTPError(.tooManyRequests, headers: [.retryAfter: String(wait)],
+                            message: "too many wrong leads tokens from this address; try again in \(wait) s")
+        }
+        if let problem = problem(with: request.headers[.authorization]) {
             metrics.rejected(reason: "leads_token")
+            _ = failures.allow(client)
+            context.logger.warning("leads export refused: \(problem)")
+            let locked = failures.secondsUntilAllowed(client)
+            if locked > 0 {
+                context.logger.warning("""
+                    leads export locked for a client after \(failures.perMinute) wrong tokens within a minute; \
+                    its next attempt is allowed in \(locked) s. If that is a dealer's script, check the token it was given
+                    """)
+            }
             throw HTTPError(.unauthorized, headers: [.wwwAuthenticate: "Bearer realm=\"showroom-leads\""],
                             message: "the leads export needs the collector's leads token as `Authorization: Bearer <token>`")
         }
@@ -28,6 +48,14 @@ struct LeadsExportRoute: Sendable {
         response.headers[.contentType] = format.contentType
         response.headers[.cacheControl] = "no-store"
         return response
+    }
+
+    /// What is wrong with the `Authorization` header, in words for the log (never quoting it); nil when it holds the token.
+    private func problem(with header: String?) -> String? {
+        guard let header else { return "the request has no Authorization header" }
+        guard header.hasPrefix("Bearer ") else { return "the Authorization header is not `Bearer <token>`" }
+        let given = Array(header.utf8.dropFirst("Bearer ".utf8.count))
+        return Self.constantTimeEquals(given, Array(token.utf8)) ? nil : "the token is wrong"
     }
 
     /// Compares without stopping at the first difference, so the answer time does not reveal how much of a

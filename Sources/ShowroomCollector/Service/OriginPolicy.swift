@@ -1,31 +1,53 @@
+import Foundation
 import Hummingbird
 
-/// CORS for the events endpoint: only pages of the fleet's own sites (and loopback previews) may send events.
+/// CORS for the events and bookings endpoints: only pages of the fleet's own sites may send, and pages served
+/// from this machine only when the service runs for a preview (`showroom serve`, `--allow-loopback-origins`).
 ///
 /// A request without an allowed `Origin` is refused with 403 before its body is read; browsers send
-/// `Origin` on every POST, so only scripts that pretend to be a page are turned away.
+/// `Origin` on every POST, so only scripts that pretend to be a page are turned away. Every other answer to an
+/// allowed page carries the CORS headers, refusals (400, 413, 429, …) included, so its script can read why.
 struct OriginPolicy: RouterMiddleware {
     typealias Context = CollectorRequestContext
     let fleet: Fleet
+    /// Whether `http(s)://127.0.0.1`, `localhost` and `[::1]` on any port are allowed too.
+    let allowsLoopbackOrigins: Bool
     let metrics: CollectorMetrics
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard let origin = request.headers[.origin], fleet.allows(origin: origin) else {
+        guard let origin = request.headers[.origin], allows(origin) else {
             metrics.rejected(reason: "origin")
-            throw HTTPError(.forbidden, message: "events and bookings are accepted only from the pages of the fleet's own sites")
+            let onThisMachine = request.headers[.origin].map(Self.isLoopback) ?? false
+            throw HTTPError(.forbidden, message: onThisMachine
+                ? "pages served from this machine may send events and bookings only to the collector of `showroom serve` or one started with --allow-loopback-origins"
+                : "events and bookings are accepted only from the pages of the fleet's own sites")
         }
         var response: Response
+        do {
+            response = try await next(request, context)
+        } catch let error as any HTTPResponseError {
+            response = try error.response(from: request, context: context)
+        }
         if request.method == .options {
-            response = Response(status: .noContent)
             response.headers[.accessControlAllowMethods] = "POST, OPTIONS"
             response.headers[.accessControlAllowHeaders] = "Content-Type"
             response.headers[.accessControlMaxAge] = "86400"
-        } else {
-            response = try await next(request, context)
         }
         response.headers[.accessControlAllowOrigin] = origin
         response.headers[.accessControlAllowCredentials] = "true"
         response.headers[.vary] = "Origin"
         return response
+    }
+
+    private func allows(_ origin: String) -> Bool {
+        fleet.allows(origin: origin) || (allowsLoopbackOrigins && Self.isLoopback(origin))
+    }
+
+    /// Whether `origin` is a page on this machine: `http(s)://127.0.0.1`, `localhost` or `[::1]`, on any port.
+    static func isLoopback(_ origin: String) -> Bool {
+        guard let components = URLComponents(string: origin), components.scheme == "http" || components.scheme == "https" else {
+            return false
+        }
+        return ["127.0.0.1", "localhost", "[::1]", "::1"].contains(components.host ?? "")
     }
 }

@@ -37,6 +37,17 @@ public final class RateLimiter: Sendable {
             return true
         }
     }
+
+    /// Whole seconds until `client` has a token again, without taking one; 0 when it has one now.
+    public func secondsUntilAllowed(_ client: String, now: Date = Date()) -> Int {
+        let capacity = Double(perMinute)
+        let refillPerSecond = capacity / 60
+        return buckets.withLock { buckets in
+            guard let bucket = buckets[client] else { return 0 }
+            let tokens = min(capacity, bucket.tokens + max(0, now.timeIntervalSince(bucket.updated)) * refillPerSecond)
+            return tokens >= 1 ? 0 : Int(((1 - tokens) / refillPerSecond).rounded(.up))
+        }
+    }
 }
 
 /// Answers 429 to a client that has used up its requests, before anything else is done for it.

@@ -188,7 +188,8 @@ public struct PreviewServer: Sendable {
         }
         let fleet = try Fleet.load(workspace: options.workspace)
         let store = try StoreLocation(parsing: "sqlite:.showroom/preview-collector.sqlite", relativeTo: options.workspace).open(logger: logger)
-        let settings = CollectorSettings(host: host, port: address.port ?? 80, publicFolder: output, rateLimitPerMinute: 0)
+        let settings = CollectorSettings(host: host, port: address.port ?? 80, publicFolder: output, rateLimitPerMinute: 0,
+                                         allowsLoopbackOrigins: true)
         options.log("  \("collector".padding(toLength: 24, withPad: " ", startingAt: 0)) \(workspace.fleet.collector) (store: .showroom/preview-collector.sqlite)")
         return Collector.makeApplication(settings: settings, fleet: fleet, store: store, logger: logger)
     }

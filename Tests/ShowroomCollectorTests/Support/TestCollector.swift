@@ -23,7 +23,8 @@ struct TestCollector {
     /// `serviceStore` wraps the SQLite store the service writes to (to make it fail); `store` always reads the file.
     static func with(
         _ setup: TestingSetup = .router, rateLimitPerMinute: Int = 0, bookingRateLimitPerMinute: Int = 0,
-        leadsToken: String? = nil, serviceStore: (@Sendable (SQLiteStore) -> any Store)? = nil,
+        leadsToken: String? = nil, allowsLoopbackOrigins: Bool = false,
+        connectionLimits: ConnectionLimits = ConnectionLimits(), serviceStore: (@Sendable (SQLiteStore) -> any Store)? = nil,
         logger: Logger = quietLogger,
         _ body: @Sendable (TestCollector, any TestClientProtocol) async throws -> Void
     ) async throws {
@@ -33,7 +34,8 @@ struct TestCollector {
             let collector = TestCollector(workspace: workspace, store: sqlite, metrics: CollectorMetrics())
             let settings = CollectorSettings(host: "127.0.0.1", port: 0, publicFolder: workspace.publicFolder,
                                              rateLimitPerMinute: rateLimitPerMinute,
-                                             bookingRateLimitPerMinute: bookingRateLimitPerMinute, leadsToken: leadsToken)
+                                             bookingRateLimitPerMinute: bookingRateLimitPerMinute, leadsToken: leadsToken,
+                                             allowsLoopbackOrigins: allowsLoopbackOrigins, connectionLimits: connectionLimits)
             let fleet = try Fleet.load(workspace: workspace.root)
             let app = Collector.makeApplication(settings: settings, fleet: fleet, store: store, metrics: collector.metrics,
                                                 logger: logger)

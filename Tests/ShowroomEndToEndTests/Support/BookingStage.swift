@@ -40,7 +40,7 @@ struct BookingStage: Sendable {
 
         let store = try SQLiteStore(path: folder.appendingPathComponent("collector.sqlite").path)
         let settings = CollectorSettings(host: "127.0.0.1", port: collectorPort, publicFolder: output, rateLimitPerMinute: 0,
-                                         bookingRateLimitPerMinute: 0)
+                                         bookingRateLimitPerMinute: 0, allowsLoopbackOrigins: true)
         let collector = Collector.makeApplication(settings: settings, fleet: try Fleet.load(workspace: workspace), store: store, logger: quiet)
 
         let sitePort = try FreePort.find()
