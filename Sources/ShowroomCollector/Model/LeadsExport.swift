@@ -53,7 +53,8 @@ public enum LeadsExport {
         if let first = cell.unicodeScalars.first, formulaStarts.contains(first) {
             cell = "'" + cell
         }
-        if cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+        // By byte: "\r\n" is one Character, equal to neither "\r" nor "\n", and must still be quoted.
+        if cell.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) {
             cell = "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
         return cell
