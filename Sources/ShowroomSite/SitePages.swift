@@ -10,7 +10,8 @@ struct SitePage: Sendable {
     var kind: Kind
     /// Root-relative URL ending in `/`, e.g. `/news/aurora-launch/`.
     var url: String
-    /// The section's path (`news`, `specs`), empty for pages at the root.
+    /// The section's folder path (`news`, `functions/strings`), empty for pages at the root. A section's
+    /// own page has its own path here.
     var section: String
     /// File inside the site's output, e.g. `news/aurora-launch/index.html`.
     var outputPath: String { url == "/" ? "index.html" : String(url.dropFirst()) + "index.html" }
@@ -65,8 +66,40 @@ enum SitePages {
                 pages.append(place(home, under: ""))
             }
         }
+        pages += generatedSections(for: pages, site: site, claimed: claimed)
         pages.sort { $0.url < $1.url }
         return (pages, diagnostics)
+    }
+
+    /// A list page for every folder that holds pages (at any depth) but has no `_index.md`, titled after the
+    /// folder, so every level of a nested site has its list and its breadcrumb.
+    static func generatedSections(for pages: [SitePage], site: SiteConfig, claimed: [String: String]) -> [SitePage] {
+        let existing = Set(pages.filter { $0.kind == .section }.map(\.section))
+        var wanted: Set<String> = []
+        for page in pages where !page.section.isEmpty {
+            var path = page.section.split(separator: "/").map(String.init)
+            while !path.isEmpty {
+                wanted.insert(path.joined(separator: "/"))
+                path.removeLast()
+            }
+        }
+        var generated: [SitePage] = []
+        for section in wanted.subtracting(existing).sorted() {
+            let url = "/\(section)/"
+            guard claimed[url] == nil,
+                  var source = PageSource.parse(text: "", file: "\(site.folder)/content/\(section)/_index.md",
+                                                contentPath: "\(section)/_index.md").0
+            else { continue }
+            source.title = (section as NSString).lastPathComponent.replacingOccurrences(of: "-", with: " ").capitalized
+            generated.append(SitePage(source: source, kind: .section, url: url, section: section))
+        }
+        return generated
+    }
+
+    /// The folder path above `section` (`functions/strings` → `functions`), empty at the top.
+    static func parent(of section: String) -> String {
+        guard let slash = section.lastIndex(of: "/") else { return "" }
+        return String(section[..<slash])
     }
 
     /// Decides kind, section and URL from the page's path inside its content root and `prefix` (mount target).
@@ -89,7 +122,7 @@ enum SitePages {
         if let explicit = source.url {
             url = explicit.hasSuffix("/") ? explicit : explicit + "/"
         }
-        return SitePage(source: source, kind: kind, url: url, section: folders.first ?? "")
+        return SitePage(source: source, kind: kind, url: url, section: folders.joined(separator: "/"))
     }
 
     /// A URL segment from a file or folder name: lowercase, spaces as dashes; non-ASCII letters are kept.

@@ -17,7 +17,12 @@ struct PageContext {
         ContextField("isSection", "true on a section's list page"),
         ContextField("tags", "the front matter's `tags`", shape: .list(.scalar)),
         ContextField("weight", "sort order in lists (lower first)"),
-        ContextField("section", "`{name, title, url}` of the page's section", shape: SectionReference.shape),
+        ContextField("section", "`{name, title, url}` of the page's section (a section's own page: itself)", shape: SectionReference.shape),
+        ContextField("parent", "`{name, title, url}` of the section above the page (the home page for the top level); not on the home page",
+                     shape: SectionReference.shape, optional: true),
+        ContextField("ancestors", "the sections above the page, from the home page down to `parent` (breadcrumbs)",
+                     shape: .list(SectionReference.shape)),
+        ContextField("sections", "on home and section pages: the direct sub-sections, as items of `sections`", shape: .list(.any), optional: true),
         ContextField("params", "`params.*` from the front matter, as written", shape: .any, optional: true),
         ContextField("date", "the page's date (`2026-03-15`)", optional: true),
         ContextField("dateDisplay", "the date for people, in the site's locale (`15 March 2026`, `2026年3月15日`)", optional: true),
@@ -26,7 +31,7 @@ struct PageContext {
     ]
 
     /// The page's value without `content` (what lists show), made once per page.
-    static func summary(of page: SitePage, site: SiteConfig, sectionTitle: String, models: [String: TemplateValue],
+    static func summary(of page: SitePage, site: SiteConfig, sections: SectionDirectory, models: [String: TemplateValue],
                         values: inout SiteValues) -> TemplateValue {
         let source = page.source
         var members: [(String, TemplateValue)] = []
@@ -60,8 +65,11 @@ struct PageContext {
             ("url", .text(page.url)), ("permalink", .text(site.baseURL + page.url.dropFirst())), ("kind", .text(page.kind.rawValue)),
             ("isHome", .bool(page.kind == .home)), ("isSection", .bool(page.kind == .section)),
             ("tags", .list(source.tags.map { .text($0) })), ("weight", .int(source.weight)),
-            ("section", SectionReference(name: page.section, title: sectionTitle).value),
+            ("section", sections.reference(page.section).value),
         ]
+        let ancestors = sections.ancestors(of: page)
+        if let parent = ancestors.last { typed.append(("parent", parent.value)) }
+        typed.append(("ancestors", .list(ancestors.map(\.value))))
         if let params = source.params { typed.append(("params", values.value(params))) }
         if let date = source.date {
             typed.append(("date", .text(SiteValues.isoDay(date))))
@@ -82,31 +90,63 @@ struct PageContext {
     }
 }
 
-/// `page.section`: the section a page belongs to.
+/// `page.section`, `page.parent` and the items of `page.ancestors`: a section by name, title and address.
 struct SectionReference {
     var name: String
     var title: String
+    var url: String
 
     static let shape = TemplateShape.record([("name", .scalar, false), ("url", .scalar, false), ("title", .scalar, false)])
 
     var value: TemplateValue {
-        ["name": .text(name), "url": .text(name.isEmpty ? "/" : "/\(name)/"), "title": .text(title)]
+        ["name": .text(name), "url": .text(url), "title": .text(title)]
     }
 }
 
-/// An item of `sections`: every section of the site with its pages.
+/// Every section of a site by its folder path, with the home page as the section above the top level.
+struct SectionDirectory {
+    private var references: [String: SectionReference] = [:]
+
+    init(pages: [SitePage], site: SiteConfig) {
+        references[""] = SectionReference(name: "", title: site.title, url: "/")
+        for page in pages where page.kind != .page {
+            references[page.kind == .home ? "" : page.section] = SectionReference(name: page.section, title: page.source.title, url: page.url)
+        }
+    }
+
+    /// The section at `path`; a folder with no section page (a page placed by `url:`) is named after itself.
+    func reference(_ path: String) -> SectionReference {
+        references[path] ?? SectionReference(name: path, title: path.capitalized, url: path.isEmpty ? "/" : "/\(path)/")
+    }
+
+    /// The sections above `page`, from the home page down to its parent; none above the home page.
+    func ancestors(of page: SitePage) -> [SectionReference] {
+        guard page.kind != .home else { return [] }
+        var path = page.kind == .section ? SitePages.parent(of: page.section) : page.section
+        var chain = [reference(path)]
+        while !path.isEmpty {
+            path = SitePages.parent(of: path)
+            chain.append(reference(path))
+        }
+        return chain.reversed()
+    }
+}
+
+/// An item of `sections`: a section with its pages and its sub-sections.
 struct SectionContext {
     static let fields: [ContextField] = [
-        ContextField("name", "the section's folder (`news`)"),
+        ContextField("name", "the section's folder path (`news`, `functions/strings`)"),
         ContextField("title", "its `_index.md` title"),
         ContextField("url", "its address (`/news/`)"),
         ContextField("description", "its `_index.md` description", optional: true),
         ContextField("pages", "its regular pages, in list order", shape: .list(.any)),
+        ContextField("sections", "its direct sub-sections, each like this one", shape: .list(.any)),
     ]
 
-    static func value(_ page: SitePage, pages: [TemplateValue]) -> TemplateValue {
+    static func value(_ page: SitePage, pages: [TemplateValue], sections: [TemplateValue]) -> TemplateValue {
         var members: [(String, TemplateValue)] = [
             ("name", .text(page.section)), ("title", .text(page.source.title)), ("url", .text(page.url)), ("pages", .list(pages)),
+            ("sections", .list(sections)),
         ]
         if let description = page.source.description { members.append(("description", .text(description))) }
         return .map(TemplateMap(members))

@@ -45,7 +45,7 @@ enum RootContext {
         ContextField("site", "the site (see `site.*`)", shape: .any),
         ContextField("page", "the page being rendered (see `page.*`)", shape: .any),
         ContextField("pages", "on home and section pages: the pages listed (home: every regular page, newest first)", shape: .list(.any), optional: true),
-        ContextField("sections", "every section: `{name, title, url, description, pages}`", shape: .list(.any)),
+        ContextField("sections", "the top-level sections: `{name, title, url, description, pages, sections}`", shape: .list(.any)),
         ContextField("recent", "the three newest regular pages of the site", shape: .list(.any)),
         ContextField("menus", "the site's menus, as in `site.menus`", shape: .any),
         ContextField("data", "shared data by file (`data.models`, `data.dealers`, …), as written", shape: .any),

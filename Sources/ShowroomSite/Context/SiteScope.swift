@@ -47,14 +47,13 @@ struct SiteScope: Sendable {
         root.append(("booking", Self.bookingRules))
 
         // Page values, then the lists that show them.
-        let sectionTitles = Dictionary(pages.filter { $0.kind == .section }.map { ($0.section, $0.source.title) }, uniquingKeysWith: { a, _ in a })
+        let directory = SectionDirectory(pages: pages, site: site)
         var summaries: [TemplateValue] = []
         summaries.reserveCapacity(pages.count)
         var sectionMembers: [String: [Int]] = [:]
         var regular: [Int] = []
         for (index, page) in pages.enumerated() {
-            summaries.append(PageContext.summary(of: page, site: site, sectionTitle: sectionTitles[page.section] ?? page.section.capitalized,
-                                                 models: models, values: &values))
+            summaries.append(PageContext.summary(of: page, site: site, sections: directory, models: models, values: &values))
             if page.kind == .page {
                 sectionMembers[page.section, default: []].append(index)
                 regular.append(index)
@@ -74,10 +73,27 @@ struct SiteScope: Sendable {
         self.pagesBySection = pagesBySection
         let newestFirst = regular.sorted { (keys[$0].date, keys[$1].url) > (keys[$1].date, keys[$0].url) }
         self.newestFirst = newestFirst
-        let sections = pages.filter { $0.kind == .section && !$0.section.isEmpty }.map { page in
-            SectionContext.value(page, pages: (pagesBySection[page.section] ?? []).map { summaries[$0] })
+        // Sections nest: each holds its direct sub-sections (in address order), made deepest first; the
+        // site-wide list shows the top level.
+        let sectionIndexes = pages.indices.filter { pages[$0].kind == .section }
+        var childSections: [String: [Int]] = [:]
+        for index in sectionIndexes { childSections[SitePages.parent(of: pages[index].section), default: []].append(index) }
+        var sectionValues: [String: TemplateValue] = [:]
+        for index in sectionIndexes.sorted(by: { pages[$0].section.count > pages[$1].section.count }) {
+            let page = pages[index]
+            sectionValues[page.section] = SectionContext.value(
+                page, pages: (pagesBySection[page.section] ?? []).map { summaries[$0] },
+                sections: (childSections[page.section] ?? []).compactMap { sectionValues[pages[$0].section] })
         }
-        root.append(("sections", .list(sections)))
+        for index in pages.indices where pages[index].kind != .page {
+            let children = (childSections[pages[index].kind == .home ? "" : pages[index].section] ?? [])
+                .filter { pages[$0].section != pages[index].section }
+            if case .map(let map) = summaries[index], !children.isEmpty {
+                summaries[index] = .map(map.adding([("sections", .list(children.compactMap { sectionValues[pages[$0].section] }))]))
+            }
+        }
+        let topSections = (childSections[""] ?? []).filter { !pages[$0].section.isEmpty }.compactMap { sectionValues[pages[$0].section] }
+        root.append(("sections", .list(topSections)))
         root.append(("recent", .list(newestFirst.prefix(3).map { summaries[$0] })))
         shared = .map(TemplateMap(root))
         self.summaries = summaries
