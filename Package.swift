@@ -152,7 +152,7 @@ if Context.environment["SHOWROOM_FUZZ"] != nil {
     let fuzzTargets: [(name: String, folder: String, dependencies: [Target.Dependency])] = [
         ("FuzzFrontMatter", "FrontMatter", ["ShowroomCore", "ShowroomWorkspace"]),
         ("FuzzHTMLRewriter", "HTMLRewriter", ["ShowroomHTML"]),
-        ("FuzzMarkdown", "Markdown", ["ShowroomMarkdown"]),
+        ("FuzzMarkdown", "Markdown", ["ShowroomMarkdown", "ShowroomCore"]),
         ("FuzzEventsPayload", "EventsPayload", ["ShowroomCollector"]),
         ("FuzzBookingForm", "BookingForm", ["ShowroomCollector", "ShowroomCore"]),
         ("FuzzAccessLog", "AccessLog", ["ShowroomReports"]),

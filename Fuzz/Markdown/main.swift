@@ -1,3 +1,4 @@
+import ShowroomCore
 import ShowroomMarkdown
 import FuzzSupport
 
@@ -6,7 +7,7 @@ import FuzzSupport
 func fuzzMarkdown(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let markdown = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
     let html = MarkdownRenderer.render(markdown) { reference in
-        guard reference.url.hasPrefix("asset:") else { return nil }
+        guard AssetReference.id(in: reference.url) != nil else { return nil }
         precondition(reference.line >= 1 && reference.column >= 1, "a reference without a position")
         return reference.isImage ? "/assets/fuzz.png" : "https://c.test/dl/fuzz"
     }

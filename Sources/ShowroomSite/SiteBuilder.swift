@@ -162,8 +162,8 @@ struct SiteBuilder {
     /// `asset:` strings inside a YAML value, with their locations.
     static func collectAssetReferences(_ node: YAMLNode, into references: inout [String: [SourceLocation]]) {
         switch node.value {
-        case .scalar(let text, _) where text.hasPrefix("asset:"):
-            references[String(text.dropFirst(6)), default: []].append(node.location)
+        case .scalar(let text, _):
+            if let id = AssetReference.id(in: text) { references[id, default: []].append(node.location) }
         case .sequence(let items): for item in items { collectAssetReferences(item, into: &references) }
         case .mapping(let pairs): for pair in pairs { collectAssetReferences(pair.value, into: &references) }
         default: break

@@ -74,7 +74,7 @@ public struct SiteConfig: Sendable {
     static func checkTheme(_ node: YAMLNode, reporting reader: inout FieldReader) {
         switch node.value {
         case .scalar(let text, _):
-            if !text.hasPrefix("asset:"), !CSSColour.isColour(text) {
+            if AssetReference.id(in: text) == nil, !CSSColour.isColour(text) {
                 reader.report(.error(at: node.location, "the theme value `\(text)` is not a colour",
                                      hint: "write a colour as \(CSSColour.forms), e.g. `primary: \"#0f5e59\"`, or an asset as `asset:<id>`"))
             }

@@ -200,6 +200,16 @@ import Testing
         #expect(!error.description.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 })
     }
 
+    /// Found by fuzzing: a combining mark after `asset:` made Swift's `hasPrefix` miss the reference, so the
+    /// link kept an `asset:` address and no one checked the id.
+    @Test func anAssetLinkWithACombiningMarkAfterTheColonIsStillCheckedAsAnAsset() throws {
+        let workspace = try FixtureWorkspace()
+        try workspace.write("sites/store/content/mark.md", "---\ntitle: Mark\n---\n[brochure](asset:\u{05A4}x)\n")
+        let report = workspace.build(sites: ["store"])
+        let error = try #require(report.error(containing: "there is no asset"))
+        #expect(error.location?.file == "sites/store/content/mark.md")
+    }
+
     // MARK: - Active links and CSS in settings
 
     @Test func aJavaScriptLinkInAMenuIsAnErrorAtTheEntry() throws {

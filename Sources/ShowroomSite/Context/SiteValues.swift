@@ -37,8 +37,7 @@ struct SiteValues {
                     if text.utf8.contains(UInt8(ascii: ".")), let number = Double(text) { return .double(number) }
                 }
             }
-            guard text.hasPrefix("asset:") else { return .string(text, node.location) }
-            let id = String(text.dropFirst("asset:".count))
+            guard let id = AssetReference.id(in: text) else { return .string(text, node.location) }
             guard let object = assetObject(id, at: node.location) else {
                 diagnostics.append(unknownAsset(id, at: node.location))
                 return .null

@@ -26,8 +26,7 @@ struct ContentPages: SiteOutput {
         let values = build.values
         var markdownDiagnostics: [Diagnostic] = []
         let content = MarkdownRenderer.render(source.body) { reference in
-            guard reference.url.hasPrefix("asset:") else { return nil }
-            let id = String(reference.url.dropFirst("asset:".count))
+            guard let id = AssetReference.id(in: reference.url) else { return nil }
             let location = SourceLocation(file: source.file, line: source.bodyLine + reference.line - 1, column: reference.column)
             guard let prepared = library.prepared[id] else {
                 markdownDiagnostics.append(values.unknownAsset(id, at: location))
