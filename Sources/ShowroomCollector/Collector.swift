@@ -1,4 +1,5 @@
 import Foundation
+import ShowroomWorkspace
 import Logging
 
 /// The collection service: receives tracking events and test-drive bookings, and counts asset downloads, for the whole fleet.
@@ -57,7 +58,7 @@ public enum Collector {
         let settings = options.settings
         logger.info("starting", metadata: [
             "address": "\(options.host):\(options.port)", "store": "\(location)", "sites": "\(fleet.siteIDs.count)",
-            "assets": "\(settings.publicFolder.appendingPathComponent(AssetManifest.relativePath).path)",
+            "assets": "\(BuildRecordPaths.assetManifest(in: settings.publicFolder).path)",
             "leadsExport": "\(settings.leadsToken == nil ? "off" : "on")",
             "loopbackOrigins": "\(settings.allowsLoopbackOrigins ? "accepted" : "refused")",
             "headerTimeout": "\(settings.connectionLimits.headerTimeout)", "bodyTimeout": "\(settings.connectionLimits.bodyTimeout)",

@@ -2,38 +2,15 @@ import Foundation
 import ShowroomCore
 import ShowroomWorkspace
 
-/// The records a build leaves next to the sites, in `<output>/.showroom/` (never published):
-///
-/// - `sites/<site>.json`: that site's asset uses and input files, replaced only when the site built;
-/// - `usage.json`: the usage index of every site (asset → site, page, source file and line);
-/// - `assets.json`: the asset manifest the collection service redirects downloads with.
+/// Writes the records a build leaves next to the sites (`BuildRecordPaths` lists them; their types live in
+/// ShowroomWorkspace, below every module that reads them).
 enum BuildRecords {
-    struct SiteRecord: Codable, Sendable {
-        var site: String
-        var baseURL: String
-        var pages: Int
-        var uses: [UsageIndex.Use]
-        var assetFiles: [String: String]
-        var inputs: [String]
-        /// The workspace folder the site was built from, so that a build into a shared output folder only
-        /// ever withdraws the sites of its own workspace (nil in records of older builds).
-        var workspace: String?
-    }
-
-    struct Manifest: Codable {
-        struct Entry: Codable {
-            var file: String
-            var sites: [String: String]
-        }
-        var assets: [String: Entry]
-    }
-
     /// Writes the records of the sites in `results` (those that built) and remakes the fleet-wide index and
     /// manifest from every site's record, including sites this build left alone. The per-site records and the
     /// index entries are encoded on every core; only the final join is serial.
     static func write(results: [SiteResult], workspace: Workspace, library: AssetLibrary, output: URL) -> [Diagnostic] {
-        let folder = output.appendingPathComponent(FleetBuilder.recordsFolder)
-        let sitesFolder = folder.appendingPathComponent("sites")
+        let folder = BuildRecordPaths.folder(in: output)
+        let sitesFolder = BuildRecordPaths.sitesFolder(in: output)
         do {
             try FileManager.default.createDirectory(at: sitesFolder, withIntermediateDirectories: true)
             let built = results.compactMap { result -> SiteRecord? in
@@ -44,7 +21,7 @@ enum BuildRecords {
                 guard let data = result.record ?? encodeRecord(of: result, site: site, workspace: workspace) else {
                     return [.error(at: nil, "cannot encode the build record of \(result.siteID)")]
                 }
-                try data.write(to: sitesFolder.appendingPathComponent("\(result.siteID).json"), options: .atomic)
+                try data.write(to: BuildRecordPaths.siteRecord(result.siteID, in: output), options: .atomic)
             }
 
             // Records of sites this build did not build (or that failed) come from their files.
@@ -52,16 +29,13 @@ enum BuildRecords {
             let others = try FileManager.default.contentsOfDirectory(atPath: sitesFolder.path)
                 .filter { $0.hasSuffix(".json") && !builtNames.contains($0) }
             let loaded = ConcurrentMap.map(others) { name -> SiteRecord? in
-                let path = sitesFolder.appendingPathComponent(name).path
-                return try? recordFiles.value(forPath: path) { () throws -> SiteRecord in
-                    try JSONDecoder().decode(SiteRecord.self, from: Data(PosixFile.read(path: path)))
-                }
+                try? SiteRecord.read(path: sitesFolder.appendingPathComponent(name).path)
             }
             let records = (built + loaded.compactMap { $0 }).sorted { $0.site < $1.site }
 
             var usage: [String: UsageIndex.Entry] = [:]
             for id in workspace.catalog.assets.keys { usage[id] = .init(title: workspace.catalog[id]?.title, uses: []) }
-            var manifest = Manifest(assets: [:])
+            var manifest = AssetManifest()
             for record in records {
                 for use in record.uses { usage[use.asset, default: .init(title: nil, uses: [])].uses.append(use) }
                 for (id, file) in record.assetFiles {
@@ -69,16 +43,13 @@ enum BuildRecords {
                     manifest.assets[id]?.file = file
                 }
             }
-            try encodeUsage(usage).write(to: folder.appendingPathComponent("usage.json"), options: .atomic)
-            try encoder(pretty: true).encode(manifest).write(to: folder.appendingPathComponent("assets.json"), options: .atomic)
+            try encodeUsage(usage).write(to: BuildRecordPaths.usageIndex(in: output), options: .atomic)
+            try manifest.encoded().write(to: BuildRecordPaths.assetManifest(in: output), options: .atomic)
             return []
         } catch {
             return [.error(at: nil, "cannot write the build records in \(folder.path): \(error.localizedDescription)")]
         }
     }
-
-    /// Records of sites a build did not build, as last read (`serve` rebuilds one site and keeps the others).
-    private static let recordFiles = FileCache<SiteRecord>()
 
     private static func record(of result: SiteResult, site: SiteConfig, workspace: Workspace) -> SiteRecord {
         SiteRecord(site: site.id, baseURL: site.baseURL, pages: result.pages, uses: result.uses, assetFiles: result.assetFiles,
@@ -93,12 +64,12 @@ enum BuildRecords {
 
     /// A site's record as its JSON file holds it; the fleet build calls this as soon as the site is swapped in.
     static func encodeRecord(of result: SiteResult, site: SiteConfig, workspace: Workspace) -> Data? {
-        try? encoder(pretty: true).encode(record(of: result, site: site, workspace: workspace))
+        try? record(of: result, site: site, workspace: workspace).encoded()
     }
 
-    private static func encoder(pretty: Bool) -> JSONEncoder {
+    private static func compactEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
     }
 
@@ -106,9 +77,9 @@ enum BuildRecords {
     /// the index of a large fleet holds a row per page and asset, and one encoder pass over it was serial.
     private static func encodeUsage(_ usage: [String: UsageIndex.Entry]) throws -> Data {
         let ids = usage.keys.sorted()
-        let entries = ConcurrentMap.map(ids) { id -> Data? in try? encoder(pretty: false).encode(usage[id]!) }
+        let entries = ConcurrentMap.map(ids) { id -> Data? in try? compactEncoder().encode(usage[id]!) }
         var data = Data("{\"assets\":{\n".utf8)
-        let keyEncoder = encoder(pretty: false)
+        let keyEncoder = compactEncoder()
         for (number, id) in ids.enumerated() {
             guard let entry = entries[number] else { throw CocoaError(.coderInvalidValue) }
             data.append(try keyEncoder.encode(id))

@@ -51,9 +51,6 @@ public struct BuildReport: Sendable {
 /// Builds the fleet: loads the workspace once, builds each site into a staging folder, and swaps in every
 /// site that built without errors. A site with errors keeps its previous output; the report lists why.
 public enum FleetBuilder {
-    /// The folder, inside the output, that holds the build's records (usage index, asset manifest, inputs).
-    public static let recordsFolder = ".showroom"
-
     public static func build(_ options: BuildOptions) -> BuildReport {
         let started = Date()
         let (workspace, loadDiagnostics) = Workspace.load(root: options.workspace, siteIDs: options.sites.isEmpty ? nil : options.sites)
@@ -128,7 +125,7 @@ public enum FleetBuilder {
     /// two workspaces building into one output folder never remove each other's sites.
     static func removeDeletedSites(workspace: Workspace, output: URL) -> (removed: [String], diagnostics: [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        let records = output.appendingPathComponent(recordsFolder).appendingPathComponent("sites")
+        let records = BuildRecordPaths.sitesFolder(in: output)
         let recorded = ((try? FileManager.default.contentsOfDirectory(atPath: records.path)) ?? [])
             .filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }
         var removed: [String] = []

@@ -18,7 +18,7 @@ import ShowroomWorkspace
 /// Anything else (an asset file no site uses, docs, code) affects no site.
 public enum AffectedSites {
     /// Site id → the changed files that affect it.
-    public static func map(changed: [String], records: [String: BuildRecordFile], workspace: Workspace) -> [String: [String]] {
+    public static func map(changed: [String], records: [String: SiteRecord], workspace: Workspace) -> [String: [String]] {
         let siteIDs = Set(workspace.sites.map(\.id))
         var readers: [String: Set<String>] = [:]
         for record in records.values where siteIDs.contains(record.site) {
@@ -123,14 +123,14 @@ extension AffectedSites {
         let changed = try Git.changedFiles(since: revision, in: root)
         let (workspace, _) = Workspace.load(root: root)
         let output = root.appendingPathComponent(workspace.fleet.output)
-        var records = BuildRecordFile.readAll(in: output)
+        var records = SiteRecord.readAll(in: output)
         var builtFirst = false
         var diagnostics: [Diagnostic] = []
         if records.isEmpty {
             let report = FleetBuilder.build(BuildOptions(workspace: root, now: now))
             builtFirst = true
             diagnostics = report.allDiagnostics
-            records = BuildRecordFile.readAll(in: output)
+            records = SiteRecord.readAll(in: output)
         }
         let generated = [workspace.fleet.output + "/", ".showroom/"]
         let sources = changed.filter { file in !generated.contains { file.hasPrefix($0) } }

@@ -1,4 +1,5 @@
 import Foundation
+import ShowroomWorkspace
 import ShowroomCore
 import ShowroomHTML
 import ShowroomSite
@@ -43,7 +44,7 @@ public enum FleetCheck {
         guard !built.isEmpty else { return CheckReport(diagnostics: build.allDiagnostics, sites: [], pages: 0) }
 
         let output = OutputCheck(
-            root: scratch, workspace: options.workspace, records: BuildRecordFile.readAll(in: scratch),
+            root: scratch, workspace: options.workspace, records: SiteRecord.readAll(in: scratch),
             pageSources: FleetBuilder.pageSources(buildOptions),
             templates: Dictionary(uniqueKeysWithValues: build.sites.map { ($0.siteID, $0.inputs.filter { $0.hasSuffix(".mustache") }) }))
         let (found, pages) = output.check(sites: built)

@@ -1,4 +1,5 @@
 import Foundation
+import ShowroomWorkspace
 import ShowroomCore
 import ShowroomHTML
 import ShowroomSite
@@ -10,7 +11,7 @@ struct OutputCheck {
     /// The build output folder holding `<site>/…`.
     var root: URL
     var workspace: URL
-    var records: [String: BuildRecordFile]
+    var records: [String: SiteRecord]
     /// Site → output path → workspace source file.
     var pageSources: [String: [String: String]]
     /// Site → the templates it was rendered with.

@@ -144,7 +144,7 @@ public struct PreviewServer: Sendable {
             try await Task.sleep(for: options.pollInterval)
             let changed = watcher.changes()
             guard !changed.isEmpty else { continue }
-            let records = BuildRecordFile.readAll(in: output)
+            let records = SiteRecord.readAll(in: output)
             // The site list, kinds and mounts only change with a site.yaml; new files need them up to date.
             let recorded = Set(records.values.flatMap(\.inputs))
             if changed.contains(where: { $0.hasSuffix("site.yaml") || $0 == "showroom.yaml" || !recorded.contains($0) }) {

@@ -1,4 +1,5 @@
 import Foundation
+import ShowroomWorkspace
 import ShowroomCollector
 
 extension LogIngestion {
@@ -52,8 +53,7 @@ extension LogIngestion {
         for site in workspace.sites {
             if let host = URLComponents(string: site.baseURL)?.host?.lowercased() { hosts[host] = site.id }
         }
-        let manifestURL = (options.publicFolder ?? workspace.publicFolder).appendingPathComponent(AssetManifest.relativePath)
-        let manifest = (try? Data(contentsOf: manifestURL)).flatMap { try? JSONDecoder().decode(AssetManifest.self, from: $0) }
+        let manifest = AssetManifest.read(in: options.publicFolder ?? workspace.publicFolder)
         let ingestion = LogIngestion(
             assets: Set(workspace.catalog.assets.keys), sitesByHost: hosts,
             assetSites: manifest?.assets.mapValues { Set($0.sites.keys) } ?? [:], site: options.site)

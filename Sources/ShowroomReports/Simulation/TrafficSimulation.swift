@@ -76,10 +76,9 @@ public struct TrafficSimulation: Sendable {
         let workspace = try ReportWorkspace.load(options.workspace)
         let publicFolder = options.publicFolder ?? workspace.publicFolder
         let usage = try UsageIndex.load(publicFolder: publicFolder)
-        let manifestURL = publicFolder.appendingPathComponent(AssetManifest.relativePath)
-        guard let manifestData = try? Data(contentsOf: manifestURL),
-              let manifest = try? JSONDecoder().decode(AssetManifest.self, from: manifestData)
-        else { throw ReportError("there is no asset manifest at \(manifestURL.path); run `showroom build` first") }
+        guard let manifest = AssetManifest.read(in: publicFolder) else {
+            throw ReportError("there is no asset manifest at \(BuildRecordPaths.assetManifest(in: publicFolder).path); run `showroom build` first")
+        }
         guard (1...366).contains(options.days) else { throw ReportError("--days must be between 1 and 366") }
 
         var pages: [String: [String]] = [:]

@@ -1,7 +1,7 @@
 import Foundation
 
-/// The latest build's record of where each asset is used: `public/.showroom/usage.json` (schema in README.md).
-/// The build writes it (ShowroomSite) and the reports read it (ShowroomReports); this is its one definition.
+/// The latest build's record of where each asset is used: `<output>/.showroom/usage.json` (schema in README.md;
+/// `BuildRecordPaths.usageIndex`). The build writes it (ShowroomSite) and the reports read it (ShowroomReports).
 public struct UsageIndex: Sendable, Codable, Hashable {
     /// One place an asset appears: the site and page it is on, and the source line that put it there.
     public struct Use: Sendable, Codable, Hashable {
@@ -38,6 +38,4 @@ public struct UsageIndex: Sendable, Codable, Hashable {
         self.assets = assets
     }
 
-    /// Where the build writes it inside its output folder.
-    public static let relativePath = ".showroom/usage.json"
 }

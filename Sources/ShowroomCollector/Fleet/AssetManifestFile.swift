@@ -1,34 +1,7 @@
 import Foundation
+import ShowroomWorkspace
 
-/// The build's record of every library asset's fingerprinted URL on each site: `public/.showroom/assets.json`.
-///
-/// ```json
-/// {"assets": {"aurora-hero": {"file": "aurora-hero.3f2a9c1b.jpg",
-///                             "sites": {"aurora-ev": "https://aurora.example/assets/aurora-hero.3f2a9c1b.jpg"}}}}
-/// ```
-public struct AssetManifest: Sendable, Decodable, Hashable {
-    public struct Entry: Sendable, Decodable, Hashable {
-        public var file: String
-        /// The asset's public URL on each site that publishes it.
-        public var sites: [String: String]
-    }
-
-    public var assets: [String: Entry]
-
-    public init(assets: [String: Entry] = [:]) {
-        self.assets = assets
-    }
-
-    /// Where the build writes the manifest inside its output folder.
-    public static let relativePath = ".showroom/assets.json"
-
-    /// The URL of `asset` on `site`, if the build published it there.
-    public func url(of asset: String, on site: String) -> String? {
-        assets[asset]?.sites[site]
-    }
-}
-
-/// Keeps the manifest current while the service runs: re-reads the file when its modification time or size
+/// Keeps the build's asset manifest (`AssetManifest`, `<output>/.showroom/assets.json`) current while the service runs: re-reads the file when its modification time or size
 /// changes, so a rebuild is picked up without a restart. Checks at most once a second.
 public final class AssetManifestFile: Sendable {
     public let url: URL
@@ -46,7 +19,7 @@ public final class AssetManifestFile: Sendable {
     }
 
     public init(publicFolder: URL) {
-        url = publicFolder.appendingPathComponent(AssetManifest.relativePath)
+        url = BuildRecordPaths.assetManifest(in: publicFolder)
         state = Locked(State())
     }
 

@@ -1,0 +1,59 @@
+import Foundation
+import ShowroomCore
+
+/// One site's record, `<output>/.showroom/sites/<site>.json`: written by the build when the site built, read
+/// back by the next build (for the fleet-wide index), by `affected`, `check` and `serve`.
+public struct SiteRecord: Codable, Sendable, Hashable {
+    public var site: String
+    public var baseURL: String
+    public var pages: Int
+    public var uses: [UsageIndex.Use]
+    /// Asset id → the fingerprinted file name the site publishes it as.
+    public var assetFiles: [String: String]
+    /// Every workspace file the site was built from, relative to the workspace.
+    public var inputs: [String]
+    /// The workspace folder the site was built from, so that a build into a shared output folder only ever
+    /// withdraws the sites of its own workspace (nil in records of older builds).
+    public var workspace: String?
+
+    public init(site: String, baseURL: String, pages: Int, uses: [UsageIndex.Use], assetFiles: [String: String], inputs: [String],
+                workspace: String?) {
+        self.site = site
+        self.baseURL = baseURL
+        self.pages = pages
+        self.uses = uses
+        self.assetFiles = assetFiles
+        self.inputs = inputs
+        self.workspace = workspace
+    }
+
+    /// The record in the file at `path`, as last read while the file stays unchanged (`serve` reads the
+    /// records after every change).
+    public static func read(path: String) throws -> SiteRecord {
+        try files.value(forPath: path) { () throws -> SiteRecord in
+            try JSONDecoder().decode(SiteRecord.self, from: Data(PosixFile.read(path: path)))
+        }
+    }
+
+    /// Every site record in `output`, by site id; empty when nothing was built there yet. Unreadable files
+    /// are left out.
+    public static func readAll(in output: URL) -> [String: SiteRecord] {
+        let folder = BuildRecordPaths.sitesFolder(in: output)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        var records: [String: SiteRecord] = [:]
+        for name in names where name.hasSuffix(".json") {
+            guard let record = try? read(path: folder.appendingPathComponent(name).path) else { continue }
+            records[record.site] = record
+        }
+        return records
+    }
+
+    /// The file's bytes as the build writes them: sorted keys, indented.
+    public func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        return try encoder.encode(self)
+    }
+
+    private static let files = FileCache<SiteRecord>()
+}
