@@ -68,7 +68,7 @@ struct SiteBuilder {
         diagnostics += pageDiagnostics
         guard let templates = compiled, !diagnostics.hasErrors else { return finish() }
 
-        let scope = SiteScope(site: site, pages: pages, workspace: workspace, values: &values)
+        let scope = SiteScope(site: site, pages: pages, workspace: workspace, now: inputs.now, values: &values)
         diagnostics += values.diagnostics
         let templateReferences = templates.assetReferences()
         for (id, locations) in templateReferences.sorted(by: { $0.key < $1.key }) where inputs.library.prepared[id] == nil {

@@ -16,6 +16,14 @@ struct SitePage: Sendable {
     /// File inside the site's output, e.g. `news/aurora-launch/index.html`.
     var outputPath: String { url == "/" ? "index.html" : String(url.dropFirst()) + "index.html" }
 
+    /// The full address of the site's page at `url`: `site.baseURL` and the path, percent-encoded (the one
+    /// rule for the canonical link, `page.permalink`, the sitemap, feeds and redirect pages, so a page with a
+    /// non-ASCII slug has one address).
+    static func permalink(site: SiteConfig, url: String) -> String {
+        let path = String(url.dropFirst())
+        return site.baseURL + (path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path)
+    }
+
     /// Where a redirect page for `alias` goes: `/old/` → `old/index.html`, `/old.html` → `old.html`.
     static func aliasOutput(_ alias: String) -> (url: String, outputPath: String) {
         var path = alias.hasPrefix("/") ? alias : "/" + alias

@@ -11,7 +11,7 @@ struct PageContext {
         ContextField("description", "the front matter's `description`, left out when empty", optional: true),
         ContextField("summary", "`summary`, else `description`, else the body's first paragraph (about 200 characters)", optional: true),
         ContextField("url", "the page's address on the site (`/news/aurora-launch/`)"),
-        ContextField("permalink", "the full address (`site.baseURL` + `url`)"),
+        ContextField("permalink", "the full address (`site.baseURL` + `url`, percent-encoded, as in the sitemap)"),
         ContextField("kind", "`home`, `section` or `page`"),
         ContextField("isHome", "true on the home page"),
         ContextField("isSection", "true on a section's list page"),
@@ -62,7 +62,7 @@ struct PageContext {
         }
         if case .null = summary {} else { typed.append(("summary", summary)) }
         typed += [
-            ("url", .text(page.url)), ("permalink", .text(site.baseURL + page.url.dropFirst())), ("kind", .text(page.kind.rawValue)),
+            ("url", .text(page.url)), ("permalink", .text(SitePage.permalink(site: site, url: page.url))), ("kind", .text(page.kind.rawValue)),
             ("isHome", .bool(page.kind == .home)), ("isSection", .bool(page.kind == .section)),
             ("tags", .list(source.tags.map { .text($0) })), ("weight", .int(source.weight)),
             ("section", sections.reference(page.section).value),

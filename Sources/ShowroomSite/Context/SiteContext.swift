@@ -14,7 +14,7 @@ struct SiteContext {
         ContextField("lang", "the same, for `<html lang>`"),
         ContextField("booking", "whether pages offer the booking form"),
         ContextField("consent", "`required` when the tracking snippet must wait for consent"),
-        ContextField("year", "the year of the newest page date (so builds stay reproducible)"),
+        ContextField("year", "the year of the newest page date (so builds stay reproducible), else of the build's date"),
         ContextField("collector", "the collection service's address (from `showroom.yaml`), for the booking form's `action`"),
         ContextField("theme", "`theme.*` from site.yaml (colours, logo)", shape: .any, optional: true),
         ContextField("params", "`params.*` from site.yaml, as written", shape: .any, optional: true),

@@ -23,7 +23,8 @@ struct SiteScope: Sendable {
     /// The newest page date, which sets `site.year`.
     let newestDate: Date?
 
-    init(site: SiteConfig, pages: [SitePage], workspace: Workspace, values: inout SiteValues) {
+    /// `now` is the build's moment, the fallback for `site.year` when no page has a date.
+    init(site: SiteConfig, pages: [SitePage], workspace: Workspace, now: Date, values: inout SiteValues) {
         var dataMembers: [(String, TemplateValue)] = []
         for name in workspace.data.keys.sorted() { dataMembers.append((name, values.value(workspace.data[name]!))) }
         let data = TemplateMap(dataMembers)
@@ -31,7 +32,7 @@ struct SiteScope: Sendable {
 
         let newest = pages.compactMap(\.source.date).max()
         newestDate = newest
-        let year = newest.map { SiteValues.civil($0).0 } ?? 2026
+        let year = SiteValues.civil(newest ?? now).0
         siteMembers = SiteContext.members(site, year: year, collector: workspace.fleet.collector, values: &values)
 
         var root: [(String, TemplateValue)] = [("data", .map(data))]

@@ -9,7 +9,7 @@ enum Feed {
         writer.start("urlset", namespace: "http://www.sitemaps.org/schemas/sitemap/0.9")
         for page in pages {
             writer.start("url")
-            writer.element("loc", permalink(site, page.url))
+            writer.element("loc", SitePage.permalink(site: site, url: page.url))
             if let date = page.source.date { writer.element("lastmod", SiteValues.isoDay(date)) }
             writer.end()
         }
@@ -18,27 +18,28 @@ enum Feed {
     }
 
     /// The Atom feed of `section`: `entries` are its pages (newest first) with their summaries.
-    static func atom(site: SiteConfig, section: SitePage, entries: [(page: SitePage, summary: String)]) -> String {
+    /// `now` (the build's moment) dates a feed whose pages have no date.
+    static func atom(site: SiteConfig, section: SitePage, now: Date, entries: [(page: SitePage, summary: String)]) -> String {
         let writer = XMLWriter()
         writer.start("feed", namespace: "http://www.w3.org/2005/Atom")
         writer.element("title", "\(section.source.title) – \(site.title)")
-        writer.element("id", permalink(site, section.url))
+        writer.element("id", SitePage.permalink(site: site, url: section.url))
         writer.start("link")
-        writer.attribute("href", permalink(site, section.url))
+        writer.attribute("href", SitePage.permalink(site: site, url: section.url))
         writer.end()
         writer.start("link")
         writer.attribute("rel", "self")
-        writer.attribute("href", permalink(site, section.url) + "index.xml")
+        writer.attribute("href", SitePage.permalink(site: site, url: section.url) + "index.xml")
         writer.end()
-        let newest = entries.compactMap { $0.page.source.date.map(SiteValues.isoDay) }.max() ?? "2026-01-01"
+        let newest = entries.compactMap { $0.page.source.date.map(SiteValues.isoDay) }.max() ?? SiteValues.isoDay(now)
         writer.element("updated", "\(newest)T00:00:00Z")
         for entry in entries {
             let url = entry.page.url
             writer.start("entry")
             writer.element("title", entry.page.source.title)
-            writer.element("id", permalink(site, url))
+            writer.element("id", SitePage.permalink(site: site, url: url))
             writer.start("link")
-            writer.attribute("href", permalink(site, url))
+            writer.attribute("href", SitePage.permalink(site: site, url: url))
             writer.end()
             writer.element("updated", "\(entry.page.source.date.map(SiteValues.isoDay) ?? newest)T00:00:00Z")
             writer.element("summary", entry.summary)
@@ -51,8 +52,4 @@ enum Feed {
         return writer.finish()
     }
 
-    static func permalink(_ site: SiteConfig, _ url: String) -> String {
-        let path = String(url.dropFirst()).addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? String(url.dropFirst())
-        return site.baseURL + path
-    }
 }

@@ -11,7 +11,7 @@ struct SectionFeeds: SiteOutput {
                 let dayB = build.pages[b.element].source.date.map(SiteValues.isoDay) ?? ""
                 return dayA != dayB ? dayA > dayB : a.offset < b.offset
             }.map(\.element)
-            let xml = Feed.atom(site: build.site, section: page, entries: members.prefix(50).map { index in
+            let xml = Feed.atom(site: build.site, section: page, now: build.inputs.now, entries: members.prefix(50).map { index in
                 var summary = ""
                 if case .map(let map) = build.scope.summaries[index], case .string(let text, _)? = map["summary"] { summary = text }
                 return (build.pages[index], summary)
