@@ -78,7 +78,7 @@ let package = Package(
         .target(
             name: "ShowroomPreview",
             dependencies: [
-                "ShowroomCore", "ShowroomWorkspace", "ShowroomSite", "ShowroomHTML", "CLibXML2", "ShowroomCollector",
+                "ShowroomCore", "ShowroomWorkspace", "ShowroomSite", "ShowroomHTML", "ShowroomCollector",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

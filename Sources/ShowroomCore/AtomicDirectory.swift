@@ -32,8 +32,4 @@ public enum AtomicDirectory {
         try? fileManager.removeItem(at: old)
     }
 
-    /// Writes `data` to `url` through a temporary file and a rename.
-    public static func writeFile(_ data: Data, to url: URL) throws {
-        try data.write(to: url, options: .atomic)
-    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ShowroomCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -45,9 +46,12 @@ public struct FileStamp: Sendable, Hashable {
 
 /// Values made from files, kept while the file's stamp stays the same. Long-running commands (`serve`)
 /// rebuild many times; the workspace's YAML and the build records then need reading only when they change.
-public final class FileCache<Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var entries: [String: (stamp: FileStamp, value: Value)] = [:]
+public final class FileCache<Value: Sendable>: Sendable {
+    private let entries = Locked<[String: Entry]>([:])
+    private struct Entry {
+        var stamp: FileStamp
+        var value: Value
+    }
     private let racyWindow: Duration
 
     /// `racyWindow`: files changed more recently than this are made afresh every time (see `value`).
@@ -61,11 +65,11 @@ public final class FileCache<Value: Sendable>: @unchecked Sendable {
     public func value<Failure: Error>(forPath path: String, key: String = "", make: () throws(Failure) -> Value) throws(Failure) -> Value {
         guard let stamp = FileStamp(path: path) else { return try make() }
         let entryKey = key + "\u{0}" + path
-        if let entry = lock.withLock({ entries[entryKey] }), entry.stamp == stamp { return entry.value }
+        if let entry = entries.withLock({ $0[entryKey] }), entry.stamp == stamp { return entry.value }
         let value = try make()
         // A file written moments ago is not kept: a second write in the same clock tick with the same size
         // would look unchanged (git's "racy clean" rule).
-        if !stamp.isRecent(within: racyWindow) { lock.withLock { entries[entryKey] = (stamp, value) } }
+        if !stamp.isRecent(within: racyWindow) { entries.withLock { $0[entryKey] = Entry(stamp: stamp, value: value) } }
         return value
     }
 }

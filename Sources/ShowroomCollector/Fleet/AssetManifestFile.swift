@@ -1,4 +1,5 @@
 import Foundation
+import ShowroomCore
 import ShowroomWorkspace
 
 /// Keeps the build's asset manifest (`AssetManifest`, `<output>/.showroom/assets.json`) current while the service runs: re-reads the file when its modification time or size

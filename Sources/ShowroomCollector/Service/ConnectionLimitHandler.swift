@@ -1,3 +1,4 @@
+import ShowroomCore
 import HTTPTypes
 import Logging
 import NIOCore

@@ -1,4 +1,5 @@
 import Foundation
+import ShowroomCore
 import Hummingbird
 
 /// A token bucket per client address: each client may make `perMinute` requests a minute, in bursts of up to

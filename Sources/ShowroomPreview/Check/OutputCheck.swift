@@ -32,11 +32,11 @@ struct OutputCheck {
             }
         }
         let siteRoot = root
-        let scans = ConcurrentMap.map(htmlJobs) { job -> PageScan in
+        let scans = ConcurrentMap.map(htmlJobs) { job -> HTMLPageScan in
             let text = (try? String(contentsOf: siteRoot.appendingPathComponent(job.site).appendingPathComponent(job.path), encoding: .utf8)) ?? ""
-            return PageScan.scan(text, snippetMarker: HTMLRewriter.snippetMarker)
+            return HTMLPageScan.scan(text, snippetMarker: HTMLRewriter.snippetMarker)
         }
-        var scanned: [String: [String: PageScan]] = [:]
+        var scanned: [String: [String: HTMLPageScan]] = [:]
         for (job, scan) in zip(htmlJobs, scans) { scanned[job.site, default: [:]][job.path] = scan }
 
         var locator = SourceLocator(workspace: workspace)

@@ -132,11 +132,6 @@ struct SiteValues {
         return String(format: "%04d-%02d-%02d", year, month, day)
     }
 
-    static func isoTime(_ date: Date) -> String {
-        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
-        let inDay = ((seconds % 86400) + 86400) % 86400
-        return isoDay(date) + String(format: "T%02d:%02d:%02dZ", inDay / 3600, inDay % 3600 / 60, inDay % 60)
-    }
 
     /// Year, month and day (UTC) of `date` (H. Hinnant's civil-from-days).
     static func civil(_ date: Date) -> (Int, Int, Int) {

@@ -1,29 +1,29 @@
 import CLibXML2
 import Foundation
 
-/// What `showroom check` needs to know about one built HTML page, read with libxml2's HTML parser:
-/// its parse errors, the links it makes, the anchors it offers and how many tracking snippets it carries.
-struct PageScan: Sendable {
+/// One built HTML page as libxml2's HTML parser reads it, for `showroom check`: its parse errors, the links it
+/// makes, the anchors it offers and how many tracking snippets it carries. The project's one HTML reader.
+public struct HTMLPageScan: Sendable {
     /// A link or embedded resource in the page, with the line of its element in the built file.
-    struct Link: Sendable, Hashable {
-        var target: String
-        var line: Int
+    public struct Link: Sendable, Hashable {
+        public var target: String
+        public var line: Int
         /// Whether a `#fragment` of this link must name an anchor (`<a href>`, `<area href>`); resources
         /// (`<img src>`, `<link href>`) only need their file.
-        var isNavigation: Bool
+        public var isNavigation: Bool
     }
 
-    struct ParseError: Sendable, Hashable {
-        var line: Int
-        var column: Int
-        var message: String
+    public struct ParseError: Sendable, Hashable {
+        public var line: Int
+        public var column: Int
+        public var message: String
     }
 
-    var errors: [ParseError] = []
-    var links: [Link] = []
+    public var errors: [ParseError] = []
+    public var links: [Link] = []
     /// Every `id`, and every `name` of an `<a>`: the targets `#fragment`s may point at.
-    var anchors: Set<String> = []
-    var trackingSnippets = 0
+    public var anchors: Set<String> = []
+    public var trackingSnippets = 0
 
     /// libxml2 2.9 does not know the HTML5 elements and reports each as an error; they are valid HTML.
     static let html5Elements: Set<String> = [
@@ -34,7 +34,8 @@ struct PageScan: Sendable {
         "mask", "text", "tspan", "search", "slot", "math",
     ]
 
-    static func scan(_ html: String, snippetMarker: String) -> PageScan {
+    /// Reads `html`; `snippetMarker` is the attribute that marks the tracking snippet's `<script>`.
+    public static func scan(_ html: String, snippetMarker: String) -> HTMLPageScan {
         var collector = ErrorCollector()
         let document: htmlDocPtr? = withUnsafeMutablePointer(to: &collector) { pointer in
             xmlSetStructuredErrorFunc(pointer) { context, error in
@@ -42,7 +43,7 @@ struct PageScan: Sendable {
                 let collector = context.assumingMemoryBound(to: ErrorCollector.self)
                 let message = error.pointee.message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? "parse error"
                 if error.pointee.code == XML_HTML_UNKNOWN_TAG.rawValue, let name = error.pointee.str1.map({ String(cString: $0) }),
-                   PageScan.html5Elements.contains(name.lowercased()) {
+                   HTMLPageScan.html5Elements.contains(name.lowercased()) {
                     return
                 }
                 guard error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
@@ -54,7 +55,7 @@ struct PageScan: Sendable {
                                Int32(HTML_PARSE_NONET.rawValue | HTML_PARSE_NOWARNING.rawValue))
             }
         }
-        var scan = PageScan(errors: collector.errors)
+        var scan = HTMLPageScan(errors: collector.errors)
         guard let document else {
             if scan.errors.isEmpty { scan.errors.append(ParseError(line: 1, column: 1, message: "the page cannot be parsed as HTML")) }
             return scan
