@@ -78,7 +78,7 @@ let package = Package(
         .target(
             name: "ShowroomPreview",
             dependencies: [
-                "ShowroomCore", "ShowroomWorkspace", "ShowroomSite", "ShowroomHTML", "ShowroomCollector",
+                "ShowroomCore", "ShowroomWorkspace", "ShowroomSite", "ShowroomHTML",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -102,6 +102,8 @@ let package = Package(
                 "ShowroomCore", "ShowroomWorkspace", "ShowroomSite", "ShowroomCollector", "ShowroomPreview", "ShowroomPublish",
                 "ShowroomReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
 

@@ -1,5 +1,8 @@
 import ArgumentParser
 import Foundation
+import ShowroomCollector
+import Logging
+import ServiceLifecycle
 import ShowroomPreview
 
 /// `showroom serve`: a live preview of the fleet on this machine.
@@ -37,8 +40,14 @@ struct ServeCommand: AsyncParsableCommand {
             print(line)
             fflush(nil)
         }
-        var options = PreviewOptions(workspace: URL(fileURLWithPath: workspace), sites: sites, port: port, includeDrafts: drafts,
-                                     collector: !noCollector, log: log)
+        let root = URL(fileURLWithPath: workspace)
+        let collector: PreviewService? = noCollector ? nil : { @Sendable (output: URL, logger: Logger) throws -> (any Service)? in
+            guard let application = try Collector.previewApplication(workspace: root, output: output, logger: logger, log: log) else {
+                return nil
+            }
+            return application
+        }
+        var options = PreviewOptions(workspace: root, sites: sites, port: port, includeDrafts: drafts, collector: collector, log: log)
         // Ctrl-C (SIGINT) or SIGTERM stops the servers and the watcher gracefully instead of killing the
         // process in the middle of a rebuild.
         options.stopOnSignals = true

@@ -12,6 +12,20 @@ public struct FleetConfig: Sendable {
 
     public static let `default` = FleetConfig(collector: "http://127.0.0.1:8090", output: "public", licenceWarningDays: 30)
 
+    /// Reads `showroom.yaml` in the workspace at `root`: the defaults when there is none.
+    public static func load(root: URL) -> (FleetConfig, [Diagnostic]) {
+        let url = root.appendingPathComponent("showroom.yaml")
+        if let target = WorkspaceFiles.targetOutside(url.path, inside: root) {
+            return (.default, [WorkspaceFiles.outsideLinkError("showroom.yaml", target: target)])
+        }
+        guard FileManager.default.fileExists(atPath: url.path) else { return (.default, []) }
+        do {
+            return read(try YAMLNode.load(url, relativePath: "showroom.yaml"))
+        } catch {
+            return (.default, [error])
+        }
+    }
+
     public static func read(_ node: YAMLNode) -> (FleetConfig, [Diagnostic]) {
         var reader = FieldReader(node, what: "showroom.yaml")
         var config = FleetConfig.default

@@ -40,20 +40,8 @@ public struct Workspace: Sendable {
         var diagnostics: [Diagnostic] = []
         let root = root.standardizedFileURL
 
-        var fleet = FleetConfig.default
-        let fleetURL = root.appendingPathComponent("showroom.yaml")
-        if let target = WorkspaceFiles.targetOutside(fleetURL.path, inside: root) {
-            diagnostics.append(WorkspaceFiles.outsideLinkError("showroom.yaml", target: target))
-        } else if FileManager.default.fileExists(atPath: fleetURL.path) {
-            do {
-                let node = try YAMLNode.load(fleetURL, relativePath: "showroom.yaml")
-                let (config, found) = FleetConfig.read(node)
-                fleet = config
-                diagnostics += found
-            } catch {
-                diagnostics.append(error)
-            }
-        }
+        let (fleet, fleetDiagnostics) = FleetConfig.load(root: root)
+        diagnostics += fleetDiagnostics
 
         let (sites, siteDiagnostics) = loadSites(root: root, only: siteIDs)
         diagnostics += siteDiagnostics

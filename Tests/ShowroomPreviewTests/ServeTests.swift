@@ -9,7 +9,7 @@ struct ServeTests {
                          _ body: (_ base: String) async throws -> Void) async throws {
         let port = try Loopback.freePort()
         let server = PreviewServer(options: PreviewOptions(
-            workspace: workspace.root, sites: sites, port: port, collector: false,
+            workspace: workspace.root, sites: sites, port: port,
             output: workspace.root.appendingPathComponent(".showroom/preview"), log: { _ in }))
         let task = Task { try await server.run() }
         defer { task.cancel() }

@@ -2,10 +2,13 @@ import Foundation
 import Hummingbird
 import Logging
 import ServiceLifecycle
-import ShowroomCollector
 import ShowroomCore
 import ShowroomSite
 import ShowroomWorkspace
+
+/// Makes the service that runs beside the preview, given the preview's output folder (the collection
+/// service, passed in by the command so that the preview does not depend on it); nil when none should run.
+public typealias PreviewService = @Sendable (_ output: URL, _ logger: Logger) throws -> (any Service)?
 
 /// What `showroom serve` was asked to do.
 public struct PreviewOptions: Sendable {
@@ -16,9 +19,10 @@ public struct PreviewOptions: Sendable {
     /// With one site: its port. With several: the index page's port; the sites follow on the next ports.
     public var port: Int
     public var includeDrafts: Bool
-    /// Also run the collection service in this process (on the workspace's `collector` address, with a
-    /// development store), so the tracking snippet and the booking form work in preview.
-    public var collector: Bool
+    /// Also run this service in the process: the command passes the collection service (on the workspace's
+    /// `collector` address, with a development store), so the tracking snippet and the booking form work in
+    /// preview. A failure to start it does not stop the preview.
+    public var collector: PreviewService?
     /// How often the workspace is scanned for changes.
     public var pollInterval: Duration
     /// Where preview builds go (default `<workspace>/.showroom/preview`), apart from `public/`.
@@ -30,7 +34,7 @@ public struct PreviewOptions: Sendable {
     public var stopOnSignals = false
 
     public init(workspace: URL, sites: [String] = [], host: String = "127.0.0.1", port: Int = 8080, includeDrafts: Bool = false,
-                collector: Bool = true, pollInterval: Duration = .milliseconds(100), output: URL? = nil,
+                collector: PreviewService? = nil, pollInterval: Duration = .milliseconds(100), output: URL? = nil,
                 log: @escaping @Sendable (String) -> Void = { print($0) }) {
         self.workspace = workspace.standardizedFileURL
         self.sites = sites
@@ -96,7 +100,7 @@ public struct PreviewServer: Sendable {
         ready(addresses)
         for address in addresses { options.log("  \((address.site ?? "index").padding(toLength: 24, withPad: " ", startingAt: 0)) \(address.url)") }
 
-        let collector = options.collector ? try collectorApplication(workspace: workspace, logger: logger) : nil
+        let collector = try options.collector?(output, logger)
         // One service group: on a stop signal every server stops accepting, finishes what is in flight and
         // returns, and the watcher ends, without the errors a cancelled server logs.
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = apps.map { .init(service: $0) }
@@ -177,20 +181,5 @@ public struct PreviewServer: Sendable {
             let errors = shared + (report.sites.first { $0.siteID == site }?.diagnostics.errors ?? [])
             if initial { await state.built(site, errors: errors) } else { await state.rebuilt(site, errors: errors) }
         }
-    }
-
-    /// The collection service on the workspace's `collector` address, when that is a loopback address.
-    private func collectorApplication(workspace: Workspace, logger: Logger) throws -> (any ApplicationProtocol)? {
-        guard let address = URLComponents(string: workspace.fleet.collector), let host = address.host,
-              ["127.0.0.1", "localhost", "::1"].contains(host) else {
-            options.log("The collection service address \(workspace.fleet.collector) is not on this machine; not running it here")
-            return nil
-        }
-        let fleet = try Fleet.load(workspace: options.workspace)
-        let store = try StoreLocation(parsing: "sqlite:.showroom/preview-collector.sqlite", relativeTo: options.workspace).open(logger: logger)
-        let settings = CollectorSettings(host: host, port: address.port ?? 80, publicFolder: output, rateLimitPerMinute: 0,
-                                         allowsLoopbackOrigins: true)
-        options.log("  \("collector".padding(toLength: 24, withPad: " ", startingAt: 0)) \(workspace.fleet.collector) (store: .showroom/preview-collector.sqlite)")
-        return Collector.makeApplication(settings: settings, fleet: fleet, store: store, logger: logger)
     }
 }
