@@ -25,7 +25,7 @@ struct ContentPages: SiteOutput {
         let library = build.inputs.library
         let values = build.values
         var markdownDiagnostics: [Diagnostic] = []
-        let content = MarkdownRenderer.render(source.body) { reference in
+        let rendered = MarkdownRenderer.render(source.body) { reference in
             guard reference.url.hasPrefix("asset:") else { return nil }
             let id = String(reference.url.dropFirst("asset:".count))
             let location = SourceLocation(file: source.file, line: source.bodyLine + reference.line - 1, column: reference.column)
@@ -48,7 +48,7 @@ struct ContentPages: SiteOutput {
                 hint: "use one of: \(build.templates.sources.keys.sorted().joined(separator: ", ")), or add templates/base/\(layout).mustache"))
             return result
         }
-        let pageValue = PageContext.rendering(build.scope.summaries[index], content: content)
+        let pageValue = PageContext.rendering(build.scope.summaries[index], content: rendered.html)
         let listed = page.kind == .page ? [] : build.scope.listed(by: page)
         let rendering = build.templates.library.render(layout, stack: build.scope.frames(url: page.url, page: pageValue, pages: listed))
         result.diagnostics += rendering.diagnostics
