@@ -35,7 +35,8 @@ public enum MarkdownRenderer {
     /// Renders `markdown` into HTML and the headings it holds. `rewrite` sees every link and image target and may
     /// return a replacement (used to resolve `asset:` references); it runs while the document is parsed.
     public static func render(_ markdown: String, rewrite: (MarkdownReference) -> String? = { _ in nil }) -> RenderedMarkdown {
-        let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_GITHUB_PRE_LANG
+        // Fenced code is `<pre><code class="language-x">`, as Hugo and highlighters expect (not GitHub's `<pre lang>`).
+        let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8
         let lock = cmarkLock  // also registers the extensions, before they are looked up below
         guard let parser = cmark_parser_new(options) else { return RenderedMarkdown(html: "") }
         defer { cmark_parser_free(parser) }

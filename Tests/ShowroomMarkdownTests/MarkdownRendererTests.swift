@@ -67,6 +67,11 @@ import Testing
         #expect(html.contains("Text"))
     }
 
+    @Test func fencedCodeNamesItsLanguageInTheClassOfItsCodeElement() {
+        let html = MarkdownRenderer.render("```swift\nlet range = 520\n```\n").html
+        #expect(html.contains("<pre><code class=\"language-swift\">let range = 520\n</code></pre>"))
+    }
+
     @Test func scriptLinkTargetsAreDropped() {
         let html = MarkdownRenderer.render("[click](javascript:alert(1))").html
         #expect(!html.contains("javascript:"))
