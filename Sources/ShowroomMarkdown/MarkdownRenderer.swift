@@ -21,7 +21,7 @@ public struct MarkdownReference: Sendable, Hashable {
 /// Turns Markdown into HTML with cmark-gfm and the GFM extensions (tables, strikethrough, autolinks,
 /// task lists, tag filter). cmark-gfm runs in its safe mode: raw HTML in Markdown is left out (markup
 /// belongs in templates, where it is reviewed) and `javascript:`/`data:` link targets are dropped; the tag
-/// filter stays attached as a second line of defence. Headings get ids as Hugo gives them
+/// filter stays attached as a second line of defence. Footnotes are on; headings get ids as Hugo gives them
 /// (`MarkdownRenderer+Headings`).
 ///
 /// Debian's cmark-gfm keeps the extensions' special-character table in a process-wide global that every
@@ -35,8 +35,9 @@ public enum MarkdownRenderer {
     /// Renders `markdown` into HTML and the headings it holds. `rewrite` sees every link and image target and may
     /// return a replacement (used to resolve `asset:` references); it runs while the document is parsed.
     public static func render(_ markdown: String, rewrite: (MarkdownReference) -> String? = { _ in nil }) -> RenderedMarkdown {
-        // Fenced code is `<pre><code class="language-x">`, as Hugo and highlighters expect (not GitHub's `<pre lang>`).
-        let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8
+        // Fenced code is `<pre><code class="language-x">`, as Hugo and highlighters expect (not GitHub's `<pre lang>`);
+        // footnotes (`[^1]`, `[^1]: …`) become linked notes in a `<section class="footnotes">` at the end.
+        let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_FOOTNOTES
         let lock = cmarkLock  // also registers the extensions, before they are looked up below
         guard let parser = cmark_parser_new(options) else { return RenderedMarkdown(html: "") }
         defer { cmark_parser_free(parser) }

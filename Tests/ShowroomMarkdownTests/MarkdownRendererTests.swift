@@ -72,6 +72,13 @@ import Testing
         #expect(html.contains("<pre><code class=\"language-swift\">let range = 520\n</code></pre>"))
     }
 
+    @Test func footnotesRenderAsLinkedNotesAtTheEnd() {
+        let html = MarkdownRenderer.render("Range[^wltp] matters.\n\n[^wltp]: Measured on the WLTP cycle.\n").html
+        #expect(html.contains("<sup class=\"footnote-ref\"><a href=\"#fn-wltp\" id=\"fnref-wltp\" data-footnote-ref>1</a></sup>"))
+        #expect(html.contains("<section class=\"footnotes\" data-footnotes>"))
+        #expect(html.contains("<li id=\"fn-wltp\">\n<p>Measured on the WLTP cycle. <a href=\"#fnref-wltp\""))
+    }
+
     @Test func scriptLinkTargetsAreDropped() {
         let html = MarkdownRenderer.render("[click](javascript:alert(1))").html
         #expect(!html.contains("javascript:"))
