@@ -21,7 +21,8 @@ public struct MarkdownReference: Sendable, Hashable {
 /// Turns Markdown into HTML with cmark-gfm and the GFM extensions (tables, strikethrough, autolinks,
 /// task lists, tag filter). cmark-gfm runs in its safe mode: raw HTML in Markdown is left out (markup
 /// belongs in templates, where it is reviewed) and `javascript:`/`data:` link targets are dropped; the tag
-/// filter stays attached as a second line of defence. Footnotes are on; headings get ids as Hugo gives them
+/// filter stays attached as a second line of defence. HTML comments are dropped without a trace
+/// (`MarkdownRenderer+Comments`). Footnotes are on; headings get ids as Hugo gives them
 /// (`MarkdownRenderer+Headings`).
 ///
 /// Debian's cmark-gfm keeps the extensions' special-character table in a process-wide global that every
@@ -62,6 +63,7 @@ public enum MarkdownRenderer {
         // One walk rewrites the link targets and finds the nodes the steps below change; they change the tree
         // only after the walk.
         var headings: [CmarkNode] = []
+        var rawHTML: [CmarkNode] = []
         if let iterator = cmark_iter_new(document) {
             defer { cmark_iter_free(iterator) }
             while true {
@@ -70,6 +72,7 @@ public enum MarkdownRenderer {
                 guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
                 let type = cmark_node_get_type(node)
                 if type == CMARK_NODE_HEADING { headings.append(CmarkNode(pointer: node)) }
+                if type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE { rawHTML.append(CmarkNode(pointer: node)) }
                 guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let urlPointer = cmark_node_get_url(node) else { continue }
                 let (line, column) = position(of: node)
                 let reference = MarkdownReference(url: String(cString: urlPointer), isImage: type == CMARK_NODE_IMAGE,
@@ -80,6 +83,7 @@ public enum MarkdownRenderer {
             }
         }
 
+        dropComments(rawHTML)
         let extensions = cmark_parser_get_syntax_extensions(parser)
         let found = identify(headings, options: options, extensions: extensions)
         return RenderedMarkdown(html: CmarkNode(pointer: document).html(options: options, extensions: extensions), headings: found)

@@ -79,6 +79,17 @@ import Testing
         #expect(html.contains("<li id=\"fn-wltp\">\n<p>Measured on the WLTP cycle. <a href=\"#fnref-wltp\""))
     }
 
+    @Test func htmlCommentsAreDroppedWithoutAPlaceholder() {
+        let html = MarkdownRenderer.render("Before\n\n<!-- editor:\ncheck the range -->\n\nAfter <!-- inline --> text\n").html
+        #expect(html == "<p>Before</p>\n<p>After  text</p>\n")
+    }
+
+    @Test func rawHTMLBesideACommentIsStillLeftOutWithItsPlaceholder() {
+        let html = MarkdownRenderer.render("<!-- note --><b onclick=x>bold</b>\n").html
+        #expect(html.contains("<!-- raw HTML omitted -->"))
+        #expect(!html.contains("onclick"))
+    }
+
     @Test func scriptLinkTargetsAreDropped() {
         let html = MarkdownRenderer.render("[click](javascript:alert(1))").html
         #expect(!html.contains("javascript:"))
