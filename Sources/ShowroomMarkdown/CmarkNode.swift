@@ -75,9 +75,17 @@ struct CmarkNode {
         cmark_node_append_child(pointer, child.pointer)
     }
 
-    /// Puts `other` where this node stands and frees this node with whatever is still inside it.
-    func replace(with other: CmarkNode) {
-        cmark_node_replace(pointer, other.pointer)
+    /// Puts `other` where this node stands, moves this node's children into it when `movingChildren`, and frees this
+    /// node with whatever is still inside it. Where the parent cannot hold `other`, the document stays as it was and
+    /// `other` is freed.
+    func replace(with other: CmarkNode, movingChildren: Bool = false) {
+        guard cmark_node_replace(pointer, other.pointer) != 0 else {
+            cmark_node_free(other.pointer)
+            return
+        }
+        if movingChildren {
+            for child in children { other.append(child) }
+        }
         cmark_node_free(pointer)
     }
 

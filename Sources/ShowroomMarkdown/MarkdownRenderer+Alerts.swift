@@ -20,8 +20,7 @@ extension MarkdownRenderer {
             lineEnd?.remove()
             marker.remove()
             if paragraph.firstChild == nil { paragraph.remove() }
-            for child in quote.children { note.append(child) }
-            quote.replace(with: note)
+            quote.replace(with: note, movingChildren: true)
         }
     }
 
