@@ -78,6 +78,15 @@ import Testing
         #expect(!html.contains("raw HTML omitted"))
     }
 
+    @Test func aSummaryMadeFromTheTextLeavesOutCommentsAndFootnoteMarks() throws {
+        let workspace = try FixtureWorkspace()
+        try workspace.write("sites/lumen/content/news/charging.md",
+                            "---\ntitle: Charging\ndate: 2026-04-01\n---\nCharge to 80 %[^daily] daily.<!-- editors: check -->\n\n[^daily]: Longer life.\n")
+        _ = workspace.build()
+        let list = try #require(workspace.output("lumen/news/index.html"))
+        #expect(list.contains("<a href=\"/news/charging/\">Charging</a> Charge to 80 % daily.</li>"))
+    }
+
     @Test func fencedCodeCarriesItsLanguageClass() throws {
         let html = try guide()
         #expect(html.contains("<pre><code class=\"language-sh\">showroom build\n</code></pre>"))
