@@ -10,7 +10,7 @@ func fuzzMarkdown(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         guard AssetReference.id(in: reference.url) != nil else { return nil }
         precondition(reference.line >= 1 && reference.column >= 1, "a reference without a position")
         return reference.isImage ? "/assets/fuzz.png" : "https://c.test/dl/fuzz"
-    }
+    }.html
     precondition(!html.utf8.contains(0), "NUL in the rendered HTML")
     precondition(!html.contains("href=\"asset:") && !html.contains("src=\"asset:"), "an asset: address was not rewritten")
     return 0

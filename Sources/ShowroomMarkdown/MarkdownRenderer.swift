@@ -21,7 +21,9 @@ public struct MarkdownReference: Sendable, Hashable {
 /// Turns Markdown into HTML with cmark-gfm and the GFM extensions (tables, strikethrough, autolinks,
 /// task lists, tag filter). cmark-gfm runs in its safe mode: raw HTML in Markdown is left out (markup
 /// belongs in templates, where it is reviewed) and `javascript:`/`data:` link targets are dropped; the tag
-/// filter stays attached as a second line of defence.
+/// filter stays attached as a second line of defence. HTML comments are dropped without a trace
+/// (`MarkdownRenderer+Comments`). Footnotes are on; GitHub's alerts become styled notes
+/// (`MarkdownRenderer+Alerts`); headings get ids as Hugo gives them (`MarkdownRenderer+Headings`).
 ///
 /// Debian's cmark-gfm keeps the extensions' special-character table in a process-wide global that every
 /// parse sets and clears, so two parses at once corrupt each other's output. All cmark calls therefore go
@@ -31,12 +33,16 @@ public struct MarkdownReference: Sendable, Hashable {
 /// upstream; a fork that parsed table cells inline while feeding would need the lock around the feed too,
 /// and the concurrent-versus-serial test would say so.)
 public enum MarkdownRenderer {
-    /// Renders `markdown`. `rewrite` sees every link and image target and may return a replacement
-    /// (used to resolve `asset:` references); it runs while the document is parsed.
-    public static func render(_ markdown: String, rewrite: (MarkdownReference) -> String? = { _ in nil }) -> String {
-        let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_GITHUB_PRE_LANG
+    /// Renders `markdown` into HTML and the headings it holds. Alerts (`> [!NOTE]`) show `alertTitles`, English
+    /// where a kind has none. `rewrite` sees every link and image target and may return a replacement (used to
+    /// resolve `asset:` references); it runs while the document is parsed.
+    public static func render(_ markdown: String, alertTitles: [MarkdownAlert: String] = [:],
+                              rewrite: (MarkdownReference) -> String? = { _ in nil }) -> RenderedMarkdown {
+        // Fenced code is `<pre><code class="language-x">`, as Hugo and highlighters expect (not GitHub's `<pre lang>`);
+        // footnotes (`[^1]`, `[^1]: …`) become linked notes in a `<section class="footnotes">` at the end.
+        let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_FOOTNOTES
         let lock = cmarkLock  // also registers the extensions, before they are looked up below
-        guard let parser = cmark_parser_new(options) else { return "" }
+        guard let parser = cmark_parser_new(options) else { return RenderedMarkdown(html: "") }
         defer { cmark_parser_free(parser) }
         for name in extensionNames {
             if let extensionPointer = cmark_find_syntax_extension(name) {
@@ -53,9 +59,14 @@ public enum MarkdownRenderer {
         }
         // Inline parsing happens in `cmark_parser_finish`, between the calls that add the extensions' characters
         // to the global table and remove them again: only that step may not overlap with another parse.
-        guard let document = lock.withLock({ cmark_parser_finish(parser) }) else { return "" }
+        guard let document = lock.withLock({ cmark_parser_finish(parser) }) else { return RenderedMarkdown(html: "") }
         defer { cmark_node_free(document) }
 
+        // One walk rewrites the link targets and finds the nodes the steps below change; they change the tree
+        // only after the walk.
+        var headings: [CmarkNode] = []
+        var rawHTML: [CmarkNode] = []
+        var quotes: [CmarkNode] = []
         if let iterator = cmark_iter_new(document) {
             defer { cmark_iter_free(iterator) }
             while true {
@@ -63,6 +74,9 @@ public enum MarkdownRenderer {
                 if event == CMARK_EVENT_DONE { break }
                 guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
                 let type = cmark_node_get_type(node)
+                if type == CMARK_NODE_HEADING { headings.append(CmarkNode(pointer: node)) }
+                if type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE { rawHTML.append(CmarkNode(pointer: node)) }
+                if type == CMARK_NODE_BLOCK_QUOTE { quotes.append(CmarkNode(pointer: node)) }
                 guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let urlPointer = cmark_node_get_url(node) else { continue }
                 let (line, column) = position(of: node)
                 let reference = MarkdownReference(url: String(cString: urlPointer), isImage: type == CMARK_NODE_IMAGE,
@@ -73,10 +87,11 @@ public enum MarkdownRenderer {
             }
         }
 
+        dropComments(rawHTML)
+        markAlerts(quotes, titles: alertTitles)
         let extensions = cmark_parser_get_syntax_extensions(parser)
-        guard let html = cmark_render_html(document, options, extensions) else { return "" }
-        defer { free(html) }
-        return String(cString: html)
+        let found = identify(headings, options: options, extensions: extensions)
+        return RenderedMarkdown(html: CmarkNode(pointer: document).html(options: options, extensions: extensions), headings: found)
     }
 
     /// Where `node` starts. The table extension re-parses a paragraph it turns into a table without giving the

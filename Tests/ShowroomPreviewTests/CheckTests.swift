@@ -56,6 +56,24 @@ struct CheckTests {
         #expect(error.location?.file == "sites/lumen/content/contact.md")
     }
 
+    @Test func aLinkToAHeadingIDChecksClean() throws {
+        let workspace = try FixtureWorkspace()
+        defer { workspace.remove() }
+        try workspace.write("sites/lumen/content/contact.md",
+                            "---\ntitle: Contact\n---\nSee [the hours](#opening-hours) and [the map](#map).\n\n## Opening hours\n\n## Where {#map}\n")
+        try workspace.write("sites/lumen/content/visit.md", "---\ntitle: Visit\n---\n[Opening hours](/contact/#opening-hours)\n")
+        let report = check(workspace, sites: ["lumen"])
+        #expect(report.diagnostics.errors == [])
+    }
+
+    @Test func footnoteLinksCheckClean() throws {
+        let workspace = try FixtureWorkspace()
+        defer { workspace.remove() }
+        try workspace.write("sites/lumen/content/range.md", "---\ntitle: Range\n---\n520 km[^wltp], twice[^wltp].\n\n[^wltp]: WLTP.\n")
+        let report = check(workspace, sites: ["lumen"])
+        #expect(report.diagnostics.errors == [])
+    }
+
     @Test func malformedHTMLInALayoutIsReported() throws {
         let workspace = try FixtureWorkspace()
         defer { workspace.remove() }

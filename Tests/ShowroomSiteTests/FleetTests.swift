@@ -82,6 +82,32 @@ import Testing
         }
     }
 
+    @Test func theBasePageLayoutShowsTheTableOfContentsOfAPageThatAsksForIt() throws {
+        let root = try NewSiteWorkspace.copyOfRepository()
+        try "---\ntitle: Owner's guide\nparams:\n  toc: true\n---\n## Charging\n\n### At home\n\n## Care\n"
+            .write(to: root.appendingPathComponent("sites/lumen/content/guide.md"), atomically: true, encoding: .utf8)
+        let output = root.appendingPathComponent("public")
+
+        let report = FleetBuilder.build(BuildOptions(workspace: root, output: output, sites: ["lumen"]))
+
+        #expect(report.allDiagnostics.isEmpty, "\(report.allDiagnostics)")
+        let html = try String(contentsOf: output.appendingPathComponent("lumen/guide/index.html"), encoding: .utf8)
+        #expect(html.contains("""
+            <nav class="toc" aria-labelledby="toc-title"><p class="toc-title" id="toc-title">On this page</p><ol>\
+            <li><a href="#charging">Charging</a><ol><li><a href="#at-home">At home</a></li>
+            </ol></li>
+            <li><a href="#care">Care</a></li>
+            </ol></nav>
+            """))
+    }
+
+    @Test func aPageWithHeadingsShowsNoTableOfContentsUnlessItAsks() throws {
+        let story = try BuiltFleet.shared().page("lumen", "stories/night-drive-shanghai-to-hangzhou/index.html")
+
+        #expect(story.contains("<h2 id=\"on-the-road\">On the road</h2>"))
+        #expect(!story.contains("class=\"toc\""))
+    }
+
     @Test func brandSitesListOnlyTheirOwnModels() throws {
         let fleet = try BuiltFleet.shared()
 

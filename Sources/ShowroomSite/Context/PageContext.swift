@@ -1,5 +1,6 @@
 import Foundation
 import ShowroomCore
+import ShowroomMarkdown
 import ShowroomTemplates
 import ShowroomWorkspace
 
@@ -28,6 +29,7 @@ struct PageContext {
         ContextField("dateDisplay", "the date for people, in the site's locale (`15 March 2026`, `2026年3月15日`)", optional: true),
         ContextField("model", "with `model: <id>` in the front matter: that model's record from `data.models`", shape: .any, optional: true),
         ContextField("content", "the rendered Markdown (on the page being rendered, not in lists): write it as {{{page.content}}}", optional: true),
+        ContextField("toc", "the table of contents (on the page being rendered, not in lists): the `##` to `####` headings, each `{id, title, level, children}`, `children` the entries below it", shape: TableOfContentsContext.shape, optional: true),
     ]
 
     /// The page's value without `content` (what lists show), made once per page.
@@ -37,12 +39,14 @@ struct PageContext {
         var members: [(String, TemplateValue)] = []
         var extraSummary: TemplateValue? = nil
         var extraModel: TemplateValue? = nil
+        var tocSwitch: TemplateValue? = nil
         if let front = source.frontMatter.pairs {
             for (key, node) in front where !PageSource.knownKeys.contains(key) {
                 let value = values.value(node)
                 switch key {
                 case "summary": extraSummary = value
                 case "model": extraModel = value
+                case "toc": tocSwitch = value
                 default: members.append((key, value))
                 }
             }
@@ -70,7 +74,16 @@ struct PageContext {
         let ancestors = sections.ancestors(of: page)
         if let parent = ancestors.last { typed.append(("parent", parent.value)) }
         typed.append(("ancestors", .list(ancestors.map(\.value))))
-        if let params = source.params { typed.append(("params", values.value(params))) }
+        // `page.toc` is the table of contents; a `toc:` in the front matter (the switch Hugo themes read) is `params.toc`.
+        var params = source.params.map { values.value($0) }
+        if let tocSwitch {
+            switch params {
+            case nil: params = .map(TemplateMap([("toc", tocSwitch)]))
+            case .map(let map)? where map["toc"] == nil: params = .map(map.adding([("toc", tocSwitch)]))
+            default: break
+            }
+        }
+        if let params { typed.append(("params", params)) }
         if let date = source.date {
             typed.append(("date", .text(SiteValues.isoDay(date))))
             typed.append(("dateDisplay", .text(SiteValues.formatDate(date, locale: site.locale))))
@@ -83,10 +96,28 @@ struct PageContext {
         return .map(TemplateMap(typed + members))
     }
 
-    /// The page being rendered: its summary plus its rendered Markdown.
-    static func rendering(_ summary: TemplateValue, content: String) -> TemplateValue {
+    /// The page being rendered: its summary plus its rendered Markdown and table of contents.
+    static func rendering(_ summary: TemplateValue, content: RenderedMarkdown) -> TemplateValue {
         guard case .map(let map) = summary else { return summary }
-        return .map(map.adding([("content", .text(content))]))
+        return .map(map.adding([("content", .text(content.html)), ("toc", TableOfContentsContext.value(content.tableOfContents()))]))
+    }
+}
+
+/// `page.toc`: entries of the page's table of contents, each with the entries below it.
+enum TableOfContentsContext {
+    /// The shape of `page.toc`, as deep as the levels it lists can nest (`##` to `####`: three).
+    static let shape = listShape(depth: RenderedMarkdown.tableOfContentsLevels.count)
+
+    static func value(_ entries: [TableOfContentsEntry]) -> TemplateValue {
+        .list(entries.map { entry in
+            ["id": .text(entry.heading.id), "title": .text(entry.heading.title), "level": .int(entry.heading.level),
+             "children": value(entry.children)]
+        })
+    }
+
+    private static func listShape(depth: Int) -> TemplateShape {
+        .list(.record([("id", .scalar, false), ("title", .scalar, false), ("level", .scalar, false),
+                       ("children", depth > 1 ? listShape(depth: depth - 1) : .list(.any), false)]))
     }
 }
 

@@ -175,13 +175,22 @@ enum Summary {
         return (cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? String(cut)) + "…"
     }
 
-    /// Drops Markdown emphasis marks and the targets of links and images (`[text](url)` → `text`).
+    /// Drops Markdown emphasis marks, the targets of links and images (`[text](url)` → `text`), footnote marks
+    /// (`[^1]`) and HTML comments, which the page does not show either.
     private static func plainText(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         var index = text.startIndex
         while index < text.endIndex {
             let character = text[index]
+            if character == "<", text[index...].hasPrefix("<!--"), let end = text[index...].range(of: "-->") {
+                index = end.upperBound
+                continue
+            }
+            if character == "[", text[index...].hasPrefix("[^"), let close = text[index...].firstIndex(of: "]") {
+                index = text.index(after: close)
+                continue
+            }
             if character == "]", text.index(after: index) < text.endIndex, text[text.index(after: index)] == "(",
                let close = text[index...].firstIndex(of: ")") {
                 index = text.index(after: close)

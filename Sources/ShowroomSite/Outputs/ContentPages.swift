@@ -2,17 +2,31 @@ import ShowroomCore
 import ShowroomMarkdown
 import ShowroomWorkspace
 
-/// Every page of the site: Markdown, then its layout, then post-processing, on every core in one pass
-/// (list pages need only their children's summaries, which the scope already holds).
+/// Every page of the site: Markdown (with its table of contents and alerts titled in the site's language), then its
+/// layout, then post-processing, on every core in one pass (list pages need only their children's summaries, which
+/// the scope already holds).
 struct ContentPages: SiteOutput {
     func write(_ build: SiteBuild) -> OutputResult {
-        let outcomes = ConcurrentMap.map(Array(build.pages.indices)) { index in render(index, build) }
+        let alertTitles = Self.alertTitles(build)
+        let outcomes = ConcurrentMap.map(Array(build.pages.indices)) { index in render(index, build, alertTitles: alertTitles) }
         var result = OutputResult()
         for outcome in outcomes { result += outcome }
         return result
     }
 
-    private func render(_ index: Int, _ build: SiteBuild) -> OutputResult {
+    /// The titles of Markdown alerts in the site's language: `alertNote`, `alertTip`, … of its i18n file (English
+    /// where it has none).
+    private static func alertTitles(_ build: SiteBuild) -> [MarkdownAlert: String] {
+        let i18n = build.inputs.workspace.i18n
+        guard let strings = i18n[build.site.locale] ?? i18n["en"] else { return [:] }
+        var titles: [MarkdownAlert: String] = [:]
+        for kind in MarkdownAlert.allCases {
+            if let title = strings["alert" + kind.englishTitle]?.scalarText, !title.isEmpty { titles[kind] = title }
+        }
+        return titles
+    }
+
+    private func render(_ index: Int, _ build: SiteBuild, alertTitles: [MarkdownAlert: String]) -> OutputResult {
         var result = OutputResult()
         let page = build.pages[index]
         let source = page.source
@@ -25,7 +39,7 @@ struct ContentPages: SiteOutput {
         let library = build.inputs.library
         let values = build.values
         var markdownDiagnostics: [Diagnostic] = []
-        let content = MarkdownRenderer.render(source.body) { reference in
+        let rendered = MarkdownRenderer.render(source.body, alertTitles: alertTitles) { reference in
             guard let id = AssetReference.id(in: reference.url) else { return nil }
             let location = SourceLocation(file: source.file, line: source.bodyLine + reference.line - 1, column: reference.column)
             guard let prepared = library.prepared[id] else {
@@ -47,7 +61,7 @@ struct ContentPages: SiteOutput {
                 hint: "use one of: \(build.templates.sources.keys.sorted().joined(separator: ", ")), or add templates/base/\(layout).mustache"))
             return result
         }
-        let pageValue = PageContext.rendering(build.scope.summaries[index], content: content)
+        let pageValue = PageContext.rendering(build.scope.summaries[index], content: rendered)
         let listed = page.kind == .page ? [] : build.scope.listed(by: page)
         let rendering = build.templates.library.render(layout, stack: build.scope.frames(url: page.url, page: pageValue, pages: listed))
         result.diagnostics += rendering.diagnostics
