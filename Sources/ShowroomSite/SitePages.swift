@@ -24,6 +24,9 @@ struct SitePage: Sendable {
         return site.baseURL + (path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path)
     }
 
+    /// The folder inside the site's output that holds the page's `index.html` (and a bundle's files).
+    var outputFolder: String { url == "/" ? "" : String(url.dropFirst()) }
+
     /// Where a redirect page for `alias` goes: `/old/` → `old/index.html`, `/old.html` → `old.html`.
     static func aliasOutput(_ alias: String) -> (url: String, outputPath: String) {
         var path = alias.hasPrefix("/") ? alias : "/" + alias

@@ -29,6 +29,12 @@ public struct PageSource: Sendable {
     public var body: String
     /// Line in the file where `body` starts (1-based), so Markdown errors point at the right line.
     public var bodyLine: Int
+    /// A page bundle's own files (a page written as `<folder>/index.md`): every other file below its folder
+    /// that is not Markdown, relative to the folder (`photo.jpg`, `img/map.png`). Empty for other pages.
+    public var bundleFiles: [String] = []
+
+    /// Whether the page is a bundle: `index.md` in a folder of its own.
+    public var isBundle: Bool { contentPath.contains("/") && (contentPath as NSString).lastPathComponent == "index.md" }
 
     /// Whether this is a section's or the home page's `_index.md`.
     public var isIndex: Bool { (contentPath as NSString).lastPathComponent == "_index.md" }

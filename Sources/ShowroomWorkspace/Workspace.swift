@@ -161,14 +161,21 @@ public struct Workspace: Sendable {
     /// Reads and parses every Markdown file below `folder` (relative to the root), using both cores.
     public func loadPages(under folder: String) -> ([PageSource], [Diagnostic]) {
         let url = root.appendingPathComponent(folder)
-        let listing = WorkspaceFiles.list(under: url, withExtension: "md", inside: root)
-        let paths = listing.paths
+        let listing = WorkspaceFiles.list(under: url, inside: root)
+        let paths = listing.paths.filter { $0.hasSuffix(".md") }
+        let resources = listing.paths.filter { !$0.hasSuffix(".md") }
         let base = url.standardizedFileURL.path + "/"
         let results = ConcurrentMap.map(paths) { path -> (PageSource?, [Diagnostic]) in
             let file = "\(folder)/\(path)"
             do throws(Diagnostic) {
                 let text = try SourceText.read(path: base + path, relativePath: file, maxBytes: InputLimits.pageBytes)
-                return PageSource.parse(text: text, file: file, contentPath: path)
+                var (page, diagnostics) = PageSource.parse(text: text, file: file, contentPath: path)
+                if page?.isBundle == true {
+                    let folder = (path as NSString).deletingLastPathComponent
+                    let prefix = folder.isEmpty ? "" : folder + "/"
+                    page?.bundleFiles = resources.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
+                }
+                return (page, diagnostics)
             } catch {
                 return (nil, [error])
             }

@@ -39,9 +39,15 @@ struct ContentPages: SiteOutput {
         let library = build.inputs.library
         let values = build.values
         var markdownDiagnostics: [Diagnostic] = []
+        let bundleFiles = Set(source.bundleFiles)
         let rendered = MarkdownRenderer.render(source.body, alertTitles: alertTitles) { reference in
-            guard let id = AssetReference.id(in: reference.url) else { return nil }
             let location = SourceLocation(file: source.file, line: source.bodyLine + reference.line - 1, column: reference.column)
+            guard let id = AssetReference.id(in: reference.url) else {
+                if source.isBundle, let file = PageBundle.file(referencedBy: reference.url), !bundleFiles.contains(file) {
+                    markdownDiagnostics.append(PageBundle.missingFile(file, at: location, folder: source.file))
+                }
+                return nil
+            }
             guard let prepared = library.prepared[id] else {
                 markdownDiagnostics.append(values.unknownAsset(id, at: location))
                 return ""
@@ -72,6 +78,11 @@ struct ContentPages: SiteOutput {
                                          templateFile: templateFile)
         result.diagnostics += written.diagnostics
         result.files += written.ok ? 1 : 0
+        if written.ok, !source.bundleFiles.isEmpty {
+            let copied = PageBundle.place(source, in: build.writer.folder + "/" + page.outputFolder, root: build.inputs.workspace.root)
+            result.diagnostics += copied.diagnostics
+            result.files += copied.files
+        }
         for id in written.assets.sorted() {
             let location = ownReferences[id]?.first ?? build.templateReferences[id]?.first ?? values.references[id]?.first
                 ?? SourceLocation(file: source.file)
