@@ -19,6 +19,7 @@ struct PageContext {
         ContextField("tags", "the front matter's `tags`", shape: .list(.scalar)),
         ContextField("weight", "sort order in lists (lower first)"),
         ContextField("section", "`{name, title, url}` of the page's section (a section's own page: itself)", shape: SectionReference.shape),
+        ContextField("booking", "whether the page offers the test-drive booking form: the site's `booking`, unless the page's front matter says `booking: false` (or `true`)"),
         ContextField("parent", "`{name, title, url}` of the section above the page (the home page for the top level); not on the home page",
                      shape: SectionReference.shape, optional: true),
         ContextField("ancestors", "the sections above the page, from the home page down to `parent` (breadcrumbs)",
@@ -40,13 +41,17 @@ struct PageContext {
         var extraSummary: TemplateValue? = nil
         var extraModel: TemplateValue? = nil
         var tocSwitch: TemplateValue? = nil
+        var booking = site.booking
         if let front = source.frontMatter.pairs {
+            var bookingSwitch: (TemplateValue, YAMLNode)? = nil
+            defer { booking = Self.booking(bookingSwitch, site: site, values: &values) }
             for (key, node) in front where !PageSource.knownKeys.contains(key) {
                 let value = values.value(node)
                 switch key {
                 case "summary": extraSummary = value
                 case "model": extraModel = value
                 case "toc": tocSwitch = value
+                case "booking": bookingSwitch = (value, node)
                 default: members.append((key, value))
                 }
             }
@@ -69,7 +74,7 @@ struct PageContext {
             ("url", .text(page.url)), ("permalink", .text(SitePage.permalink(site: site, url: page.url))), ("kind", .text(page.kind.rawValue)),
             ("isHome", .bool(page.kind == .home)), ("isSection", .bool(page.kind == .section)),
             ("tags", .list(source.tags.map { .text($0) })), ("weight", .int(source.weight)),
-            ("section", sections.reference(page.section).value),
+            ("section", sections.reference(page.section).value), ("booking", .bool(booking)),
         ]
         let ancestors = sections.ancestors(of: page)
         if let parent = ancestors.last { typed.append(("parent", parent.value)) }
@@ -94,6 +99,15 @@ struct PageContext {
             }
         }
         return .map(TemplateMap(typed + members))
+    }
+
+    /// `booking:` in a page's front matter: true or false, else an error at its line (the site's setting stays).
+    private static func booking(_ written: (TemplateValue, YAMLNode)?, site: SiteConfig, values: inout SiteValues) -> Bool {
+        guard let (value, node) = written else { return site.booking }
+        if case .bool(let flag) = value { return flag }
+        values.report(.error(at: node.location, "`booking` must be true or false, found \(node.kindName)",
+                             hint: "write `booking: false` to leave the test-drive form off this page"))
+        return site.booking
     }
 
     /// The page being rendered: its summary plus its rendered Markdown and table of contents.

@@ -23,6 +23,9 @@ struct SiteValues {
 
     /// `typedKeys: false` for translated strings, where `price:` and `colour:` are labels, not an amount and
     /// a colour.
+    /// Records a problem found while turning values into template values.
+    mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+
     mutating func value(_ node: YAMLNode, typedKeys: Bool = true) -> TemplateValue {
         switch node.value {
         case .null:

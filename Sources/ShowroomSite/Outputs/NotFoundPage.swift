@@ -7,7 +7,8 @@ struct NotFoundPage: SiteOutput {
 
     /// The `page` value the 404 layout sees.
     static func pageValue(site: SiteConfig) -> TemplateValue {
-        ["title": "404", "url": .text(url), "kind": "404", "permalink": .text(SitePage.permalink(site: site, url: "/404.html"))]
+        ["title": "404", "url": .text(url), "kind": "404", "permalink": .text(SitePage.permalink(site: site, url: "/404.html")),
+         "booking": .bool(site.booking)]
     }
 
     func write(_ build: SiteBuild) -> OutputResult {
