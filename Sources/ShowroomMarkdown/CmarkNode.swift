@@ -32,12 +32,7 @@ struct CmarkNode {
     /// is text too.)
     var plainText: String {
         var text = ""
-        guard let iterator = cmark_iter_new(pointer) else { return text }
-        defer { cmark_iter_free(iterator) }
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+        walk { node in
             let type = cmark_node_get_type(node)
             if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE, let literal = cmark_node_get_literal(node) {
                 text += String(cString: literal)
@@ -46,6 +41,18 @@ struct CmarkNode {
             }
         }
         return text
+    }
+
+    /// Calls `body` with this node and every node inside it, in document order, as the walk enters each.
+    func walk(_ body: (OpaquePointer) -> Void) {
+        guard let iterator = cmark_iter_new(pointer) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            body(node)
+        }
     }
 
     /// The node and everything inside it as HTML.

@@ -67,23 +67,17 @@ public enum MarkdownRenderer {
         var headings: [CmarkNode] = []
         var rawHTML: [CmarkNode] = []
         var quotes: [CmarkNode] = []
-        if let iterator = cmark_iter_new(document) {
-            defer { cmark_iter_free(iterator) }
-            while true {
-                let event = cmark_iter_next(iterator)
-                if event == CMARK_EVENT_DONE { break }
-                guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
-                let type = cmark_node_get_type(node)
-                if type == CMARK_NODE_HEADING { headings.append(CmarkNode(pointer: node)) }
-                if type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE { rawHTML.append(CmarkNode(pointer: node)) }
-                if type == CMARK_NODE_BLOCK_QUOTE { quotes.append(CmarkNode(pointer: node)) }
-                guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let urlPointer = cmark_node_get_url(node) else { continue }
-                let (line, column) = position(of: node)
-                let reference = MarkdownReference(url: String(cString: urlPointer), isImage: type == CMARK_NODE_IMAGE,
-                                                  line: line, column: column)
-                if let replacement = rewrite(reference) {
-                    cmark_node_set_url(node, replacement)
-                }
+        CmarkNode(pointer: document).walk { node in
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_HEADING { headings.append(CmarkNode(pointer: node)) }
+            if type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE { rawHTML.append(CmarkNode(pointer: node)) }
+            if type == CMARK_NODE_BLOCK_QUOTE { quotes.append(CmarkNode(pointer: node)) }
+            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let urlPointer = cmark_node_get_url(node) else { return }
+            let (line, column) = position(of: node)
+            let reference = MarkdownReference(url: String(cString: urlPointer), isImage: type == CMARK_NODE_IMAGE,
+                                              line: line, column: column)
+            if let replacement = rewrite(reference) {
+                cmark_node_set_url(node, replacement)
             }
         }
 
