@@ -8,17 +8,34 @@ struct Nginx {
     /// In CI this test must run (CI installs nginx); elsewhere it is skipped when nginx is missing.
     static let shouldRun = binary != nil || ProcessInfo.processInfo.environment["CI"] != nil
 
-    let process = Process()
+    let process: Process
     let port: Int
 
-    /// Starts nginx serving `root` (a path through the `current` link) on a free loopback port.
+    /// Starts nginx serving `root` (a path through the `current` link) on a free loopback port. A port found free
+    /// can be taken before nginx binds it (another test's outgoing connection may get it as its local port), and
+    /// nginx then exits at once: it is started again on another port, up to five times.
     init(root: URL, scratch: URL) throws {
         guard let binary = Self.binary else {
             Issue.record("nginx is not installed; CI must install Debian's nginx (apt-get install nginx-light)")
             throw CocoaError(.executableNotLoadable)
         }
-        port = try Loopback.freePort()
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        for _ in 0..<5 {
+            let port = try Loopback.freePort()
+            let process = try Self.start(binary: binary, root: root, scratch: scratch, port: port)
+            let deadline = Date().addingTimeInterval(5)
+            while process.isRunning, !Loopback.accepts(port: port), Date() < deadline { usleep(20_000) }
+            if process.isRunning {
+                self.process = process
+                self.port = port
+                return
+            }
+        }
+        Issue.record("nginx did not start; see \(scratch.path)/error.log")
+        throw CocoaError(.executableLoad)
+    }
+
+    private static func start(binary: String, root: URL, scratch: URL, port: Int) throws -> Process {
         let config = """
             daemon off;
             master_process off;
@@ -40,11 +57,13 @@ struct Nginx {
             """
         let file = scratch.appendingPathComponent("nginx.conf")
         try Data(config.utf8).write(to: file)
+        let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = ["-p", scratch.path, "-c", file.path, "-e", "\(scratch.path)/error.log"]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
+        return process
     }
 
     var base: String { "http://127.0.0.1:\(port)" }

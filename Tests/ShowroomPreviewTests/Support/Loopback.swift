@@ -22,6 +22,20 @@ enum Loopback {
         return Int(UInt16(bigEndian: address.sin_port))
     }
 
+    /// Whether something accepts connections on `port` now.
+    static func accepts(port: Int) -> Bool {
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard socket >= 0 else { return false }
+        defer { close(socket) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = UInt16(port).bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        return withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        } == 0
+    }
+
     /// Fetches `http://127.0.0.1:<port>/<path>` with a plain HTTP/1.0 request; nil when nothing answers within
     /// `timeout`. (A raw socket on its own thread: no caches, no redirects, never blocks the test's executor.)
     static func get(_ url: String, timeout: Int = 30) async -> (status: Int, body: String)? {
