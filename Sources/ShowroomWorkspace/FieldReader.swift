@@ -120,7 +120,7 @@ public struct FieldReader {
     public mutating func finish(allowing extraKeys: Set<String> = []) -> [Diagnostic] {
         for pair in node.pairs ?? [] where !readKeys.contains(pair.key) && !extraKeys.contains(pair.key) {
             let known = readKeys.sorted().joined(separator: ", ")
-            diagnostics.append(.warning(at: pair.value.location, "unknown key `\(pair.key)` in \(what)",
+            diagnostics.append(.warning(at: pair.value.keyLocation ?? pair.value.location, "unknown key `\(pair.key)` in \(what)",
                                         hint: "check the spelling; known keys are: \(known)"))
         }
         return diagnostics

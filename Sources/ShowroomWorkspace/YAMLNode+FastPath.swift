@@ -51,7 +51,7 @@ private struct FlatReader {
             // The key, the colon and the spaces are ASCII: one byte per character.
             let location = SourceLocation(file: file, line: lineNumber, column: valueStart - lineStart + 1)
             guard let value = value(valueStart..<valueEnd, at: location) else { return nil }
-            pairs.append((key, value))
+            pairs.append((key, value.keyed(atLine: lineNumber, column: 1)))
             if firstLine == nil { firstLine = lineNumber }
         }
         guard let firstLine else { return nil }

@@ -15,10 +15,28 @@ public struct YAMLNode: Sendable {
 
     public var value: Value
     public var location: SourceLocation
+    /// Line and column of this value's key when it is a value of a mapping (0 when not, or not known): two
+    /// small numbers rather than a second `SourceLocation`, since every node of a document carries them.
+    private var keyLine: Int32 = 0
+    private var keyColumn: Int32 = 0
 
     public init(_ value: Value, at location: SourceLocation) {
         self.value = value
         self.location = location
+    }
+
+    /// Where this value's key is written, when it is a value of a mapping: a message about the key itself
+    /// (a misspelt name) points there, not at the value, which may sit on a later line.
+    public var keyLocation: SourceLocation? {
+        keyLine > 0 ? SourceLocation(file: location.file, line: Int(keyLine), column: keyColumn > 0 ? Int(keyColumn) : nil) : nil
+    }
+
+    /// The same value, noting that its key is written at `line` and `column` of the same file.
+    public func keyed(atLine line: Int, column: Int?) -> YAMLNode {
+        var node = self
+        node.keyLine = Int32(clamping: line)
+        node.keyColumn = Int32(clamping: column ?? 0)
+        return node
     }
 
     /// Parses `text` (from `file`, starting at `lineOffset` lines into it) into a located tree.
@@ -66,7 +84,9 @@ public struct YAMLNode: Sendable {
             var pairs: [(key: String, value: YAMLNode)] = []
             pairs.reserveCapacity(mapping.count)
             for pair in mapping {
-                pairs.append((key: pair.key.string ?? "", value: try convert(pair.value, file: file, lineOffset: lineOffset, budget: &budget)))
+                var value = try convert(pair.value, file: file, lineOffset: lineOffset, budget: &budget)
+                if let mark = pair.key.mark { value = value.keyed(atLine: mark.line + lineOffset, column: mark.column) }
+                pairs.append((key: pair.key.string ?? "", value: value))
             }
             return YAMLNode(.mapping(pairs), at: location)
         case .alias:
