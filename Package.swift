@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
@@ -40,7 +41,7 @@ let package = Package(
         .target(name: "ShowroomCore", dependencies: ["CShowroomSupport"]),
         .target(
             name: "ShowroomWorkspace",
-            dependencies: ["ShowroomCore", .product(name: "Yams", package: "Yams")]
+            dependencies: ["ShowroomCore", .product(name: "Yams", package: "Yams"), .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         .target(name: "ShowroomMarkdown", dependencies: ["ShowroomCore", "CCmarkGFM"]),
         .target(

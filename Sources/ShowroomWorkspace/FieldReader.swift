@@ -7,12 +7,15 @@ public struct FieldReader {
     public let node: YAMLNode
     /// What the mapping is, for messages: "site.yaml", "front matter", "asset `x`".
     public let what: String
+    /// The syntax fixes are written in: a TOML page is told `date = 2026-03-15`, a JSON one `"date": "2026-03-15"`.
+    public let format: FrontMatter.Format
     public private(set) var diagnostics: [Diagnostic] = []
     private var readKeys: Set<String> = []
 
-    public init(_ node: YAMLNode, what: String) {
+    public init(_ node: YAMLNode, what: String, format: FrontMatter.Format = .yaml) {
         self.node = node
         self.what = what
+        self.format = format
         if !node.isNull && node.pairs == nil {
             diagnostics.append(.error(at: node.location, "\(what) must be a mapping of `key: value` lines, found \(node.kindName)",
                                       hint: "write one `key: value` per line"))
@@ -31,13 +34,13 @@ public struct FieldReader {
         guard let value = field(key) else {
             if required {
                 diagnostics.append(.error(at: node.location, "\(what) has no `\(key)`",
-                                          hint: "add a line `\(key): \(example)`"))
+                                          hint: "add a line `\(written(key, .text(example)))`"))
             }
             return nil
         }
         guard let text = value.scalarText else {
             diagnostics.append(.error(at: value.location, "`\(key)` must be text, found \(value.kindName)",
-                                      hint: "write `\(key): \(example)`"))
+                                      hint: "write `\(written(key, .text(example)))`"))
             return nil
         }
         return text
@@ -50,7 +53,7 @@ public struct FieldReader {
         case "false", "no", "False", "No": return false
         default:
             diagnostics.append(.error(at: value.location, "`\(key)` must be true or false, found \(value.kindName)",
-                                      hint: "write `\(key): true` or `\(key): false`"))
+                                      hint: "write `\(written(key, .word("true")))` or `\(written(key, .word("false")))`"))
             return nil
         }
     }
@@ -59,7 +62,7 @@ public struct FieldReader {
         guard let value = field(key) else { return nil }
         guard let text = value.scalarText, let number = Int(text) else {
             diagnostics.append(.error(at: value.location, "`\(key)` must be a whole number, found \(value.kindName)",
-                                      hint: "write `\(key): 10`"))
+                                      hint: "write `\(written(key, .word("10")))`"))
             return nil
         }
         return number
@@ -69,7 +72,7 @@ public struct FieldReader {
         guard let value = field(key) else { return nil }
         guard let text = value.scalarText, let number = Double(text.replacingOccurrences(of: "_", with: "")) else {
             diagnostics.append(.error(at: value.location, "`\(key)` must be a number, found \(value.kindName)",
-                                      hint: "write `\(key): 1200.50` (no currency sign, no thousands separators)"))
+                                      hint: "write `\(written(key, .word("1200.50")))` (no currency sign, no thousands separators)"))
             return nil
         }
         return number
@@ -80,7 +83,7 @@ public struct FieldReader {
         guard let value = field(key) else { return nil }
         guard let text = value.scalarText, let date = DateParsing.parse(text) else {
             diagnostics.append(.error(at: value.location, "`\(key)` must be a date, found \(value.kindName)",
-                                      hint: "write `\(key): 2026-03-15` or `\(key): 2026-03-15T09:30:00+08:00`"))
+                                      hint: "write `\(written(key, .date("2026-03-15")))` or `\(written(key, .date("2026-03-15T09:30:00+08:00")))`"))
             return nil
         }
         return date
@@ -91,7 +94,7 @@ public struct FieldReader {
         if let text = value.scalarText { return [text] }
         guard let items = value.items else {
             diagnostics.append(.error(at: value.location, "`\(key)` must be a list, found \(value.kindName)",
-                                      hint: "write `\(key): [first, second]`"))
+                                      hint: "write `\(written(key, .list(["first", "second"])))`"))
             return []
         }
         var result: [String] = []
@@ -108,7 +111,7 @@ public struct FieldReader {
         guard allowed.contains(text) else {
             diagnostics.append(.error(at: node[key]?.location ?? node.location,
                                       "`\(key)` must be one of \(allowed.map { "`\($0)`" }.joined(separator: ", ")), found `\(text)`",
-                                      hint: "write `\(key): \(allowed[0])`"))
+                                      hint: "write `\(written(key, .text(allowed[0])))`"))
             return nil
         }
         return text
@@ -124,6 +127,35 @@ public struct FieldReader {
                                         hint: "check the spelling; known keys are: \(known)"))
         }
         return diagnostics
+    }
+
+    /// A value in a fix, for `written`.
+    public enum Example {
+        /// Text: quoted in TOML and JSON.
+        case text(String)
+        /// A number or `true`/`false`: never quoted.
+        case word(String)
+        /// A date: quoted in JSON only (TOML has dates of its own).
+        case date(String)
+        /// A list of text.
+        case list([String])
+    }
+
+    /// `key: value` the way an author writes it in this reader's format, for fixes.
+    public func written(_ key: String, _ example: Example) -> String {
+        let quoted = { (text: String) in "\"\(text)\"" }
+        let value: String
+        switch (example, format) {
+        case (.text(let text), .yaml), (.word(let text), _), (.date(let text), .yaml), (.date(let text), .toml): value = text
+        case (.text(let text), _), (.date(let text), .json): value = quoted(text)
+        case (.list(let items), .yaml): value = "[\(items.joined(separator: ", "))]"
+        case (.list(let items), _): value = "[\(items.map(quoted).joined(separator: ", "))]"
+        }
+        switch format {
+        case .yaml: return "\(key): \(value)"
+        case .toml: return "\(key) = \(value)"
+        case .json: return "\"\(key)\": \(value)"
+        }
     }
 }
 

@@ -48,59 +48,22 @@ public struct PageSource: Sendable {
     /// Keys that templates may read directly (e.g. `hero`, `summary`) without a warning.
     static let templateKeys: Set<String> = ["hero", "summary", "gallery", "model", "cta", "sort", "booking", "brochure", "image"]
 
-    /// Splits front matter from the body and reads it.
     /// `news/spring-offer.md` → "Spring Offer", for pages without a `title`.
     static func title(fromFileName contentPath: String) -> String {
         let name = ((contentPath as NSString).lastPathComponent as NSString).deletingPathExtension
         return name.replacingOccurrences(of: "-", with: " ").capitalized
     }
 
+    /// Splits front matter (YAML, TOML or JSON) from the body and reads it.
     public static func parse(text: String, file: String, contentPath: String) -> (PageSource?, [Diagnostic]) {
-        var frontText = ""
-        var body = text
-        var bodyLine = 1
-        if text.hasPrefix("---\n") || text == "---" {
-            // Scan line by line only through the front matter; the body is taken as one slice.
-            let utf8 = text.utf8
-            var lineStart = utf8.index(utf8.startIndex, offsetBy: min(4, utf8.count))
-            var line = 2
-            var closing: (start: String.Index, end: String.Index)?
-            while lineStart < utf8.endIndex {
-                let lineEnd = utf8[lineStart...].firstIndex(of: 0x0A) ?? utf8.endIndex
-                let content = utf8[lineStart..<lineEnd]
-                if content.elementsEqual("---".utf8) || content.elementsEqual("...".utf8) {
-                    closing = (lineStart, lineEnd)
-                    break
-                }
-                lineStart = lineEnd == utf8.endIndex ? lineEnd : utf8.index(after: lineEnd)
-                line += 1
-            }
-            guard let closing else {
-                return (nil, [.error(at: SourceLocation(file: file, line: 1, column: 1),
-                                     "the front matter starts with `---` but never ends",
-                                     hint: "add a line with only `---` after the last front matter line")])
-            }
-            let frontStart = utf8.index(utf8.startIndex, offsetBy: min(4, utf8.count))
-            if utf8.distance(from: frontStart, to: closing.start) > InputLimits.frontMatterBytes {
-                return (nil, [.error(at: SourceLocation(file: file, line: 1, column: 1),
-                                     "the front matter is larger than \(InputLimits.shown(InputLimits.frontMatterBytes)), the most a page's may be",
-                                     hint: "move long values into the page's body or into a file under shared/data")])
-            }
-            frontText = frontStart < closing.start ? String(text[frontStart..<closing.start]) : ""
-            body = closing.end < text.endIndex ? String(text[text.index(after: closing.end)...]) : ""
-            bodyLine = line + 1
-        }
-        let front: YAMLNode
+        let frontMatter: FrontMatter
         do {
-            front = try YAMLNode.parse(frontText, file: file, lineOffset: 1)
+            frontMatter = try FrontMatter.read(text, file: file)
         } catch {
             return (nil, [error])
         }
-        if !front.isNull, front.pairs == nil {
-            return (nil, [.error(at: front.location, "the front matter must be a mapping of `key: value` lines, found \(front.kindName)",
-                                 hint: "write e.g. `title: Aurora launch` between the `---` lines")])
-        }
-        var reader = FieldReader(front, what: "front matter")
+        let front = frontMatter.values
+        var reader = FieldReader(front, what: "front matter", format: frontMatter.format ?? .yaml)
         let title = reader.string("title") ?? Self.title(fromFileName: contentPath)
         let page = PageSource(
             file: file, contentPath: contentPath, title: title, description: reader.string("description"),
@@ -108,20 +71,20 @@ public struct PageSource: Sendable {
             expiryDate: reader.date("expiryDate"), slug: reader.string("slug"), url: reader.string("url"),
             layout: reader.string("layout"), tags: reader.strings("tags"), weight: reader.int("weight") ?? 0,
             aliases: reader.strings("aliases"), feed: reader.bool("feed") ?? false, params: reader.field("params"),
-            frontMatter: front, body: body, bodyLine: bodyLine)
+            frontMatter: front, body: frontMatter.body, bodyLine: frontMatter.bodyLine)
         if let slug = page.slug, let problem = LinkRules.segmentProblem(slug) {
             reader.report(.error(at: front["slug"]?.location, "`slug` must be one URL segment, found `\(slug)`: \(problem)",
-                                 hint: "write e.g. `slug: spring-offer`, or use `url:` for a full path"))
+                                 hint: "write e.g. `\(reader.written("slug", .text("spring-offer")))`, or use `url` for a full path"))
         }
         if let url = page.url, let problem = LinkRules.sitePathProblem(url) {
             reader.report(.error(at: front["url"]?.location, "`url` must be a path inside the site, found `\(url)`: \(problem)",
-                                 hint: "write e.g. `url: /offers/spring/`; a link to another site belongs in the page's body"))
+                                 hint: "write e.g. `\(reader.written("url", .text("/offers/spring/")))`; a link to another site belongs in the page's body"))
         }
         for alias in page.aliases {
             if let problem = LinkRules.sitePathProblem(alias.hasPrefix("/") ? alias : "/" + alias) {
                 let location = front["aliases"]?.items?.first { $0.scalarText == alias }?.location ?? front["aliases"]?.location
                 reader.report(.error(at: location, "the alias `\(alias)` must be an old path of this site: \(problem)",
-                                     hint: "write e.g. `aliases: [/old-offer/]`"))
+                                     hint: "write e.g. `\(reader.written("aliases", .list(["/old-offer/"])))`"))
             }
         }
         let diagnostics = reader.finish(allowing: templateKeys)

@@ -1,0 +1,142 @@
+import Foundation
+import ShowroomCore
+import ShowroomSite
+import ShowroomWorkspace
+import Testing
+
+/// Front matter as Hugo users write it: YAML between `---` lines, TOML between `+++` lines, or a JSON object;
+/// each read into the same page, each broken one refused with its place and a fix.
+@Suite struct FrontMatterFormatTests {
+    /// The text of a page under `Fixtures/front-matter`.
+    static func page(_ name: String) throws -> String {
+        let url = try #require(Bundle.module.url(forResource: name, withExtension: "md", subdirectory: "Fixtures/front-matter"))
+        return try String(contentsOf: url, encoding: .utf8)
+    }
+
+    /// A page's front matter and body without their locations, to compare pages read from different formats.
+    static func describe(_ page: PageSource) -> String {
+        func plain(_ node: YAMLNode) -> String {
+            switch node.value {
+            case .null: return "null"
+            case .scalar(let text, _): return text
+            case .sequence(let items): return "[\(items.map(plain).joined(separator: ","))]"
+            case .mapping(let pairs): return "{\(pairs.map { "\($0.key)=\(plain($0.value))" }.joined(separator: ";"))}"
+            }
+        }
+        return [page.title, page.description ?? "-", "\(page.date?.timeIntervalSince1970 ?? 0)", page.tags.joined(separator: ","),
+                "\(page.weight)", page.params.map(plain) ?? "-", page.body].joined(separator: "|")
+    }
+
+    @Test(arguments: ["offer-toml", "offer-json"])
+    func tomlAndJSONFrontMatterReadAsTheSamePageAsYAML(_ name: String) throws {
+        let yaml = PageSource.parse(text: try Self.page("offer-yaml"), file: "offer.md", contentPath: "offers/offer.md")
+        let other = PageSource.parse(text: try Self.page(name), file: "offer.md", contentPath: "offers/offer.md")
+        #expect(other.1.isEmpty)
+        #expect(Self.describe(try #require(other.0)) == Self.describe(try #require(yaml.0)))
+    }
+
+    @Test(arguments: ["offer-toml", "offer-json"])
+    func aPageWithTOMLOrJSONFrontMatterRendersItsTitleAndOnlyItsBody(_ name: String) throws {
+        let workspace = try FixtureWorkspace()
+        try workspace.write("sites/store/content/offers/winter.md", try Self.page(name))
+        let report = workspace.build(sites: ["store"])
+        #expect(report.succeeded)
+        let html = try #require(workspace.output("store/offers/winter/index.html"))
+        #expect(html.contains("<h1>Winter offer</h1>"))
+        #expect(html.contains("<strong>here</strong>"))
+        #expect(!html.contains("+++") && !html.contains("\"title\"") && !html.contains("Heated seats"))
+    }
+
+    @Test func tomlKeysKeepTheOrderAndLinesTheyAreWrittenIn() throws {
+        let text = "+++\nzone = \"north\"\nalpha = 1\n\n[params]\nbadge = \"New\"\n+++\n"
+        let front = try FrontMatter.read(text, file: "a.md").values
+        let pairs = try #require(front.pairs)
+        #expect(pairs.map(\.key) == ["zone", "alpha", "params"])
+        #expect(pairs[0].value.keyLocation == SourceLocation(file: "a.md", line: 2, column: 1))
+        #expect(pairs[0].value.location == SourceLocation(file: "a.md", line: 2, column: 8))
+        #expect(front["params"]?["badge"]?.location == SourceLocation(file: "a.md", line: 6, column: 9))
+    }
+
+    @Test func tomlTextThatLooksLikeANumberStaysText() throws {
+        let front = try FrontMatter.read("+++\ncode = \"042\"\ncount = 42\n+++\n", file: "a.md").values
+        #expect(front["code"]?.plainValue() as? String == "042")
+        #expect(front["count"]?.plainValue() as? Int == 42)
+    }
+
+    @Test func jsonKeysAndValuesAreLocatedAtTheirLinesAndColumns() throws {
+        let front = try FrontMatter.read("{\n  \"title\": \"Aurora\",\n  \"tags\": [\"ev\", \"news\"]\n}\nBody\n", file: "a.md")
+        #expect(front.values["tags"]?.keyLocation == SourceLocation(file: "a.md", line: 3, column: 3))
+        #expect(front.values["tags"]?.items?[1].location == SourceLocation(file: "a.md", line: 3, column: 18))
+        #expect(front.body == "Body\n")
+        #expect(front.bodyLine == 5)
+    }
+
+    @Test func aPageThatOpensWithAShortcodeHasNoFrontMatter() throws {
+        let (page, diagnostics) = PageSource.parse(text: "{{< gallery >}}\nPictures.\n", file: "a.md", contentPath: "spring-photos.md")
+        #expect(diagnostics.isEmpty)
+        #expect(page?.title == "Spring Photos")
+        #expect(page?.body == "{{< gallery >}}\nPictures.\n")
+    }
+
+    // MARK: - Broken front matter
+
+    @Test func brokenTOMLIsAnErrorAtItsLineAndColumn() throws {
+        let workspace = try FixtureWorkspace()
+        try workspace.write("sites/store/content/broken.md", "+++\ntitle = \"Broken\"\ntags = [\"a\" \"b\"]\n+++\nBody\n")
+        let report = workspace.build(sites: ["store"])
+        let error = try #require(report.error(containing: "invalid TOML"))
+        #expect(error.location?.file == "sites/store/content/broken.md")
+        #expect(error.location?.line == 3)
+        #expect(error.location?.column != nil)
+        #expect(error.hint?.contains("key = value") == true)
+        #expect(!report.succeeded)
+    }
+
+    @Test func unclosedTOMLFrontMatterIsAnErrorAtTheFirstLine() throws {
+        let workspace = try FixtureWorkspace()
+        try workspace.write("sites/store/content/open.md", "+++\ntitle = \"Open\"\nBody\n")
+        let error = try #require(workspace.build(sites: ["store"]).error(containing: "starts with `+++` but never ends"))
+        #expect(error.location == SourceLocation(file: "sites/store/content/open.md", line: 1, column: 1))
+        #expect(error.hint?.contains("`+++`") == true)
+    }
+
+    @Test func brokenJSONIsAnErrorAtItsLineAndColumnSayingWhatWasExpected() throws {
+        let workspace = try FixtureWorkspace()
+        try workspace.write("sites/store/content/broken.md", "{\n  \"title\": \"Broken\"\n  \"tags\": []\n}\nBody\n")
+        let report = workspace.build(sites: ["store"])
+        let error = try #require(report.error(containing: "invalid JSON"))
+        #expect(error.message.contains("expected `,` or `}` after the value of `title`"))
+        #expect(error.location == SourceLocation(file: "sites/store/content/broken.md", line: 3, column: 3))
+        #expect(error.hint != nil)
+        #expect(!report.succeeded)
+    }
+
+    @Test func unclosedJSONFrontMatterIsAnErrorAtTheFirstLine() throws {
+        let workspace = try FixtureWorkspace()
+        try workspace.write("sites/store/content/open.md", "{\n  \"title\": \"Open\",\n  \"tags\": [\"a\"\n")
+        let error = try #require(workspace.build(sites: ["store"]).error(containing: "its JSON object never closes"))
+        #expect(error.location == SourceLocation(file: "sites/store/content/open.md", line: 1, column: 1))
+    }
+
+    @Test func aKeyWrittenTwiceInJSONIsAnErrorAtTheSecond() throws {
+        #expect(throws: Diagnostic.error(at: SourceLocation(file: "a.md", line: 1, column: 16),
+                                         "the key `title` is written twice in the same object", hint: "keep one of them")) {
+            try FrontMatter.read("{\"title\": \"A\", \"title\": \"B\"}\n", file: "a.md")
+        }
+    }
+
+    @Test func jsonNestedBeyondAHundredAndTwentyEightLevelsIsRefused() throws {
+        let text = "{\"deep\": " + String(repeating: "[", count: 200) + String(repeating: "]", count: 200) + "}\n"
+        let error = try #require(throws: Diagnostic.self) { try FrontMatter.read(text, file: "a.md") }
+        #expect(error.message.contains("more than 128 levels deep"))
+    }
+
+    @Test(arguments: [("+++\n", "\n+++\n"), ("{\"padding\": \"", "\"}\n")])
+    func tomlAndJSONFrontMatterOverTheLimitIsRefusedAtTheFile(_ open: String, _ close: String) throws {
+        let workspace = try FixtureWorkspace()
+        let filler = open.hasPrefix("+++") ? String(repeating: "# filler line\n", count: 20_000) : String(repeating: "x", count: 300_000)
+        try workspace.write("sites/store/content/huge.md", open + filler + close + "Body\n")
+        let error = try #require(workspace.build(sites: ["store"]).error(containing: "256 KiB"))
+        #expect(error.location == SourceLocation(file: "sites/store/content/huge.md", line: 1, column: 1))
+    }
+}
