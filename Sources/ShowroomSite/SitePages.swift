@@ -35,8 +35,9 @@ struct SitePage: Sendable {
     }
 }
 
-/// Gathers a site's pages: its own content plus what it mounts from the shared content, keeps those live
-/// at build time, gives each its URL, and reports two pages claiming one URL.
+/// Gathers a site's pages: its own content plus what it mounts from the shared content, reads their dates in
+/// the site's time zone, keeps those live at build time, gives each its URL, and reports two pages claiming
+/// one URL.
 enum SitePages {
     static func collect(site: SiteConfig, workspace: Workspace, sharedPages: [String: [PageSource]], now: Date,
                         includeDrafts: Bool) -> ([SitePage], [Diagnostic]) {
@@ -60,7 +61,10 @@ enum SitePages {
 
         var pages: [SitePage] = []
         var claimed: [String: String] = [:]
-        for (source, prefix) in candidates where source.isLive(at: now, includeDrafts: includeDrafts) {
+        for (written, prefix) in candidates {
+            var source = written
+            source.timeZone = site.timeZone
+            guard source.isLive(at: now, includeDrafts: includeDrafts) else { continue }
             let page = place(source, under: prefix)
             if let other = claimed[page.url] {
                 diagnostics.append(.error(at: SourceLocation(file: source.file, line: 1, column: 1),

@@ -78,15 +78,24 @@ public struct FieldReader {
         return number
     }
 
-    /// A calendar date `YYYY-MM-DD` or a date and time `YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM]` (UTC when no zone).
-    public mutating func date(_ key: String) -> Date? {
+    /// A date in any form `WrittenDate` reads, as written (not yet placed in a time zone).
+    public mutating func writtenDate(_ key: String) -> WrittenDate? {
         guard let value = field(key) else { return nil }
-        guard let text = value.scalarText, let date = DateParsing.parse(text) else {
-            diagnostics.append(.error(at: value.location, "`\(key)` must be a date, found \(value.kindName)",
-                                      hint: "write `\(written(key, .date("2026-03-15")))` or `\(written(key, .date("2026-03-15T09:30:00+08:00")))`"))
-            return nil
+        let problem: WrittenDate.Problem
+        if let text = value.scalarText {
+            do throws(WrittenDate.Problem) { return try WrittenDate(parsing: text) } catch { problem = error }
+        } else {
+            problem = WrittenDate.Problem(description: "a date is one value, not a list or a mapping")
         }
-        return date
+        diagnostics.append(.error(at: value.location, "`\(key)` must be a date, found \(value.kindName): \(problem)",
+                                  hint: "write `\(written(key, .date("2026-03-15")))`, `\(written(key, .date("2026-03-15T09:30:00+08:00")))` "
+                                      + "or `\(written(key, .date("2026-03-15 09:30")))`"))
+        return nil
+    }
+
+    /// A date in any form `WrittenDate` reads; one without a zone is read in UTC.
+    public mutating func date(_ key: String) -> Date? {
+        writtenDate(key)?.date(in: WrittenDate.utc)
     }
 
     public mutating func strings(_ key: String) -> [String] {
@@ -156,72 +165,5 @@ public struct FieldReader {
         case .toml: return "\(key) = \(value)"
         case .json: return "\"\(key)\": \(value)"
         }
-    }
-}
-
-/// Parses the dates marketers write in YAML: `2026-03-15`, `2026-03-15T09:30`, `2026-03-15 09:30:00`,
-/// with an optional `Z` or `±HH:MM` zone (UTC when none). Pure arithmetic, so it is safe on any thread.
-public enum DateParsing {
-    public static func parse(_ text: String) -> Date? {
-        let bytes = Array(text.trimmingCharacters(in: .whitespaces).utf8)
-        func number(_ range: Range<Int>) -> Int? {
-            guard range.upperBound <= bytes.count else { return nil }
-            var value = 0
-            for byte in bytes[range] {
-                guard (48...57).contains(byte) else { return nil }
-                value = value * 10 + Int(byte - 48)
-            }
-            return value
-        }
-        guard bytes.count >= 10, bytes[4] == 45, bytes[7] == 45,
-              let year = number(0..<4), let month = number(5..<7), let day = number(8..<10),
-              (1...12).contains(month), (1...daysIn(month: month, year: year)).contains(day)
-        else { return nil }
-        var seconds = 0
-        var offset = 0
-        var index = 10
-        if index < bytes.count {
-            guard bytes[index] == 84 || bytes[index] == 32, let hour = number(11..<13), bytes.count > 13, bytes[13] == 58,
-                  let minute = number(14..<16), hour < 24, minute < 60
-            else { return nil }
-            seconds = hour * 3600 + minute * 60
-            index = 16
-            if index < bytes.count, bytes[index] == 58 {
-                guard let second = number(17..<19), second < 60 else { return nil }
-                seconds += second
-                index = 19
-            }
-            if index < bytes.count {
-                if bytes[index] == 90, index + 1 == bytes.count {
-                    index += 1
-                } else if bytes[index] == 43 || bytes[index] == 45, bytes.count == index + 6, bytes[index + 3] == 58,
-                          let hours = number((index + 1)..<(index + 3)), let minutes = number((index + 4)..<(index + 6)) {
-                    offset = (hours * 3600 + minutes * 60) * (bytes[index] == 45 ? -1 : 1)
-                    index += 6
-                } else {
-                    return nil
-                }
-            }
-        }
-        let days = daysFromCivil(year: year, month: month, day: day)
-        return Date(timeIntervalSince1970: TimeInterval(days * 86400 + seconds - offset))
-    }
-
-    private static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
-    private static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
     }
 }

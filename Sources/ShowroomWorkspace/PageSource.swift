@@ -9,10 +9,14 @@ public struct PageSource: Sendable {
     public var contentPath: String
     public var title: String
     public var description: String?
-    public var date: Date?
+    /// `date`, `publishDate` and `expiryDate` as written; `date`, `moment`, `publishDate` and `expiryDate` below
+    /// read them, in `timeZone` when they name no zone of their own.
+    public var writtenDate: WrittenDate?
     public var draft: Bool
-    public var publishDate: Date?
-    public var expiryDate: Date?
+    public var writtenPublishDate: WrittenDate?
+    public var writtenExpiryDate: WrittenDate?
+    /// The time zone of dates written without one: UTC when the page is read, its site's once it is placed on one.
+    public var timeZone: TimeZone = WrittenDate.utc
     public var slug: String?
     public var url: String?
     public var layout: String?
@@ -38,6 +42,17 @@ public struct PageSource: Sendable {
 
     /// Whether this is a section's or the home page's `_index.md`.
     public var isIndex: Bool { (contentPath as NSString).lastPathComponent == "_index.md" }
+
+    /// The page's date for showing (`page.date`, feeds, the site's year): its day and time as written, in the
+    /// zone the author wrote them in, carried as the `Date` whose UTC fields they are (`WrittenDate.asWritten`).
+    /// Order pages by `moment`, never by this.
+    public var date: Date? { writtenDate?.asWritten }
+    /// The moment the page's date names (read in `timeZone` when it names no zone), for ordering pages.
+    public var moment: Date? { writtenDate?.date(in: timeZone) }
+    /// The page is built only from this moment on.
+    public var publishDate: Date? { writtenPublishDate?.date(in: timeZone) }
+    /// The page is built only before this moment.
+    public var expiryDate: Date? { writtenExpiryDate?.date(in: timeZone) }
 
     /// Front matter keys with a meaning of their own; the rest reach templates as `page.<key>`.
     public static let knownKeys: Set<String> = [
@@ -67,11 +82,11 @@ public struct PageSource: Sendable {
         let title = reader.string("title") ?? Self.title(fromFileName: contentPath)
         let page = PageSource(
             file: file, contentPath: contentPath, title: title, description: reader.string("description"),
-            date: reader.date("date"), draft: reader.bool("draft") ?? false, publishDate: reader.date("publishDate"),
-            expiryDate: reader.date("expiryDate"), slug: reader.string("slug"), url: reader.string("url"),
-            layout: reader.string("layout"), tags: reader.strings("tags"), weight: reader.int("weight") ?? 0,
-            aliases: reader.strings("aliases"), feed: reader.bool("feed") ?? false, params: reader.field("params"),
-            frontMatter: front, body: frontMatter.body, bodyLine: frontMatter.bodyLine)
+            writtenDate: reader.writtenDate("date"), draft: reader.bool("draft") ?? false,
+            writtenPublishDate: reader.writtenDate("publishDate"), writtenExpiryDate: reader.writtenDate("expiryDate"),
+            slug: reader.string("slug"), url: reader.string("url"), layout: reader.string("layout"), tags: reader.strings("tags"),
+            weight: reader.int("weight") ?? 0, aliases: reader.strings("aliases"), feed: reader.bool("feed") ?? false,
+            params: reader.field("params"), frontMatter: front, body: frontMatter.body, bodyLine: frontMatter.bodyLine)
         if let slug = page.slug, let problem = LinkRules.segmentProblem(slug) {
             reader.report(.error(at: front["slug"]?.location, "`slug` must be one URL segment, found `\(slug)`: \(problem)",
                                  hint: "write e.g. `\(reader.written("slug", .text("spring-offer")))`, or use `url` for a full path"))

@@ -44,6 +44,8 @@ public struct SiteConfig: Sendable {
     public var baseURL: String
     /// BCP 47 language tag: `en`, `zh-CN`.
     public var locale: String
+    /// The time zone of page dates written without one (`date: 2026-03-15 09:30`): an IANA name in site.yaml.
+    public var timeZone: TimeZone
     /// The brand this site belongs to (an id in `shared/data/brands.yaml`), if any.
     public var brand: String?
     /// The model a product site sells (an id in `shared/data/models.yaml`).
@@ -114,6 +116,15 @@ public struct SiteConfig: Sendable {
                                  hint: "write the site's public address, e.g. `baseURL: https://www.example.com/`"))
         }
         let locale = reader.string("locale") ?? "en"
+        var timeZone = WrittenDate.utc
+        if let name = reader.string("timeZone", example: "Asia/Shanghai") {
+            if let zone = TimeZone(identifier: name) {
+                timeZone = zone
+            } else {
+                reader.report(.error(at: node["timeZone"]?.location, "`timeZone` must be the name of a time zone, found `\(name)`",
+                                     hint: "write an IANA name such as `timeZone: Asia/Shanghai`, `timeZone: Europe/Berlin` or `timeZone: UTC`"))
+            }
+        }
         let brand = reader.string("brand")
         let model = reader.string("model")
         let theme = reader.field("theme")
@@ -179,7 +190,7 @@ public struct SiteConfig: Sendable {
         let diagnostics = reader.finish()
         guard let title, let kind, !diagnostics.hasErrors else { return (nil, diagnostics) }
         let config = SiteConfig(
-            id: folderName, title: title, kind: kind, baseURL: baseURL, locale: locale, brand: brand, model: model,
+            id: folderName, title: title, kind: kind, baseURL: baseURL, locale: locale, timeZone: timeZone, brand: brand, model: model,
             theme: theme, menus: menus, mounts: mounts, booking: booking, consent: consent, params: params,
             folder: "sites/\(folderName)", location: SourceLocation(file: file))
         return (config, diagnostics)

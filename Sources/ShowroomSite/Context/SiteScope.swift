@@ -61,7 +61,7 @@ struct SiteScope: Sendable {
             }
         }
         // Sorting indexes over small keys: sorting the pages themselves copied whole `SitePage`s on every swap.
-        let keys = pages.map { SortKey(weight: $0.source.weight, date: $0.source.date ?? .distantPast, title: $0.source.title,
+        let keys = pages.map { SortKey(weight: $0.source.weight, date: $0.source.moment ?? .distantPast, title: $0.source.title,
                                        url: $0.source.url ?? $0.url) }
         let pagesBySection = sectionMembers.mapValues { members in
             members.sorted { a, b in
@@ -224,6 +224,7 @@ struct SiteScope: Sendable {
     /// What list pages are ordered by.
     private struct SortKey {
         var weight: Int
+        /// The moment of the page's date (not the date as written: two zones can order differently).
         var date: Date
         var title: String
         var url: String
