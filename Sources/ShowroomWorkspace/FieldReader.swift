@@ -138,6 +138,20 @@ public struct FieldReader {
         return diagnostics
     }
 
+    /// For a mapping whose other keys are data (front matter, whose keys reach templates as `page.<key>`): a key
+    /// is a warning only when it is not known itself but one edit away from a known key (`titel`, `descripton`),
+    /// which is nearly always a typo. Each such key is reported once, at the key.
+    public mutating func finishKeepingData(known: Set<String>) -> [Diagnostic] {
+        for pair in node.pairs ?? [] where !known.contains(pair.key) {
+            guard let suggestion = KeySpelling.suggestion(for: pair.key, among: known) else { continue }
+            diagnostics.append(.warning(at: pair.value.keyLocation ?? pair.value.location,
+                                        "unknown key `\(pair.key)` in \(what): did you mean `\(suggestion)`?",
+                                        hint: "rename it to `\(suggestion)`; if `\(pair.key)` is meant as data for the templates "
+                                            + "(`page.\(pair.key)`), it can stay"))
+        }
+        return diagnostics
+    }
+
     /// A value in a fix, for `written`.
     public enum Example {
         /// Text: quoted in TOML and JSON.

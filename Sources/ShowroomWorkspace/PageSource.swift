@@ -60,8 +60,20 @@ public struct PageSource: Sendable {
         "weight", "aliases", "feed", "params",
     ]
 
-    /// Keys that templates may read directly (e.g. `hero`, `summary`) without a warning.
+    /// Keys the shared templates read directly (`page.hero`, `page.summary`).
     static let templateKeys: Set<String> = ["hero", "summary", "gallery", "model", "cta", "sort", "booking", "brochure", "image"]
+
+    /// Hugo's own front matter keys, which pages brought from Hugo carry: data for templates like any other key,
+    /// and never taken for a misspelling (`images` is not a typo of `image`).
+    static let hugoKeys: Set<String> = [
+        "aliases", "audio", "build", "cascade", "categories", "date", "description", "draft", "expiryDate", "headless",
+        "images", "isCJKLanguage", "keywords", "lastmod", "layout", "linkTitle", "markup", "menu", "menus", "outputs",
+        "params", "publishDate", "resources", "series", "sitemap", "slug", "summary", "tags", "title", "translationKey",
+        "type", "url", "videos", "weight",
+    ]
+
+    /// Every key that is not taken for a misspelling of another.
+    static let acceptedKeys = knownKeys.union(templateKeys).union(hugoKeys)
 
     /// `news/spring-offer.md` → "Spring Offer", for pages without a `title`.
     static func title(fromFileName contentPath: String) -> String {
@@ -102,7 +114,7 @@ public struct PageSource: Sendable {
                                      hint: "write e.g. `\(reader.written("aliases", .list(["/old-offer/"])))`"))
             }
         }
-        let diagnostics = reader.finish(allowing: templateKeys)
+        let diagnostics = reader.finishKeepingData(known: acceptedKeys)
         return (diagnostics.hasErrors ? nil : page, diagnostics)
     }
 
