@@ -37,7 +37,7 @@ struct SitePage: Sendable {
 
 /// Gathers a site's pages: its own content plus what it mounts from the shared content, reads their dates in
 /// the site's time zone, keeps those live at build time, gives each its URL, and reports two pages claiming
-/// one URL.
+/// one URL (as a page's address or as an alias).
 enum SitePages {
     static func collect(site: SiteConfig, workspace: Workspace, sharedPages: [String: [PageSource]], now: Date,
                         includeDrafts: Bool) -> ([SitePage], [Diagnostic]) {
@@ -83,7 +83,41 @@ enum SitePages {
         }
         pages += generatedSections(for: pages, site: site, claimed: claimed)
         pages.sort { $0.url < $1.url }
+        diagnostics += keepAliases(of: &pages)
         return (pages, diagnostics)
+    }
+
+    /// Leaves out each alias that is its page's own address (a redirect to itself) and reports, naming both
+    /// files, an alias that is another page's address or another page's alias; only the aliases kept are
+    /// written as redirects.
+    static func keepAliases(of pages: inout [SitePage]) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var pageAt: [String: String] = [:]
+        for page in pages where pageAt[page.url] == nil { pageAt[page.url] = page.source.file }
+        var aliasOf: [String: String] = [:]
+        for index in pages.indices {
+            let source = pages[index].source
+            var kept: [String] = []
+            for alias in source.aliases {
+                let path = SitePage.aliasOutput(alias).url
+                let written = source.frontMatter["aliases"]
+                let location = written?.items?.first { $0.scalarText == alias }?.location ?? written?.location
+                    ?? SourceLocation(file: source.file, line: 1, column: 1)
+                if path == pages[index].url { continue }
+                if let other = pageAt[path] {
+                    diagnostics.append(.error(at: location, "the alias \(path) of \(source.file) is the address of another page, \(other)",
+                                              hint: "remove the alias, or give the other page another `slug` or `url`"))
+                } else if let other = aliasOf[path], other != source.file {
+                    diagnostics.append(.error(at: location, "the alias \(path) of \(source.file) is also an alias of \(other)",
+                                              hint: "an old address can redirect to one page only: keep the alias on one of them"))
+                } else if aliasOf[path] == nil {
+                    aliasOf[path] = source.file
+                    kept.append(alias)
+                }
+            }
+            pages[index].source.aliases = kept
+        }
+        return diagnostics
     }
 
     /// A list page for every folder that holds pages (at any depth) but has no `_index.md`, titled after the

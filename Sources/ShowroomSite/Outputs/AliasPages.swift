@@ -2,21 +2,15 @@ import ShowroomCore
 import ShowroomWorkspace
 
 /// A redirect page for every `aliases:` entry: an old address that sends visitors (and search engines, with
-/// a canonical link) to the page's address.
+/// a canonical link) to the page's address. `SitePages` has already left out aliases that are a page's own
+/// address and refused those that another page claims, so each alias here is a path of its own.
 struct AliasPages: SiteOutput {
     func write(_ build: SiteBuild) -> OutputResult {
         var result = OutputResult()
         let site = build.site
-        let pageURLs = Set(build.pages.map(\.url))
         for page in build.pages {
             for alias in page.source.aliases {
                 let (path, output) = SitePage.aliasOutput(alias)
-                if pageURLs.contains(path) {
-                    result.diagnostics.append(.error(at: page.source.frontMatter["aliases"]?.location ?? SourceLocation(file: page.source.file),
-                                                     "the alias \(path) is also the URL of a page",
-                                                     hint: "remove the alias or move the other page"))
-                    continue
-                }
                 let target = HTMLEscaping.escape(page.url)
                 let title = HTMLEscaping.escape(page.source.title)
                 let html = "<!DOCTYPE html><html lang=\"\(HTMLEscaping.escape(site.locale))\"><head><meta charset=\"utf-8\"><title>\(title)</title><link rel=\"canonical\" href=\"\(HTMLEscaping.escape(SitePage.permalink(site: site, url: page.url)))\"><meta name=\"robots\" content=\"noindex\"><meta http-equiv=\"refresh\" content=\"0; url=\(target)\"></head><body><p><a href=\"\(target)\">\(title)</a></p></body></html>\n"
