@@ -9,14 +9,16 @@ extension FrontMatter {
     /// become their RFC 3339 text, which `WrittenDate` reads.
     static func parseTOML(_ text: String, file: String, lineOffset: Int) throws(Diagnostic) -> YAMLNode {
         try TOMLDocuments.shared.node(text: text, file: file) { () throws(Diagnostic) -> YAMLNode in
+            if let problem = TOMLKitGuard.problem(in: text) {
+                throw .error(at: SourceLocation(file: file, line: problem.line + lineOffset, column: problem.column),
+                             "invalid TOML: \(problem.message)", hint: tomlHint)
+            }
             let table: TOMLTable
             do {
                 table = try TOMLTable(string: text)
             } catch let error as TOMLParseError {
                 throw .error(at: SourceLocation(file: file, line: error.source.begin.line + lineOffset, column: error.source.begin.column),
-                             "invalid TOML: \(error.description)",
-                             hint: "write one `key = value` per line, text in double quotes (`title = \"Aurora launch\"`), "
-                                 + "lists in brackets (`tags = [\"ev\", \"news\"]`) and dates bare (`date = 2026-03-15`)")
+                             "invalid TOML: \(error.description)", hint: tomlHint)
             } catch {
                 throw .error(at: SourceLocation(file: file, line: lineOffset + 1), "the TOML could not be read: \(error)")
             }
@@ -24,6 +26,9 @@ extension FrontMatter {
             return converter.node(table, path: [], at: SourceLocation(file: file, line: lineOffset + 1, column: 1))
         }
     }
+
+    private static let tomlHint = "write one `key = value` per line, text in double quotes (`title = \"Aurora launch\"`), "
+        + "lists in brackets (`tags = [\"ev\", \"news\"]`) and dates bare (`date = 2026-03-15`)"
 }
 
 /// TOML front matter already parsed, by file and text. TOMLKit 0.6.0 never frees a parsed document, so a

@@ -92,6 +92,25 @@ import Testing
         #expect(!report.succeeded)
     }
 
+    /// TOMLKit's parser asserts on these (the front matter fuzz target found them): each must be a located error,
+    /// not a crash.
+    @Test(arguments: [
+        ("date = 2024-01-02T%3:04:05+08:00", 18, "expected a time after the date's `T`"),
+        ("date = 2024-01-02T", 18, "expected a time after the date's `T`"),
+        ("[=params]", 2, "a table name in `[…]` starts with"),
+        ("[[ \n", 4, "a table name in `[…]` starts with"),
+    ])
+    func tomlThatTOMLKitWouldAssertOnIsAnErrorAtItsPlace(_ line: String, _ column: Int, _ message: String) throws {
+        let error = try #require(throws: Diagnostic.self) { try FrontMatter.read("+++\ntitle = \"X\"\n\(line)\n+++\n", file: "a.md") }
+        #expect(error.location == SourceLocation(file: "a.md", line: 3, column: column))
+        #expect(error.message.contains(message))
+    }
+
+    @Test func aDateWithATInsideTOMLTextIsText() throws {
+        let front = try FrontMatter.read("+++\nnote = \"from 2024-01-02T on\" # and 2024-01-02T\n+++\n", file: "a.md").values
+        #expect(front["note"]?.scalarText == "from 2024-01-02T on")
+    }
+
     @Test func unclosedTOMLFrontMatterIsAnErrorAtTheFirstLine() throws {
         let workspace = try FixtureWorkspace()
         try workspace.write("sites/store/content/open.md", "+++\ntitle = \"Open\"\nBody\n")
