@@ -31,10 +31,13 @@ extension FrontMatter {
         + "lists in brackets (`tags = [\"ev\", \"news\"]`) and dates bare (`date = 2026-03-15`)"
 }
 
-/// TOML front matter already parsed, by file and text. TOMLKit 0.6.0 never frees a parsed document, so a
-/// `serve` that rebuilds on every change parses each page's TOML once per version rather than once per build.
+/// TOML front matter already parsed, by file and text. TOMLKit 0.6.0 never frees what it allocates (the
+/// parsed document, the strings it copies out), so a `serve` that rebuilds on every change parses each page's
+/// TOML once per version rather than once per build. Past `capacity` documents it starts afresh, so the
+/// cache stays bounded whatever passes through it.
 private final class TOMLDocuments: @unchecked Sendable {
     static let shared = TOMLDocuments()
+    static let capacity = 20_000
     private let lock = NSLock()
     private var nodes: [String: YAMLNode] = [:]
 
@@ -42,7 +45,10 @@ private final class TOMLDocuments: @unchecked Sendable {
         let key = file + "\u{0}" + text
         if let node = lock.withLock({ nodes[key] }) { return node }
         let node = try parse()
-        lock.withLock { nodes[key] = node }
+        lock.withLock {
+            if nodes.count >= Self.capacity { nodes.removeAll() }
+            nodes[key] = node
+        }
         return node
     }
 }
