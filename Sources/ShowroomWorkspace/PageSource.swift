@@ -61,7 +61,7 @@ public struct PageSource: Sendable {
     ]
 
     /// Keys the shared templates read directly (`page.hero`, `page.summary`).
-    static let templateKeys: Set<String> = ["hero", "summary", "gallery", "model", "cta", "sort", "booking", "brochure", "image"]
+    static let templateKeys: Set<String> = ["hero", "summary", "gallery", "model", "cta", "booking", "brochure", "image", "toc"]
 
     /// Hugo's own front matter keys, which pages brought from Hugo carry: data for templates like any other key,
     /// and never taken for a misspelling (`images` is not a typo of `image`).
