@@ -31,12 +31,12 @@ import Testing
 
     @Test func aShortcodeRendersItsTemplateWithItsArguments() throws {
         let html = try story("Ready? {{< cta url=\"/booking/\" label=\"Book a drive\" >}} today.\n")
-        #expect(html.contains("<p>Ready? <aside class=\"shortcode-cta\"><a class=\"button\" href=\"/booking/\">Book a drive</a></aside> today.</p>"))
+        #expect(html.contains("<p>Ready? <aside class=\"shortcode-cta\"><a class=\"btn btn-primary\" href=\"/booking/\">Book a drive</a></aside> today.</p>"))
     }
 
     @Test func aShortcodeAloneOnItsLineTakesThePlaceOfTheParagraph() throws {
         let html = try story("Intro.\n\n{{< cta url=\"/booking/\" label=\"Book\" >}}\n\nMore.\n")
-        #expect(html.contains("<p>Intro.</p>\n<aside class=\"shortcode-cta\"><a class=\"button\" href=\"/booking/\">Book</a></aside>\n<p>More.</p>"))
+        #expect(html.contains("<p>Intro.</p>\n<aside class=\"shortcode-cta\"><a class=\"btn btn-primary\" href=\"/booking/\">Book</a></aside>\n<p>More.</p>"))
     }
 
     @Test func aPairedShortcodeGetsItsContentRenderedAsMarkdown() throws {
