@@ -194,6 +194,15 @@ import Testing
         #expect(location(report.error(containing: "there is no asset `nowhere`")) == "sites/lumen/content/story.md:10:1")
     }
 
+    @Test func aNameAShortcodeTemplateDoesNotHaveIsAnErrorInTheTemplate() throws {
+        let workspace = try FixtureWorkspace()
+        try workspace.write("templates/base/shortcodes/badge.mustache", "{{! arguments: label }}\n<b>{{lable}}</b>\n")
+        let report = workspace.build(sites: ["lumen"])
+        let error = report.error(containing: "`lable` names nothing")
+        #expect(location(error) == "templates/base/shortcodes/badge.mustache:2:4")
+        #expect(error?.hint == "did you mean `label`?")
+    }
+
     @Test func embedHostsThatAreNotHostNamesAreAnErrorInShowroomYaml() throws {
         let workspace = try FixtureWorkspace()
         try workspace.write("showroom.yaml", "embedHosts:\n  - https://www.youtube.com/\n")

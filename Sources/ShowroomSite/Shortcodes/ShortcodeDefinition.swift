@@ -1,5 +1,6 @@
 import Foundation
 import ShowroomCore
+import ShowroomTemplates
 import ShowroomWorkspace
 
 /// What a shortcode takes, declared by the comment that opens its template:
@@ -35,6 +36,22 @@ struct ShortcodeDefinition: Sendable {
     var requiresInner: Bool
 
     func argument(_ name: String) -> Argument? { arguments?.first { $0.name == name } }
+
+    /// What the arguments offer the template, for the name check: a declared shortcode's template may use only
+    /// its arguments (and `inner`) besides the page's context; one without a declaration, anything.
+    var argumentShape: TemplateShape {
+        guard let arguments else { return .any }
+        var fields: [(String, TemplateShape, optional: Bool)] = arguments.map { argument in
+            switch argument.kind {
+            case .text, .embed: (argument.name, .scalar, !argument.required)
+            case .asset, .model: (argument.name, .any, !argument.required)
+            case .spec: (argument.name, .record([("name", .scalar, false), ("label", .scalar, false), ("value", .scalar, false)],
+                                                printable: true), !argument.required)
+            }
+        }
+        if takesInner { fields.append(("inner", .scalar, !requiresInner)) }
+        return .record(fields)
+    }
 
     /// Reads the declaration of `source`; a malformed one is an error at the template's first line.
     static func read(_ source: TemplateSource) -> (ShortcodeDefinition, [Diagnostic]) {
