@@ -123,7 +123,7 @@ struct SiteBuilder {
         page.source.layout ?? page.kind.rawValue
     }
 
-    /// Every name each layout uses, checked against what the pages rendered with it really offer.
+    /// Every name each layout and shortcode uses, checked against what the pages rendered with it really offer.
     private func checkNames(templates: SiteTemplates, pages: [SitePage], scope: SiteScope) -> [Diagnostic] {
         var byLayout: [String: [Int]] = [:]
         for index in pages.indices { byLayout[Self.layout(of: pages[index]), default: []].append(index) }
@@ -132,6 +132,14 @@ struct SiteBuilder {
             diagnostics += templates.library.check(layout, stack: scope.shape(forPagesAt: byLayout[layout]!, pages: pages))
         }
         diagnostics += templates.library.check("404", stack: scope.shape(of: NotFoundPage.pageValue(site: site)))
+        // A shortcode may stand on any page: its template is checked against them all, plus its arguments.
+        if !pages.isEmpty {
+            let stack = scope.shape(forPagesAt: Array(pages.indices), pages: pages)
+            for name in templates.shortcodes.keys.sorted() {
+                diagnostics += templates.library.check(SiteTemplates.shortcodePrefix + name,
+                                                       stack: stack + [templates.shortcodes[name]!.argumentShape])
+            }
+        }
         var seen: Set<Diagnostic> = []
         return diagnostics.filter { seen.insert($0).inserted }
     }

@@ -3,9 +3,12 @@ import ShowroomTemplates
 import ShowroomWorkspace
 
 /// One site's templates, compiled once: the site's overrides, then its kind's set, then `base`, merged by
-/// name, with the `asset` and `download` helpers bound to the site.
+/// name, with the `asset` and `download` helpers bound to the site. Templates below a `shortcodes/` folder are
+/// the site's shortcodes, each with the arguments its opening comment declares.
 struct SiteTemplates: Sendable {
     let library: TemplateLibrary
+    /// By shortcode name (`video` for the template `shortcodes/video`).
+    let shortcodes: [String: ShortcodeDefinition]
 
     /// The layouts every site needs.
     static let requiredLayouts = ["home", "section", "page", "404"]
@@ -29,9 +32,18 @@ struct SiteTemplates: Sendable {
             diagnostics.append(.error(at: SourceLocation(file: "templates/base"), "site `\(site.id)` has no `\(layout)` template",
                                       hint: "add templates/base/\(layout).mustache"))
         }
+        var shortcodes: [String: ShortcodeDefinition] = [:]
+        for name in merged.keys.sorted() where name.hasPrefix(Self.shortcodePrefix) {
+            let (definition, problems) = ShortcodeDefinition.read(merged[name]!)
+            shortcodes[String(name.dropFirst(Self.shortcodePrefix.count))] = definition
+            diagnostics += problems
+        }
         guard let compiled, !diagnostics.hasErrors else { return (nil, diagnostics) }
-        return (SiteTemplates(library: compiled), diagnostics)
+        return (SiteTemplates(library: compiled, shortcodes: shortcodes), diagnostics)
     }
+
+    /// Shortcode templates are named `shortcodes/<name>`.
+    static let shortcodePrefix = "shortcodes/"
 
     var sources: [String: TemplateSource] { library.sources }
 

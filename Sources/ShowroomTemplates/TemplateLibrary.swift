@@ -94,7 +94,7 @@ public struct TemplateLibrary: Sendable {
     }
 
     /// The known name closest to `name`, when one is close enough to be a likely typo.
-    static func nearest(to name: String, among names: some Sequence<String>) -> String? {
+    public static func nearest(to name: String, among names: some Sequence<String>) -> String? {
         names.map { ($0, EditDistance.between(name, $0)) }
             .filter { $0.1 <= max(2, name.count / 3) }
             .min { ($0.1, $0.0) < ($1.1, $1.0) }?.0

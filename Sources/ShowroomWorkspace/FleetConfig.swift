@@ -9,6 +9,8 @@ public struct FleetConfig: Sendable {
     public var output: String
     /// Days before a licence expiry at which using the asset becomes a warning.
     public var licenceWarningDays: Int
+    /// Hosts the `embed` shortcode may show in an iframe (`www.youtube-nocookie.com`); none by default.
+    public var embedHosts: [String] = []
 
     public static let `default` = FleetConfig(collector: "http://127.0.0.1:8090", output: "public", licenceWarningDays: 30)
 
@@ -48,6 +50,22 @@ public struct FleetConfig: Sendable {
             }
         }
         if let days = reader.int("licenceWarningDays") { config.licenceWarningDays = days }
-        return (config, reader.finish())
+        if let hosts = node["embedHosts"] {
+            if let items = hosts.items {
+                for item in items {
+                    let host = item.scalarText?.lowercased() ?? ""
+                    if host.isEmpty || host.contains(where: { !($0.isLetter || $0.isNumber || $0 == "." || $0 == "-") }) {
+                        reader.report(.error(at: item.location, "`embedHosts` lists host names, found `\(item.scalarText ?? item.kindName)`",
+                                             hint: "write the host alone, without scheme or path: `- www.youtube-nocookie.com`"))
+                    } else {
+                        config.embedHosts.append(host)
+                    }
+                }
+            } else if !hosts.isNull {
+                reader.report(.error(at: hosts.location, "`embedHosts` must be a list of host names, found \(hosts.kindName)",
+                                     hint: "write one host a line: `embedHosts: [www.youtube-nocookie.com]`"))
+            }
+        }
+        return (config, reader.finish(allowing: ["embedHosts"]))
     }
 }

@@ -143,7 +143,7 @@ public struct Workspace: Sendable {
         diagnostics += files.diagnostics(folder: folder)
         for path in files.paths {
             let file = "\(folder)/\(path)"
-            let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+            let name = Self.templateName(path)
             do {
                 let text = try SourceText.read(url.appendingPathComponent(path), relativePath: file, maxBytes: InputLimits.templateBytes)
                 if let existing = templates[name] {
@@ -156,6 +156,13 @@ public struct Workspace: Sendable {
             }
         }
         return (templates, diagnostics)
+    }
+
+    /// A template's name: its file name without the extension (sub-folders only organise), except below a
+    /// `shortcodes/` folder, where it is `shortcodes/<name>`, so a shortcode never takes the place of a partial.
+    static func templateName(_ path: String) -> String {
+        let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        return path.split(separator: "/").dropLast().contains("shortcodes") ? "shortcodes/" + name : name
     }
 
     /// Reads and parses every Markdown file below `folder` (relative to the root), using both cores.

@@ -179,7 +179,8 @@ enum Summary {
     }
 
     /// Drops Markdown emphasis marks, the targets of links and images (`[text](url)` → `text`), footnote marks
-    /// (`[^1]`) and HTML comments, which the page does not show either.
+    /// (`[^1]`), HTML comments and shortcode tags (`{{< cta … >}}`; a paired one's content stays), which the page does
+    /// not show either.
     private static func plainText(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
@@ -187,6 +188,10 @@ enum Summary {
         while index < text.endIndex {
             let character = text[index]
             if character == "<", text[index...].hasPrefix("<!--"), let end = text[index...].range(of: "-->") {
+                index = end.upperBound
+                continue
+            }
+            if character == "{", text[index...].hasPrefix("{{<"), let end = text[index...].range(of: ">}}") {
                 index = end.upperBound
                 continue
             }

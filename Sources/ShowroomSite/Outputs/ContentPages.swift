@@ -35,28 +35,34 @@ struct ContentPages: SiteOutput {
             for (_, node) in front { SiteBuilder.collectAssetReferences(node, into: &ownReferences) }
         }
 
-        // Markdown, with `asset:` links and images resolved.
+        // Markdown, with its shortcodes expanded and `asset:` links and images resolved.
         let library = build.inputs.library
         let values = build.values
         var markdownDiagnostics: [Diagnostic] = []
         let bundleFiles = Set(source.bundleFiles)
-        let rendered = MarkdownRenderer.render(source.body, alertTitles: alertTitles) { reference in
-            let location = SourceLocation(file: source.file, line: source.bodyLine + reference.line - 1, column: reference.column)
-            guard let id = AssetReference.id(in: reference.url) else {
-                if source.isBundle, let file = PageBundle.file(referencedBy: reference.url), !bundleFiles.contains(file) {
-                    markdownDiagnostics.append(PageBundle.missingFile(file, at: location, folder: source.file))
+        let listed = page.kind == .page ? [] : build.scope.listed(by: page)
+        var shortcodes = ShortcodeExpander(build: build, file: source.file, bodyLine: source.bodyLine,
+                                           frames: build.scope.frames(url: page.url, page: build.scope.summaries[index], pages: listed))
+        let rendered = shortcodes.render(source.body) { markdown, bodyLine in
+            MarkdownRenderer.render(markdown, alertTitles: alertTitles) { reference in
+                let location = SourceLocation(file: source.file, line: source.bodyLine + bodyLine(reference.line) - 1, column: reference.column)
+                guard let id = AssetReference.id(in: reference.url) else {
+                    if source.isBundle, let file = PageBundle.file(referencedBy: reference.url), !bundleFiles.contains(file) {
+                        markdownDiagnostics.append(PageBundle.missingFile(file, at: location, folder: source.file))
+                    }
+                    return nil
                 }
-                return nil
+                guard let prepared = library.prepared[id] else {
+                    markdownDiagnostics.append(values.unknownAsset(id, at: location))
+                    return ""
+                }
+                ownReferences[id, default: []].append(location)
+                if !reference.isImage && prepared.asset.downloadable { return values.downloadURL(id) }
+                return prepared.path
             }
-            guard let prepared = library.prepared[id] else {
-                markdownDiagnostics.append(values.unknownAsset(id, at: location))
-                return ""
-            }
-            ownReferences[id, default: []].append(location)
-            if !reference.isImage && prepared.asset.downloadable { return values.downloadURL(id) }
-            return prepared.path
         }
-        result.diagnostics += markdownDiagnostics
+        result.diagnostics += shortcodes.diagnostics + markdownDiagnostics
+        for (id, locations) in shortcodes.assetReferences { ownReferences[id, default: []] += locations }
 
         // The layout.
         let layout = SiteBuilder.layout(of: page)
@@ -68,7 +74,6 @@ struct ContentPages: SiteOutput {
             return result
         }
         let pageValue = PageContext.rendering(build.scope.summaries[index], content: rendered)
-        let listed = page.kind == .page ? [] : build.scope.listed(by: page)
         let rendering = build.templates.library.render(layout, stack: build.scope.frames(url: page.url, page: pageValue, pages: listed))
         result.diagnostics += rendering.diagnostics
 
