@@ -75,7 +75,7 @@ enum SitePages {
             claimed[page.url] = source.file
             pages.append(page)
         }
-        if !pages.contains(where: { $0.kind == .home }) {
+        if !pages.contains(where: { $0.kind == .home }), claimed["/"] == nil {
             if var home = PageSource.parse(text: "", file: "\(site.folder)/content/_index.md", contentPath: "_index.md").0 {
                 home.title = site.title
                 pages.append(place(home, under: ""))
@@ -92,26 +92,31 @@ enum SitePages {
     /// written as redirects.
     static func keepAliases(of pages: inout [SitePage]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
+        // By output file: `/news/launch/` and `/news/launch/index.html` are one file.
         var pageAt: [String: String] = [:]
-        for page in pages where pageAt[page.url] == nil { pageAt[page.url] = page.source.file }
+        for page in pages where pageAt[page.outputPath] == nil { pageAt[page.outputPath] = page.source.file }
+        for reserved in ["404.html", "sitemap.xml", "robots.txt"] { pageAt[reserved] = pageAt[reserved] ?? "the site's \(reserved)" }
         var aliasOf: [String: String] = [:]
         for index in pages.indices {
             let source = pages[index].source
             var kept: [String] = []
             for alias in source.aliases {
-                let path = SitePage.aliasOutput(alias).url
+                let (path, output) = SitePage.aliasOutput(alias)
                 let written = source.frontMatter["aliases"]
                 let location = written?.items?.first { $0.scalarText == alias }?.location ?? written?.location
                     ?? SourceLocation(file: source.file, line: 1, column: 1)
-                if path == pages[index].url { continue }
-                if let other = pageAt[path] {
+                if output == pages[index].outputPath { continue }
+                if output.hasPrefix("assets/") {
+                    diagnostics.append(.error(at: location, "the alias \(path) of \(source.file) is inside assets/, where the library's files go",
+                                              hint: "remove the alias"))
+                } else if let other = pageAt[output] {
                     diagnostics.append(.error(at: location, "the alias \(path) of \(source.file) is the address of another page, \(other)",
                                               hint: "remove the alias, or give the other page another `slug` or `url`"))
-                } else if let other = aliasOf[path], other != source.file {
+                } else if let other = aliasOf[output], other != source.file {
                     diagnostics.append(.error(at: location, "the alias \(path) of \(source.file) is also an alias of \(other)",
                                               hint: "an old address can redirect to one page only: keep the alias on one of them"))
-                } else if aliasOf[path] == nil {
-                    aliasOf[path] = source.file
+                } else if aliasOf[output] == nil {
+                    aliasOf[output] = source.file
                     kept.append(alias)
                 }
             }
@@ -155,7 +160,8 @@ enum SitePages {
     static func place(_ source: PageSource, under prefix: String) -> SitePage {
         var components = source.contentPath.split(separator: "/").map(String.init)
         let fileName = components.removeLast()
-        let folders = (prefix.isEmpty ? [] : prefix.split(separator: "/").map(String.init)) + components.map(slugify)
+        // A folder name with nothing left after slugifying (only emoji or punctuation) adds no segment.
+        var folders = ((prefix.isEmpty ? [] : prefix.split(separator: "/").map(String.init)) + components.map(slugify)).filter { !$0.isEmpty }
         let kind: SitePage.Kind
         var segments = folders
         if fileName == "_index.md" {
@@ -163,7 +169,12 @@ enum SitePages {
         } else {
             kind = .page
             let base = (fileName as NSString).deletingPathExtension
-            segments.append(source.slug ?? (base == "index" ? "" : slugify(base)))
+            if source.isBundle, let own = folders.popLast() {
+                // A bundle is the page of its folder: it sits in the section above, addressed by its folder (or slug).
+                segments = folders + [source.slug ?? own]
+            } else {
+                segments.append(source.slug ?? (base == "index" ? "" : slugify(base)))
+            }
             segments.removeAll { $0.isEmpty }
         }
         var url = "/" + segments.joined(separator: "/")

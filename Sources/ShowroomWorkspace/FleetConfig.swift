@@ -14,6 +14,9 @@ public struct FleetConfig: Sendable {
 
     public static let `default` = FleetConfig(collector: "http://127.0.0.1:8090", output: "public", licenceWarningDays: 30)
 
+    /// Top-level folders of the workspace that hold its sources: never an output folder.
+    static let sourceFolders: Set<String> = ["sites", "shared", "assets", "templates", "docs", "scripts", "Sources", "Tests"]
+
     /// Reads `showroom.yaml` in the workspace at `root`: the defaults when there is none.
     public static func load(root: URL) -> (FleetConfig, [Diagnostic]) {
         let url = root.appendingPathComponent("showroom.yaml")
@@ -45,6 +48,9 @@ public struct FleetConfig: Sendable {
             if output.hasPrefix("/") || segments.isEmpty || segments.contains(where: { LinkRules.segmentProblem($0) != nil }) {
                 reader.report(.error(at: node["output"]?.location, "`output` must be a folder inside the workspace, found `\(output)`",
                                      hint: "write a relative folder name such as `output: public`"))
+            } else if let first = segments.first, Self.sourceFolders.contains(first) || segments.contains(where: { $0.hasPrefix(".") }) {
+                reader.report(.error(at: node["output"]?.location, "`output` cannot be `\(output)`: the build replaces its output folders, and that folder holds the workspace's own files",
+                                     hint: "write a folder of its own, such as `output: public`"))
             } else {
                 config.output = output
             }

@@ -171,6 +171,8 @@ public struct Workspace: Sendable {
         let listing = WorkspaceFiles.list(under: url, inside: root)
         let paths = listing.paths.filter { $0.hasSuffix(".md") }
         let resources = listing.paths.filter { !$0.hasSuffix(".md") }
+        // Folders holding Markdown: a bundle's files stop where another page's folder starts.
+        let pageFolders = Set(paths.map { ($0 as NSString).deletingLastPathComponent })
         let base = url.standardizedFileURL.path + "/"
         let results = ConcurrentMap.map(paths) { path -> (PageSource?, [Diagnostic]) in
             let file = "\(folder)/\(path)"
@@ -180,7 +182,15 @@ public struct Workspace: Sendable {
                 if page?.isBundle == true {
                     let folder = (path as NSString).deletingLastPathComponent
                     let prefix = folder.isEmpty ? "" : folder + "/"
-                    page?.bundleFiles = resources.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)) }
+                    page?.bundleFiles = resources.filter { resource in
+                        guard resource.hasPrefix(prefix) else { return false }
+                        var folder = (resource as NSString).deletingLastPathComponent
+                        while folder + "/" != prefix, !folder.isEmpty {
+                            if pageFolders.contains(folder) { return false }
+                            folder = (folder as NSString).deletingLastPathComponent
+                        }
+                        return true
+                    }.map { String($0.dropFirst(prefix.count)) }
                 }
                 return (page, diagnostics)
             } catch {

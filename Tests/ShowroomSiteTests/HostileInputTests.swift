@@ -79,6 +79,22 @@ import Testing
         #expect(error.location == SourceLocation(file: "showroom.yaml", line: 2, column: 9))
     }
 
+    @Test func anAliasOntoAPagesOwnFileOrTheHomePageIsRefused() throws {
+        let workspace = try FixtureWorkspace()
+        try workspace.write("sites/store/content/launch.md", "---\ntitle: Launch\naliases: [/launch/index.html, /index.html, /404.html]\n---\nText.\n")
+        let report = workspace.build(sites: ["store"])
+        #expect(report.error(containing: "the alias /index.html of sites/store/content/launch.md is the address of another page") != nil)
+        #expect(report.error(containing: "the alias /404.html") != nil)
+        #expect(report.allDiagnostics.errors.count == 2)  // its own file is left out, as its own address is
+    }
+
+    @Test func anOutputFolderThatHoldsTheWorkspacesSourcesIsRefused() throws {
+        let workspace = try FixtureWorkspace()
+        try workspace.write("showroom.yaml", "collector: https://collect.example.test\noutput: sites\n")
+        #expect(workspace.build().error(containing: "`output` cannot be `sites`") != nil)
+        #expect(FileManager.default.fileExists(atPath: workspace.root.appendingPathComponent("sites/store/site.yaml").path))
+    }
+
     // MARK: - Sizes and alias expansion
 
     /// Nine copies per level: seven levels are 4.8 million values from a few hundred bytes.

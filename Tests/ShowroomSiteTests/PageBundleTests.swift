@@ -33,4 +33,22 @@ import Testing
                             "---\ntitle: Launch\n---\n[Spring](/offers/spring/) [Top](#top) [Mail](mailto:a@b.test) [Web](https://example.test/x.png)\n")
         #expect(workspace.build(sites: ["store"]).error(containing: "the page bundle") == nil)
     }
+
+    @Test func aBundleIsListedInTheSectionAboveItsFolder() throws {
+        let workspace = try FixtureWorkspace()
+        try workspace.write("sites/store/content/offers/launch/index.md", "---\ntitle: Launch\n---\nText.\n")
+        #expect(workspace.build(sites: ["store"]).succeeded)
+        #expect(workspace.output("store/offers/index.html")?.contains("/offers/launch/") == true)
+    }
+
+    @Test func aBundleFileThatIsALinkInsideTheWorkspaceIsCopiedAsTheFileItLeadsTo() throws {
+        let workspace = try FixtureWorkspace()
+        try workspace.write("sites/store/content/offers/launch/index.md", "---\ntitle: Launch\n---\n![Logo](logo.png)\n")
+        try FileManager.default.createSymbolicLink(at: workspace.root.appendingPathComponent("sites/store/content/offers/launch/logo.png"),
+                                                   withDestinationURL: workspace.root.appendingPathComponent("assets/files/photos/logo.png"))
+        #expect(workspace.build(sites: ["store"]).succeeded)
+        let placed = workspace.root.appendingPathComponent("public/store/offers/launch/logo.png")
+        let attributes = try FileManager.default.attributesOfItem(atPath: placed.path)
+        #expect(attributes[.type] as? FileAttributeType == .typeRegular)
+    }
 }
