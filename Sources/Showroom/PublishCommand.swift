@@ -59,18 +59,9 @@ struct PublishCommand: ParsableCommand {
     private func builtFolder() throws -> URL {
         if let from { return URL(fileURLWithPath: from).standardizedFileURL }
         let root = URL(fileURLWithPath: workspace).standardizedFileURL
-        var fleet = FleetConfig.default
-        let file = root.appendingPathComponent("showroom.yaml")
-        if FileManager.default.fileExists(atPath: file.path) {
-            let diagnostics: [Diagnostic]
-            do {
-                (fleet, diagnostics) = FleetConfig.read(try YAMLNode.load(file, relativePath: "showroom.yaml"))
-            } catch {
-                diagnostics = [error]
-            }
-            if !diagnostics.errors.isEmpty {
-                throw UnreadableConfig(diagnostics: diagnostics.errors)
-            }
+        let (fleet, diagnostics) = FleetConfig.load(root: root)
+        if !diagnostics.errors.isEmpty {
+            throw UnreadableConfig(diagnostics: diagnostics.errors)
         }
         return root.appendingPathComponent(fleet.output).appendingPathComponent(site).standardizedFileURL
     }

@@ -47,9 +47,9 @@ public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
     public var severity: Severity
     public var location: SourceLocation?
     /// What is wrong, in one sentence: what was expected and what was found.
-    public var message: String
+    public private(set) var message: String
     /// How to fix it, in words a marketer can act on.
-    public var hint: String?
+    public private(set) var hint: String?
 
     /// Control characters in `message` and `hint` (often copied from the input being reported) are shown
     /// escaped, so a value can neither drive the terminal nor forge a line of the report.
@@ -67,6 +67,7 @@ public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
         func acts(_ scalar: Unicode.Scalar) -> Bool {
             let value = scalar.value
             return value < 0x20 || (0x7F...0x9F).contains(value) || value == 0x2028 || value == 0x2029
+                || value == 0x200E || value == 0x200F || value == 0x061C
                 || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value)
         }
         guard text.unicodeScalars.contains(where: acts) else { return text }

@@ -98,7 +98,15 @@ public enum LinkRules {
         while let amp = rest.firstIndex(of: "&") {
             result += rest[..<amp]
             let after = rest[rest.index(after: amp)...]
-            let name = after.prefix { $0.isLetter || $0.isNumber || $0 == "#" }
+            // A numeric reference ends at its last digit, `;` or not (`&#106avascript:` is `javascript:` to a browser).
+            let name: Substring
+            if after.hasPrefix("#x") || after.hasPrefix("#X") {
+                name = after.prefix(2 + after.dropFirst(2).prefix { $0.isHexDigit }.count)
+            } else if after.hasPrefix("#") {
+                name = after.prefix(1 + after.dropFirst().prefix { $0.isASCII && $0.isNumber }.count)
+            } else {
+                name = after.prefix { $0.isLetter || $0.isNumber }
+            }
             var consumed = name.endIndex
             if consumed < after.endIndex, after[consumed] == ";" { consumed = after.index(after: consumed) }
             var decoded: String? = nil

@@ -238,6 +238,12 @@ import Testing
         #expect(error.location?.line == 12)
     }
 
+    @Test func aNumericReferenceWithoutItsSemicolonStillSpellsTheScheme() {
+        #expect(LinkRules.activeSchemeProblem("&#106avascript:alert(1)") != nil)
+        #expect(LinkRules.activeSchemeProblem("&#x6A;avascript:alert(1)") != nil)
+        #expect(LinkRules.activeSchemeProblem("/offers/#top") == nil)
+    }
+
     @Test func anActiveCollectorAddressIsAnErrorInShowroomYaml() throws {
         let workspace = try FixtureWorkspace()
         try workspace.write("showroom.yaml", "collector: \"javascript:alert(1)//\"\n")
