@@ -52,20 +52,21 @@ public struct YAMLNode: Sendable {
             throw .error(at: SourceLocation(file: file), "the YAML could not be read: \(error)")
         }
         guard let node else { return YAMLNode(.null, at: SourceLocation(file: file, line: lineOffset + 1, column: 1)) }
-        var budget = InputLimits.yamlNodes(forBytes: text.utf8.count)
-        return try convert(node, file: file, lineOffset: lineOffset, budget: &budget)
+        let limit = InputLimits.yamlNodes(forBytes: text.utf8.count)
+        var budget = limit
+        return try convert(node, file: file, lineOffset: lineOffset, limit: limit, budget: &budget)
     }
 
     /// Copies libyaml's tree into located nodes. Yams shares an anchored node among its aliases, so an alias
     /// of aliases costs nothing until here, where every copy becomes a node: `budget` bounds them, and a
     /// document that exceeds it (an "alias bomb") is refused at the node where it ran out, at once.
-    private static func convert(_ node: Node, file: String, lineOffset: Int, budget: inout Int) throws(Diagnostic) -> YAMLNode {
+    private static func convert(_ node: Node, file: String, lineOffset: Int, limit: Int, budget: inout Int) throws(Diagnostic) -> YAMLNode {
         let location = SourceLocation(file: file, line: (node.mark?.line ?? 1) + lineOffset, column: node.mark?.column)
         budget -= 1
         if budget < 0 {
-            throw .error(at: location, "the YAML expands to too many values through its anchors and aliases (`&name` and `*name`)",
+            throw .error(at: location, "the YAML expands to too many values: more than \(limit) for a file of this size, counting every copy an alias (`*name`) makes",
                          hint: "an alias of values that hold aliases repeats them many times over; write the values out, "
-                             + "or use fewer levels of aliases")
+                             + "use fewer levels of aliases, or split a very large file")
         }
         switch node {
         case .scalar(let scalar):
@@ -78,13 +79,13 @@ public struct YAMLNode: Sendable {
         case .sequence(let sequence):
             var items: [YAMLNode] = []
             items.reserveCapacity(sequence.count)
-            for item in sequence { items.append(try convert(item, file: file, lineOffset: lineOffset, budget: &budget)) }
+            for item in sequence { items.append(try convert(item, file: file, lineOffset: lineOffset, limit: limit, budget: &budget)) }
             return YAMLNode(.sequence(items), at: location)
         case .mapping(let mapping):
             var pairs: [(key: String, value: YAMLNode)] = []
             pairs.reserveCapacity(mapping.count)
             for pair in mapping {
-                var value = try convert(pair.value, file: file, lineOffset: lineOffset, budget: &budget)
+                var value = try convert(pair.value, file: file, lineOffset: lineOffset, limit: limit, budget: &budget)
                 if let mark = pair.key.mark { value = value.keyed(atLine: mark.line + lineOffset, column: mark.column) }
                 pairs.append((key: pair.key.string ?? "", value: value))
             }
