@@ -96,8 +96,10 @@ public struct PageSource: Sendable {
             file: file, contentPath: contentPath, title: title, description: reader.string("description"),
             writtenDate: reader.writtenDate("date"), draft: reader.bool("draft") ?? false,
             writtenPublishDate: reader.writtenDate("publishDate"), writtenExpiryDate: reader.writtenDate("expiryDate"),
-            slug: reader.string("slug"), url: reader.string("url"), layout: reader.string("layout"), tags: reader.strings("tags"),
-            weight: reader.int("weight") ?? 0, aliases: reader.strings("aliases"), feed: reader.bool("feed") ?? false,
+            // Addresses are kept decoded (`/café/`, not `/caf%C3%A9/`): the output folder is named by the decoded
+            // path and the permalink encodes it once; the path rules then see what the file system will.
+            slug: reader.string("slug").map(Self.decoded), url: reader.string("url").map(Self.decoded), layout: reader.string("layout"), tags: reader.strings("tags"),
+            weight: reader.int("weight") ?? 0, aliases: reader.strings("aliases").map(Self.decoded), feed: reader.bool("feed") ?? false,
             params: reader.field("params"), frontMatter: front, body: frontMatter.body, bodyLine: frontMatter.bodyLine)
         if let slug = page.slug, let problem = LinkRules.segmentProblem(slug) {
             reader.report(.error(at: front["slug"]?.location, "`slug` must be one URL segment, found `\(slug)`: \(problem)",
@@ -116,6 +118,11 @@ public struct PageSource: Sendable {
         }
         let diagnostics = reader.finishKeepingData(known: acceptedKeys)
         return (diagnostics.hasErrors ? nil : page, diagnostics)
+    }
+
+    /// `text` with its percent-escapes decoded; as written when they do not decode to UTF-8.
+    static func decoded(_ text: String) -> String {
+        text.contains("%") ? (text.removingPercentEncoding ?? text) : text
     }
 
     /// Whether the page is published at `now`: not a draft (unless drafts are wanted), past its publish date,

@@ -26,4 +26,18 @@ import Testing
         #expect(workspace.build(sites: ["store"], now: later).succeeded)
         #expect(workspace.output("store/index.html")?.contains("<p class=\"year\">2031</p>") == true)
     }
+
+    @Test func aPercentEncodedURLIsWrittenDecodedAndEncodedOnceInTheSitemap() throws {
+        let workspace = try FixtureWorkspace()
+        try workspace.write("sites/store/content/cafe.md", "---\ntitle: Café\nurl: /caf%C3%A9/\n---\nText.\n")
+        #expect(workspace.build(sites: ["store"]).succeeded)
+        #expect(workspace.exists("store/café/index.html"))
+        #expect(workspace.output("store/sitemap.xml")?.contains("<loc>https://store.example.test/caf%C3%A9/</loc>") == true)
+    }
+
+    @Test func encodedSlashesAndDotsCannotClimbOutOfTheSite() throws {
+        let workspace = try FixtureWorkspace()
+        try workspace.write("sites/store/content/climb.md", "---\ntitle: Climb\nurl: /a%2F..%2F..%2F..%2Fx/\n---\n")
+        #expect(workspace.build(sites: ["store"]).error(containing: "`url` must be a path inside the site") != nil)
+    }
 }
