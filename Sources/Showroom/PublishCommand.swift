@@ -53,6 +53,7 @@ struct PublishCommand: ParsableCommand {
         print("\(rollback ? "Rolled back" : "Published") \(site): current -> releases/\(outcome.release)"
               + (outcome.previous.map { " (was \($0))" } ?? ""))
         if !outcome.pruned.isEmpty { print("Removed old releases: \(outcome.pruned.joined(separator: ", "))") }
+        for problem in outcome.notPruned { print("warning: an old release was kept: \(problem); remove it by hand or run publish again") }
     }
 
     /// `--from`, else the site's folder in the output folder of showroom.yaml, where `showroom build` writes it.

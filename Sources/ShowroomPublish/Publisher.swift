@@ -32,6 +32,8 @@ public struct Publisher: Sendable {
         public var diff: ReleaseDiff
         /// Old releases deleted to keep the last N.
         public var pruned: [String]
+        /// Old releases that could not be deleted, with why: the new release is live all the same.
+        public var notPruned: [String] = []
     }
 
     /// Publishes the built site in `built` (e.g. `public/aurora`) as a new release of `site` under `publishFolder`,
@@ -51,8 +53,9 @@ public struct Publisher: Sendable {
             let diff = try ReleaseDiff.between(old: previous.map { releases.releasesFolder.appendingPathComponent($0) },
                                                new: releases.releasesFolder.appendingPathComponent(name))
             try releases.point(at: name)
-            let pruned = try prune(releases, keep: keep)
-            return Outcome(site: site, release: name, previous: previous, diff: diff, pruned: pruned)
+            // The new release is live from here on: a failure to delete an old one is reported, not thrown.
+            let (pruned, notPruned) = prune(releases, keep: keep)
+            return Outcome(site: site, release: name, previous: previous, diff: diff, pruned: pruned, notPruned: notPruned)
         }
     }
 
@@ -113,13 +116,21 @@ public struct Publisher: Sendable {
 
     /// Deletes the oldest releases beyond `keep`, never the live one, and only releases publish made (with a
     /// manifest beside them): a folder someone put in `releases/` is never touched.
-    private func prune(_ releases: Releases, keep: Int) throws -> [String] {
-        let live = try releases.current()
-        let doomed = try releases.names().dropLast(keep).filter { $0 != live }
-        for name in doomed {
-            try FileManager.default.removeItem(at: releases.releasesFolder.appendingPathComponent(name))
-            try FileManager.default.removeItem(at: releases.manifestFile(of: name))
+    private func prune(_ releases: Releases, keep: Int) -> (pruned: [String], notPruned: [String]) {
+        guard let live = try? releases.current(), let names = try? releases.names() else {
+            return ([], ["the releases folder could not be listed, so no old release was removed"])
         }
-        return Array(doomed)
+        var pruned: [String] = []
+        var notPruned: [String] = []
+        for name in names.dropLast(keep) where name != live {
+            do {
+                try FileManager.default.removeItem(at: releases.releasesFolder.appendingPathComponent(name))
+                try FileManager.default.removeItem(at: releases.manifestFile(of: name))
+                pruned.append(name)
+            } catch {
+                notPruned.append("\(name): \(error.localizedDescription)")
+            }
+        }
+        return (pruned, notPruned)
     }
 }
