@@ -80,7 +80,15 @@ final class RequestDeadlineHandler: ChannelDuplexHandler, RemovableChannelHandle
         case .end:
             unanswered -= 1
             isAnswering = false
-            if unanswered == 0, !isReadingBody { wait(for: .headers, context) }
+            // The next request's headers are due once the answer has gone out, not when it was handed over: a
+            // large answer (the leads export) to a slow reader must not be cut off while it is still being sent.
+            let sent = context.eventLoop.makePromise(of: Void.self)
+            if let promise { sent.futureResult.cascade(to: promise) }
+            sent.futureResult.assumeIsolated().whenSuccess { [self] in
+                if unanswered == 0, !isReadingBody, !isAnswering { wait(for: .headers, context) }
+            }
+            context.write(data, promise: sent)
+            return
         }
         context.write(data, promise: promise)
     }
