@@ -19,12 +19,17 @@ struct TestCollector {
         return logger
     }
 
+    /// The limits of tests that are not about them: the live test client opens its connection before the test's
+    /// first request, and on a loaded machine (the whole suite runs in parallel) the service's 5 s wait for
+    /// headers could close it first. The slow-client tests pass their own.
+    static let patientLimits = ConnectionLimits(headerTimeout: .seconds(120), bodyTimeout: .seconds(120))
+
     /// Runs `body` against a fresh collector; `.router` calls the router in-process, `.live` listens on loopback.
     /// `serviceStore` wraps the SQLite store the service writes to (to make it fail); `store` always reads the file.
     static func with(
         _ setup: TestingSetup = .router, rateLimitPerMinute: Int = 0, bookingRateLimitPerMinute: Int = 0,
         leadsToken: String? = nil, allowsLoopbackOrigins: Bool = false,
-        connectionLimits: ConnectionLimits = ConnectionLimits(), serviceStore: (@Sendable (SQLiteStore) -> any Store)? = nil,
+        connectionLimits: ConnectionLimits = TestCollector.patientLimits, serviceStore: (@Sendable (SQLiteStore) -> any Store)? = nil,
         logger: Logger = quietLogger,
         _ body: @Sendable (TestCollector, any TestClientProtocol) async throws -> Void
     ) async throws {
