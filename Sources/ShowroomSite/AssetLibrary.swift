@@ -96,17 +96,11 @@ struct AssetLibrary: Sendable {
         return (AssetLibrary(prepared: prepared, idsByOutputName: names), diagnostics)
     }
 
-    /// Places `asset` in a site's output folder: a hard link to the cached copy, or a copy.
-    func place(_ asset: PreparedAsset, in siteFolder: URL) throws {
-        let folder = siteFolder.appendingPathComponent("assets")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let destination = folder.appendingPathComponent(asset.outputName)
-        if FileManager.default.fileExists(atPath: destination.path) { return }
-        do {
-            try FileManager.default.linkItem(at: asset.cachedFile, to: destination)
-        } catch {
-            try FileManager.default.copyItem(at: asset.cachedFile, to: destination)
-        }
+    /// Places `asset` in a site's output: a hard link to the cached copy, or a copy.
+    func place(_ asset: PreparedAsset, in files: SiteFiles) throws {
+        let path = "assets/" + asset.outputName
+        if files.contains(path) { return }
+        try files.copy(asset.cachedFile, to: path, hardLink: true)
     }
 
     /// What comes before an asset's name in a page: its output file, or its counted-download address.

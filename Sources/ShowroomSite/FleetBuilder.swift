@@ -14,6 +14,9 @@ public struct BuildOptions: Sendable {
     public var now: Date
     /// Called once per finished site, for progress lines.
     public var progress: @Sendable (SiteResult) -> Void
+    /// When set, the build writes nothing: no output folder, no build records. Each file goes to the
+    /// inspector instead, as it is made (`showroom check`).
+    public var inspector: OutputInspector? = nil
 
     public init(workspace: URL, output: URL? = nil, sites: [String] = [], includeDrafts: Bool = false, now: Date = Date(),
                 progress: @escaping @Sendable (SiteResult) -> Void = { _ in }) {
@@ -76,6 +79,16 @@ public enum FleetBuilder {
             fleetHosts: allSites.compactMap { URL(string: $0.baseURL)?.host }.sorted(),
             now: options.now, includeDrafts: options.includeDrafts)
 
+        if let inspector = options.inspector {
+            let results = ConcurrentMap.map(workspace.sites) { site -> SiteResult in
+                let files = SiteFiles(site: site.id, folder: output.appendingPathComponent(site.id).path, inspector: inspector)
+                let result = SiteBuilder(site: site, inputs: inputs).build(into: files)
+                options.progress(result)
+                return result
+            }
+            return report(results)
+        }
+
         // Sites build side by side (and pages within each site too), so both cores stay busy through
         // each site's serial steps: loading, list pages, sitemap, asset placement.
         try? FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
@@ -84,7 +97,7 @@ public enum FleetBuilder {
             var result: SiteResult
             do {
                 let staging = try AtomicDirectory.makeStaging(for: destination)
-                result = SiteBuilder(site: site, inputs: inputs).build(into: staging)
+                result = SiteBuilder(site: site, inputs: inputs).build(into: SiteFiles(site: site.id, folder: staging.standardizedFileURL.path, inspector: nil))
                 if result.diagnostics.hasErrors {
                     try? FileManager.default.removeItem(at: staging)
                 } else {

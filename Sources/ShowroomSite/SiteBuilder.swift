@@ -17,6 +17,12 @@ public struct SiteResult: Sendable {
     /// Every workspace file the site was built from (for `showroom affected`).
     public var inputs: [String]
     public var seconds: Double
+    /// The site's `baseURL`.
+    public var baseURL = ""
+    /// Which workspace file each HTML page was made from: output path (`news/launch/index.html`, an alias's
+    /// redirect page too) → source file. Filled by builds with an `OutputInspector` only, so that a check
+    /// can point at the file a marketer edits.
+    public var pageFiles: [String: String] = [:]
     /// The site's build record (`.showroom/sites/<id>.json`), encoded while other sites still build.
     var record: Data? = nil
 }
@@ -47,12 +53,14 @@ struct SiteBuilder {
 
     private var workspace: Workspace { inputs.workspace }
 
-    func build(into folder: URL) -> SiteResult {
+    func build(into output: SiteFiles) -> SiteResult {
         let started = Date()
         var diagnostics: [Diagnostic] = []
         func finish(pages: Int = 0, files: Int = 0, uses: [UsageIndex.Use] = [], assetFiles: [String: String] = [:], inputs: [String] = []) -> SiteResult {
-            SiteResult(siteID: site.id, pages: pages, files: files, diagnostics: diagnostics, uses: uses,
-                       assetFiles: assetFiles, inputs: inputs, seconds: Date().timeIntervalSince(started))
+            var result = SiteResult(siteID: site.id, pages: pages, files: files, diagnostics: diagnostics, uses: uses,
+                                    assetFiles: assetFiles, inputs: inputs, seconds: Date().timeIntervalSince(started))
+            result.baseURL = site.baseURL
+            return result
         }
 
         // Templates: site overrides, then the kind's set, then base.
@@ -79,7 +87,7 @@ struct SiteBuilder {
 
         let build = SiteBuild(site: site, inputs: inputs, pages: pages, scope: scope, templates: templates, values: values,
                               templateReferences: templateReferences,
-                              writer: PageWriter(site: site, inputs: inputs, folder: folder.standardizedFileURL.path))
+                              writer: PageWriter(site: site, inputs: inputs, files: output))
         var uses: [UsageIndex.Use] = []
         var usedAssets: Set<String> = []
         var files = 0
@@ -98,7 +106,7 @@ struct SiteBuilder {
         for id in usedAssets.sorted() {
             guard let prepared = inputs.library.prepared[id] else { continue }
             do {
-                try inputs.library.place(prepared, in: folder)
+                try inputs.library.place(prepared, in: output)
                 assetFiles[id] = prepared.outputName
                 files += 1
             } catch {
@@ -114,8 +122,15 @@ struct SiteBuilder {
         if let strings = workspace.i18n[site.locale] ?? workspace.i18n["en"] { inputFiles.insert(strings.location.file) }
         inputFiles.formUnion(["showroom.yaml", "assets/catalog.yaml"])
         inputFiles.formUnion(usedAssets.compactMap { inputs.library.prepared[$0].map { "assets/files/\($0.asset.file)" } })
-        return finish(pages: pages.count, files: files, uses: uses.sorted { ($0.asset, $0.page, $0.file) < ($1.asset, $1.page, $1.file) },
-                      assetFiles: assetFiles, inputs: inputFiles.sorted())
+        var result = finish(pages: pages.count, files: files, uses: uses.sorted { ($0.asset, $0.page, $0.file) < ($1.asset, $1.page, $1.file) },
+                            assetFiles: assetFiles, inputs: inputFiles.sorted())
+        if output.inspector != nil {
+            for page in pages {
+                result.pageFiles[page.outputPath] = page.source.file
+                for alias in page.source.aliases { result.pageFiles[SitePage.aliasOutput(alias).outputPath] = page.source.file }
+            }
+        }
+        return result
     }
 
     /// The layout a page renders with: its front matter's `layout`, else its kind's.
@@ -128,13 +143,14 @@ struct SiteBuilder {
         var byLayout: [String: [Int]] = [:]
         for index in pages.indices { byLayout[Self.layout(of: pages[index]), default: []].append(index) }
         var diagnostics: [Diagnostic] = []
+        var shapes = SiteScope.PageShapes(count: pages.count)
         for layout in byLayout.keys.sorted() where templates.has(layout) {
-            diagnostics += templates.library.check(layout, stack: scope.shape(forPagesAt: byLayout[layout]!, pages: pages))
+            diagnostics += templates.library.check(layout, stack: scope.shape(forPagesAt: byLayout[layout]!, pages: pages, shapes: &shapes))
         }
         diagnostics += templates.library.check("404", stack: scope.shape(of: NotFoundPage.pageValue(site: site)))
         // A shortcode may stand on any page: its template is checked against them all, plus its arguments.
         if !pages.isEmpty {
-            let stack = scope.shape(forPagesAt: Array(pages.indices), pages: pages)
+            let stack = scope.shape(forPagesAt: Array(pages.indices), pages: pages, shapes: &shapes)
             for name in templates.shortcodes.keys.sorted() {
                 diagnostics += templates.library.check(SiteTemplates.shortcodePrefix + name,
                                                        stack: stack + [templates.shortcodes[name]!.argumentShape])

@@ -156,7 +156,7 @@ struct NameChecker {
     }
 
     private mutating func unknown(_ name: String, written: String, candidates: [String], prefix: String, tag: TemplateTag) {
-        let suggestion = TemplateLibrary.nearest(to: name, among: candidates).map { "did you mean `\(prefix)\($0)`?" }
+        let suggestion = NameSuggestion.nearest(to: name, among: candidates).map { "did you mean `\(prefix)\($0)`?" }
         let listed = candidates.isEmpty ? "" : " (here there are: \(Array(Set(candidates)).sorted().prefix(12).joined(separator: ", ")))"
         diagnostics.append(.error(
             at: tag.location, "`\(written)` names nothing this template is given: there is no `\(prefix)\(name)`\(listed)",

@@ -41,7 +41,7 @@ public struct TemplateLibrary: Sendable {
                     if key.indent.isEmpty {
                         diagnostics.append(.error(
                             at: tag.location, "the \(isParent ? "parent layout" : "partial") `\(name)` does not exist",
-                            hint: nearest(to: name, among: byName.keys).map { "did you mean `\($0)`?" }
+                            hint: NameSuggestion.nearest(to: name, among: byName.keys).map { "did you mean `\($0)`?" }
                                 ?? "create a template named `\(name).mustache` or correct the name"))
                     }
                     return
@@ -91,31 +91,5 @@ public struct TemplateLibrary: Sendable {
             case .text, .value: break
             }
         }
-    }
-
-    /// The known name closest to `name`, when one is close enough to be a likely typo.
-    public static func nearest(to name: String, among names: some Sequence<String>) -> String? {
-        names.map { ($0, EditDistance.between(name, $0)) }
-            .filter { $0.1 <= max(2, name.count / 3) }
-            .min { ($0.1, $0.0) < ($1.1, $1.0) }?.0
-    }
-}
-
-/// Levenshtein distance, for "did you mean" hints.
-enum EditDistance {
-    static func between(_ a: String, _ b: String) -> Int {
-        let a = Array(a.lowercased()), b = Array(b.lowercased())
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
     }
 }

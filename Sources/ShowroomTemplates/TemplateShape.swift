@@ -37,6 +37,26 @@ public indirect enum TemplateShape: Sendable, Equatable {
         }
     }
 
+    /// The join of many shapes, as `merged(with:)` makes it, skipping shapes equal to one already added
+    /// (merging a shape in twice changes nothing): the pages of a site mostly share a handful of shapes.
+    public struct Join: Sendable {
+        public private(set) var shape: TemplateShape?
+        private var distinct: [TemplateShape] = []
+
+        public init() {}
+
+        public mutating func add(_ next: TemplateShape) {
+            guard let current = shape else {
+                shape = next
+                distinct = [next]
+                return
+            }
+            if distinct.contains(next) { return }
+            if distinct.count < 16 { distinct.append(next) }
+            shape = current.merged(with: next)
+        }
+    }
+
     /// This shape with its record free-form (see `TemplateRecordShape.open`).
     public var opened: TemplateShape {
         if case .record(let record) = self { return .record(record.opened) }

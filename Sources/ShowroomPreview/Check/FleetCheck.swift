@@ -29,24 +29,27 @@ public struct CheckReport: Sendable {
     public var succeeded: Bool { !diagnostics.hasErrors }
 }
 
-/// Runs a whole build into a throw-away folder, then checks its output the way a visitor's browser and a
-/// search engine would meet it: every page parses as HTML, carries exactly one tracking snippet, and every
-/// internal link and `#anchor` resolves; every sitemap and feed is well-formed XML. Nothing in the
-/// workspace's output folder is touched.
+/// Runs a whole build that writes nothing, reading each file as the build makes it, and checks the output
+/// the way a visitor's browser and a search engine would meet it: every page parses as HTML, carries
+/// exactly one tracking snippet, and every internal link and `#anchor` resolves; every sitemap and feed is
+/// well-formed XML. Nothing is written, so the workspace's output folder is never touched.
 public enum FleetCheck {
+    /// Builds and checks the sites `options` names; the report holds the build's problems and the checks'.
     public static func run(_ options: CheckOptions) -> CheckReport {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("showroom-check-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let buildOptions = BuildOptions(workspace: options.workspace, output: scratch, sites: options.sites,
+        let reader = OutputReader()
+        var buildOptions = BuildOptions(workspace: options.workspace, sites: options.sites,
                                         includeDrafts: options.includeDrafts, now: options.now)
+        buildOptions.inspector = OutputInspector { site, path, contents in reader.receive(site: site, path: path, contents: contents) }
         let build = FleetBuilder.build(buildOptions)
         let built = build.publishedSites
         guard !built.isEmpty else { return CheckReport(diagnostics: build.allDiagnostics, sites: [], pages: 0) }
 
+        let results = build.sites.filter { built.contains($0.siteID) }
         let output = OutputCheck(
-            root: scratch, workspace: options.workspace, records: SiteRecord.readAll(in: scratch),
-            pageSources: FleetBuilder.pageSources(buildOptions),
-            templates: Dictionary(uniqueKeysWithValues: build.sites.map { ($0.siteID, $0.inputs.filter { $0.hasSuffix(".mustache") }) }))
+            workspace: options.workspace, output: reader.contents(of: Set(built)),
+            baseURLs: results.map { (prefix: $0.baseURL, site: $0.siteID) }.sorted { $0.prefix.count > $1.prefix.count },
+            pageSources: Dictionary(uniqueKeysWithValues: results.map { ($0.siteID, $0.pageFiles) }),
+            templates: Dictionary(uniqueKeysWithValues: results.map { ($0.siteID, $0.inputs.filter { $0.hasSuffix(".mustache") }) }))
         let (found, pages) = output.check(sites: built)
         var seen: Set<Diagnostic> = []
         let diagnostics = (build.allDiagnostics + found).filter { seen.insert($0).inserted }.sortedByLocation()

@@ -15,7 +15,7 @@ struct LinkTarget: Sendable, Hashable {
         var reference = href.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reference.isEmpty, !reference.hasPrefix("//") else { return nil }
         var targetSite = site
-        if reference.range(of: "^[A-Za-z][A-Za-z0-9+.-]*:", options: .regularExpression) != nil {
+        if hasScheme(reference) {
             guard let match = baseURLs.first(where: { reference.hasPrefix($0.prefix) }) else { return nil }
             targetSite = match.site
             reference = "/" + reference.dropFirst(match.prefix.count)
@@ -39,6 +39,22 @@ struct LinkTarget: Sendable, Hashable {
         path = normalize(path)
         return LinkTarget(site: targetSite, path: path.removingPercentEncoding ?? path,
                           fragment: fragment.map { $0.removingPercentEncoding ?? $0 }.flatMap { $0.isEmpty ? nil : $0 })
+    }
+
+    /// Whether `reference` starts with a URL scheme (`https:`, `mailto:`): a letter, then letters, digits,
+    /// `+`, `-` or `.`, then a colon.
+    static func hasScheme(_ reference: String) -> Bool {
+        var bytes = reference.utf8.makeIterator()
+        guard let first = bytes.next(), (first | 0x20) >= UInt8(ascii: "a"), (first | 0x20) <= UInt8(ascii: "z") else { return false }
+        while let byte = bytes.next() {
+            switch byte {
+            case UInt8(ascii: ":"): return true
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."): continue
+            default: return false
+            }
+        }
+        return false
     }
 
     /// Removes `.` and `..` segments, keeping a trailing slash.

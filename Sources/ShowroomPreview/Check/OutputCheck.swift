@@ -8,10 +8,11 @@ import ShowroomSite
 /// marketer would edit: the page's Markdown (at the line where the link is written, when it is written
 /// there), else the template that wrote it, else the built page itself.
 struct OutputCheck {
-    /// The build output folder holding `<site>/…`.
-    var root: URL
     var workspace: URL
-    var records: [String: SiteRecord]
+    /// What the build made, by site.
+    var output: [String: OutputReader.SiteOutput]
+    /// Each fleet site's address, longest first, so an absolute link into a fleet site resolves into it.
+    var baseURLs: [(prefix: String, site: String)]
     /// Site → output path → workspace source file.
     var pageSources: [String: [String: String]]
     /// Site → the templates it was rendered with.
@@ -19,29 +20,18 @@ struct OutputCheck {
 
     /// Checks every file of `sites`; returns the problems and the number of HTML pages checked.
     func check(sites: [String]) -> ([Diagnostic], Int) {
-        let baseURLs = records.values.map { (prefix: $0.baseURL, site: $0.site) }.sorted { $0.prefix.count > $1.prefix.count }
-        var files: [String: Set<String>] = [:]
-        var htmlJobs: [(site: String, path: String)] = []
-        var xmlJobs: [(site: String, path: String)] = []
+        var htmlJobs: [(site: String, path: String, scan: HTMLPageScan)] = []
+        var xmlJobs: [(site: String, path: String, problems: [MarkupValidator.Problem])] = []
         for site in sites {
-            let listed = Set(Self.files(under: root.appendingPathComponent(site)))
-            files[site] = listed
-            for path in listed.sorted() {
-                if path.hasSuffix(".html") { htmlJobs.append((site, path)) }
-                if path.hasSuffix(".xml") { xmlJobs.append((site, path)) }
-            }
+            guard let made = output[site] else { continue }
+            for (path, scan) in made.pages.sorted(by: { $0.key < $1.key }) { htmlJobs.append((site, path, scan)) }
+            for (path, problems) in made.feeds.sorted(by: { $0.key < $1.key }) { xmlJobs.append((site, path, problems)) }
         }
-        let siteRoot = root
-        let scans = ConcurrentMap.map(htmlJobs) { job -> HTMLPageScan in
-            let text = (try? String(contentsOf: siteRoot.appendingPathComponent(job.site).appendingPathComponent(job.path), encoding: .utf8)) ?? ""
-            return HTMLPageScan.scan(text, snippetMarker: HTMLRewriter.snippetMarker)
-        }
-        var scanned: [String: [String: HTMLPageScan]] = [:]
-        for (job, scan) in zip(htmlJobs, scans) { scanned[job.site, default: [:]][job.path] = scan }
 
         var locator = SourceLocator(workspace: workspace)
         var diagnostics: [Diagnostic] = []
-        for (job, scan) in zip(htmlJobs, scans) {
+        for job in htmlJobs {
+            let scan = job.scan
             let pageURL = LinkTarget.url(ofOutputPath: job.path)
             let page = "page \(pageURL) of \(job.site)"
             let candidates = [pageSources[job.site]?[job.path]].compactMap { $0 } + (templates[job.site] ?? [])
@@ -60,40 +50,61 @@ struct OutputCheck {
             var reported: Set<String> = []
             for link in scan.links where !reported.contains(link.target) {
                 guard let target = LinkTarget.resolve(link.target, site: job.site, pageURL: pageURL, baseURLs: baseURLs),
-                      let siteFiles = files[target.site] else { continue }
-                let where_ = locator.locate(link.target, in: candidates) ?? fallback
+                      let siteFiles = output[target.site]?.files else { continue }
                 guard let file = Self.file(for: target.path, in: siteFiles) else {
                     reported.insert(link.target)
+                    let where_ = locator.locate(link.target, in: candidates) ?? fallback
                     diagnostics.append(.error(
                         at: where_, "the link \(link.target) on \(page) leads nowhere: \(target.site) has no page or file at \(target.path)"
                             + (where_?.line == nil ? " (line \(link.line) of the built page)" : ""),
-                        hint: "correct the link, or create the page it points at"))
+                        hint: Self.missingTargetHint(target.path)))
                     continue
                 }
                 guard link.isNavigation, let fragment = target.fragment, file.hasSuffix(".html"),
-                      let anchors = scanned[target.site]?[file]?.anchors, !anchors.contains(fragment), fragment != "top" else { continue }
+                      let anchors = output[target.site]?.pages[file]?.anchors, !anchors.contains(fragment), fragment != "top" else { continue }
                 reported.insert(link.target)
-                let known = anchors.sorted().prefix(8).map { "#\($0)" }.joined(separator: ", ")
+                let where_ = locator.locate(link.target, in: candidates) ?? fallback
                 diagnostics.append(.error(
                     at: where_, "the link \(link.target) on \(page) points at the anchor #\(fragment), which \(LinkTarget.url(ofOutputPath: file)) does not have"
                         + (where_?.line == nil ? " (line \(link.line) of the built page)" : ""),
-                    hint: known.isEmpty ? "add id=\"\(fragment)\" to the element the link should reach"
-                                        : "use one of its anchors (\(known)) or add id=\"\(fragment)\" to the element the link should reach"))
+                    hint: Self.missingAnchorHint(fragment, anchors: anchors)))
             }
         }
 
         for job in xmlJobs {
-            let text = (try? String(contentsOf: root.appendingPathComponent(job.site).appendingPathComponent(job.path), encoding: .utf8)) ?? ""
             let section = job.path.hasSuffix("/index.xml") ? String(job.path.dropLast("index.xml".count)) + "index.html" : nil
             let location = section.flatMap { pageSources[job.site]?[$0] }.map { SourceLocation(file: $0) }
                 ?? SourceLocation(file: "sites/\(job.site)/site.yaml")
-            for problem in MarkupValidator.xmlProblems(text) {
+            for problem in job.problems {
                 diagnostics.append(.error(
                     at: location, "\(job.path) of \(job.site) is not well-formed XML: \(problem.message) (line \(problem.line), column \(problem.column))",
                     hint: "look for a title or summary with a stray `&` or `<`; the build escapes text, so this is an engine bug to report"))
             }
         }
         return (diagnostics, htmlJobs.count)
+    }
+
+    /// The fix for a link to a file the site does not have: for a picture or document, a library asset or a
+    /// file of the page's bundle; else a correct link or the missing page.
+    static func missingTargetHint(_ path: String) -> String {
+        let fileExtension = (path as NSString).pathExtension.lowercased()
+        if ["png", "jpg", "jpeg", "gif", "webp", "avif", "svg", "pdf", "mp4", "webm"].contains(fileExtension) {
+            return "use a library asset as `asset:<id>` (assets/catalog.yaml lists them), or make the page a bundle "
+                + "(`<name>/index.md` with the file beside it) and link the file by its name"
+        }
+        return "correct the link, or create the page it points at"
+    }
+
+    /// The fix for a link to an anchor the page lacks: the anchor it most likely meant, else the way to give a
+    /// heading that id.
+    static func missingAnchorHint(_ fragment: String, anchors: Set<String>) -> String {
+        if let nearest = NameSuggestion.nearest(to: fragment, among: anchors) {
+            return "did you mean #\(nearest)? Correct the link, or give the heading it should reach that id"
+        }
+        let known = anchors.sorted().prefix(8).map { "#\($0)" }.joined(separator: ", ")
+        return "give the heading the link should reach that id by writing `{#\(fragment)}` after its text "
+            + "(`## Caching {#\(fragment)}`), or add id=\"\(fragment)\" to the element"
+            + (known.isEmpty ? "" : "; the page's anchors are \(known)")
     }
 
     /// The built file a path answers with, as a static web server would: `/x/` → `x/index.html`,
@@ -103,19 +114,6 @@ struct OutputCheck {
         if relative.isEmpty || relative.hasSuffix("/") { return files.contains(relative + "index.html") ? relative + "index.html" : nil }
         if files.contains(relative) { return relative }
         return files.contains(relative + "/index.html") ? relative + "/index.html" : nil
-    }
-
-    /// Every regular file under `folder`, relative to it.
-    static func files(under folder: URL) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return [] }
-        let prefix = folder.standardizedFileURL.path + "/"
-        var files: [String] = []
-        while let url = enumerator.nextObject() as? URL {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
-            let path = url.standardizedFileURL.path
-            if path.hasPrefix(prefix) { files.append(String(path.dropFirst(prefix.count))) }
-        }
-        return files
     }
 }
 

@@ -134,23 +134,28 @@ struct SiteScope: Sendable {
 
     /// The pages a home or section page lists.
     func listed(by page: SitePage) -> [TemplateValue] {
-        (page.kind == .home ? newestFirst : pagesBySection[page.section] ?? []).map { summaries[$0] }
+        listedIndexes(by: page).map { summaries[$0] }
+    }
+
+    /// The indexes of the pages a home or section page lists, in list order.
+    func listedIndexes(by page: SitePage) -> [Int] {
+        page.kind == .home ? newestFirst : pagesBySection[page.section] ?? []
     }
 
     /// What the context offers the pages at `indexes` rendered with one layout, for the template check.
-    func shape(forPagesAt indexes: [Int], pages: [SitePage]) -> [TemplateShape] {
-        var page: TemplateShape? = nil
+    /// `shapes` holds each page's shape once made: a site's check asks for the same pages several times
+    /// (by layout, in lists, for the shortcodes), and making a shape costs as much as rendering the page.
+    func shape(forPagesAt indexes: [Int], pages: [SitePage], shapes: inout PageShapes) -> [TemplateShape] {
+        var page = TemplateShape.Join()
         var listShape: TemplateShape? = nil
         for index in indexes {
-            let shape = TemplateShape(of: summaries[index]).opened
-            page = page.map { $0.merged(with: shape) } ?? shape
+            page.add(shapes.own(index, in: self))
             if pages[index].kind != .page {
-                var items: TemplateShape? = nil
-                for item in listed(by: pages[index]) {
-                    let shape = Self.pageShape(of: item)
-                    items = items.map { $0.merged(with: shape) } ?? shape
+                var items = TemplateShape.Join()
+                for item in listedIndexes(by: pages[index]) {
+                    items.add(shapes.listed(item, in: self))
                 }
-                guard let items else {
+                guard let items = items.shape else {
                     if listShape == nil { listShape = .list(.any) }
                     continue
                 }
@@ -159,7 +164,34 @@ struct SiteScope: Sendable {
                 listShape = listShape.map { $0.merged(with: list) } ?? list
             }
         }
-        return frameShapes(page: page ?? .any, pages: listShape)
+        return frameShapes(page: page.shape ?? .any, pages: listShape)
+    }
+
+    /// Each page's shape, made when first asked for.
+    struct PageShapes {
+        private var ownShapes: [TemplateShape?]
+        private var listedShapes: [TemplateShape?]
+
+        init(count: Int) {
+            ownShapes = Array(repeating: nil, count: count)
+            listedShapes = Array(repeating: nil, count: count)
+        }
+
+        /// The shape of the page's own value (`page`), free-form.
+        mutating func own(_ index: Int, in scope: SiteScope) -> TemplateShape {
+            if let shape = ownShapes[index] { return shape }
+            let shape = TemplateShape(of: scope.summaries[index]).opened
+            ownShapes[index] = shape
+            return shape
+        }
+
+        /// The page's shape as an item of a list page's `pages`.
+        mutating func listed(_ index: Int, in scope: SiteScope) -> TemplateShape {
+            if let shape = listedShapes[index] { return shape }
+            let shape = SiteScope.declaringPage(own(index, in: scope))
+            listedShapes[index] = shape
+            return shape
+        }
     }
 
     /// The context shape of a page whose value is `page` (the 404 page).
@@ -191,10 +223,6 @@ struct SiteScope: Sendable {
     }
 
     /// A listed page's shape: what its value holds, free-form, with every typed page field declared.
-    private static func pageShape(of value: TemplateValue) -> TemplateShape {
-        declaringPage(TemplateShape(of: value))
-    }
-
     private static func declaringPage(_ shape: TemplateShape) -> TemplateShape {
         ContextField.declaring(PageContext.fields, in: shape.opened)
     }

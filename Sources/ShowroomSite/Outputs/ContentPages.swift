@@ -84,7 +84,7 @@ struct ContentPages: SiteOutput {
         result.diagnostics += written.diagnostics
         result.files += written.ok ? 1 : 0
         if written.ok, !source.bundleFiles.isEmpty {
-            let copied = PageBundle.place(source, in: build.writer.folder + "/" + page.outputFolder, root: build.inputs.workspace.root)
+            let copied = PageBundle.place(source, in: page.outputFolder, of: build.writer.files, root: build.inputs.workspace.root)
             result.diagnostics += copied.diagnostics
             result.files += copied.files
         }

@@ -25,25 +25,24 @@ enum PageBundle {
                       hint: "put the file next to index.md in \(folder)/, correct the name, or use a library asset as `asset:<id>`")
     }
 
-    /// Copies the bundle's files into `folder`, the page's output folder. Copies, not hard links: a later output
-    /// written at the same path must never write into the workspace's own file. A file reached through a link
-    /// inside the workspace is copied as the file it leads to.
-    static func place(_ source: PageSource, in folder: String, root: URL) -> (files: Int, diagnostics: [Diagnostic]) {
+    /// Copies the bundle's files into `folder` (the page's output folder inside the site's output, `news/launch/`).
+    /// Copies, not hard links: a later output written at the same path must never write into the workspace's own
+    /// file. A file reached through a link inside the workspace is copied as the file it leads to.
+    static func place(_ source: PageSource, in folder: String, of files: SiteFiles, root: URL) -> (files: Int, diagnostics: [Diagnostic]) {
         let bundle = root.appendingPathComponent((source.file as NSString).deletingLastPathComponent)
         var placed = 0
         var diagnostics: [Diagnostic] = []
         for file in source.bundleFiles where LinkRules.staysInside(relativePath: file) {
             let from = bundle.appendingPathComponent(file).resolvingSymlinksInPath()
-            let to = URL(fileURLWithPath: folder).appendingPathComponent(file)
+            let to = folder + file
             do {
-                try FileManager.default.createDirectory(at: to.deletingLastPathComponent(), withIntermediateDirectories: true)
-                if FileManager.default.fileExists(atPath: to.path) {
+                if files.contains(to) {
                     diagnostics.append(.error(at: SourceLocation(file: "\((source.file as NSString).deletingLastPathComponent)/\(file)"),
-                                              "the bundle file would replace another output of the site at \(to.lastPathComponent)",
+                                              "the bundle file would replace another output of the site at \((to as NSString).lastPathComponent)",
                                               hint: "rename the file"))
                     continue
                 }
-                try FileManager.default.copyItem(at: from, to: to)
+                try files.copy(from, to: to)
                 placed += 1
             } catch {
                 diagnostics.append(.error(at: SourceLocation(file: "\((source.file as NSString).deletingLastPathComponent)/\(file)"),

@@ -3,19 +3,19 @@ import ShowroomHTML
 import ShowroomWorkspace
 
 /// Post-processes a rendered HTML page (the tracking snippet, image sizes, download attributes, asset
-/// references) and writes it into the site's staging folder.
+/// references) and writes it into the site's files.
 struct PageWriter: Sendable {
     let library: AssetLibrary
     let collector: String
     /// The tracking snippet's `<script>` element for this site, made once.
     let snippet: String
-    /// The staging folder's path.
-    let folder: String
+    /// Where the site's files go.
+    let files: SiteFiles
 
-    init(site: SiteConfig, inputs: FleetInputs, folder: String) {
+    init(site: SiteConfig, inputs: FleetInputs, files: SiteFiles) {
         library = inputs.library
         collector = inputs.workspace.fleet.collector
-        self.folder = folder
+        self.files = files
         let attributes = [
             ("data-site", site.id), ("data-collector", inputs.workspace.fleet.collector), ("data-consent", site.consent),
             ("data-fleet", inputs.fleetHosts.joined(separator: ",")),
@@ -65,7 +65,7 @@ struct PageWriter: Sendable {
         case .success(let final):
             let assets = library.assetIDs(fromReferences: final.references)
             do {
-                try PosixFile.write(final.bytes, toPath: folder + "/" + outputPath)
+                try files.write(final.bytes, to: outputPath)
                 return Outcome(ok: true, assets: assets, diagnostics: [])
             } catch {
                 return Outcome(ok: false, assets: assets, diagnostics: [.error(

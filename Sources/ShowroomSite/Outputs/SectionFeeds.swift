@@ -17,7 +17,7 @@ struct SectionFeeds: SiteOutput {
                 return (build.pages[index], summary)
             })
             do {
-                try PosixFile.write(xml, toPath: build.writer.folder + page.url + "index.xml")
+                try build.writer.files.write(xml, to: String(page.url.dropFirst()) + "index.xml")
                 result.files += 1
             } catch {
                 result.diagnostics.append(.error(at: SourceLocation(file: page.source.file), "cannot write the feed: \(error.message)"))

@@ -5,7 +5,7 @@ struct Sitemap: SiteOutput {
     func write(_ build: SiteBuild) -> OutputResult {
         var result = OutputResult()
         do {
-            try PosixFile.write(Feed.sitemap(site: build.site, pages: build.pages), toPath: build.writer.folder + "/sitemap.xml")
+            try build.writer.files.write(Feed.sitemap(site: build.site, pages: build.pages), to: "sitemap.xml")
             result.files = 1
         } catch {
             result.diagnostics.append(.error(at: build.site.location, "cannot write sitemap.xml: \(error.message)"))
@@ -20,7 +20,7 @@ struct RobotsFile: SiteOutput {
         var result = OutputResult()
         let robots = "User-agent: *\nAllow: /\n\nSitemap: \(build.site.baseURL)sitemap.xml\n"
         do {
-            try PosixFile.write(robots, toPath: build.writer.folder + "/robots.txt")
+            try build.writer.files.write(robots, to: "robots.txt")
             result.files = 1
         } catch {
             result.diagnostics.append(.error(at: build.site.location, "cannot write robots.txt: \(error.message)"))

@@ -35,7 +35,7 @@ struct ShortcodeArguments {
             if let declared {
                 guard let known = definition.argument(argument.name) else {
                     let names = declared.map(\.name)
-                    let suggestion = TemplateLibrary.nearest(to: argument.name, among: names).map { "did you mean `\($0)`? " } ?? ""
+                    let suggestion = NameSuggestion.nearest(to: argument.name, among: names).map { "did you mean `\($0)`? " } ?? ""
                     diagnostics.append(.error(at: at, "`\(tag.written)` takes no argument `\(argument.name)`",
                                               hint: suggestion + (names.isEmpty ? "it takes none" : "it takes: \(names.joined(separator: ", "))")))
                     continue
@@ -70,7 +70,7 @@ struct ShortcodeArguments {
             if let record = models.first(where: { Self.text(Self.member("id", of: $0)) == text }) { return record }
             let ids = models.compactMap { Self.text(Self.member("id", of: $0)) }
             diagnostics.append(.error(at: at, "there is no model `\(text)` in shared/data/models.yaml",
-                                      hint: TemplateLibrary.nearest(to: text, among: ids).map { "did you mean `\($0)`?" }
+                                      hint: NameSuggestion.nearest(to: text, among: ids).map { "did you mean `\($0)`?" }
                                           ?? "use one of: \(ids.joined(separator: ", "))"))
             return nil
         case .spec:
@@ -106,7 +106,7 @@ struct ShortcodeArguments {
             var keys: [String] = []
             if case .map(let specs)? = Self.member("keySpecs", of: model) { keys = specs.keys.map(\.name) }
             diagnostics.append(.error(at: at, "the model has no figure `\(argument.value)` in its keySpecs",
-                                      hint: TemplateLibrary.nearest(to: argument.value, among: keys).map { "did you mean `\($0)`?" }
+                                      hint: NameSuggestion.nearest(to: argument.value, among: keys).map { "did you mean `\($0)`?" }
                                           ?? "use one of: \(keys.joined(separator: ", "))"))
             return nil
         }

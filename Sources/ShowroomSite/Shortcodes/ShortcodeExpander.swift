@@ -90,7 +90,7 @@ struct ShortcodeExpander {
                 let known = build.templates.shortcodes.keys.sorted()
                 diagnostics.append(.error(
                     at: at, "there is no shortcode `\(tag.name)`",
-                    hint: TemplateLibrary.nearest(to: tag.name, among: known).map { "did you mean `\($0)`?" }
+                    hint: NameSuggestion.nearest(to: tag.name, among: known).map { "did you mean `\($0)`?" }
                         ?? "add templates/base/shortcodes/\(tag.name).mustache\(known.isEmpty ? "" : ", or use one of: \(known.joined(separator: ", "))")"))
                 index += 1
                 continue
