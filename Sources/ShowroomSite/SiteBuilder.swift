@@ -147,7 +147,7 @@ struct SiteBuilder {
         for layout in byLayout.keys.sorted() where templates.has(layout) {
             diagnostics += templates.library.check(layout, stack: scope.shape(forPagesAt: byLayout[layout]!, pages: pages, shapes: &shapes))
         }
-        diagnostics += templates.library.check("404", stack: scope.shape(of: NotFoundPage.pageValue(site: site)))
+        diagnostics += templates.library.check("404", stack: scope.shape(of: NotFoundPage.pageValue(site: site), shapes: &shapes))
         // A shortcode may stand on any page: its template is checked against them all, plus its arguments.
         if !pages.isEmpty {
             let stack = scope.shape(forPagesAt: Array(pages.indices), pages: pages, shapes: &shapes)

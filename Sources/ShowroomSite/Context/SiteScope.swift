@@ -164,13 +164,28 @@ struct SiteScope: Sendable {
                 listShape = listShape.map { $0.merged(with: list) } ?? list
             }
         }
-        return frameShapes(page: page.shape ?? .any, pages: listShape)
+        return frameShapes(page: page.shape ?? .any, pages: listShape, shapes: &shapes)
     }
 
     /// Each page's shape, made when first asked for.
     struct PageShapes {
+        struct Common {
+            var site: TemplateShape
+            var menus: TemplateShape
+            var root: TemplateRecordShape
+        }
+
         private var ownShapes: [TemplateShape?]
         private var listedShapes: [TemplateShape?]
+        private var commonShapes: Common?
+
+        /// The shapes every page shares, made once.
+        mutating func common(in scope: SiteScope) -> Common {
+            if let commonShapes { return commonShapes }
+            let common = scope.commonShapes()
+            commonShapes = common
+            return common
+        }
 
         init(count: Int) {
             ownShapes = Array(repeating: nil, count: count)
@@ -195,23 +210,29 @@ struct SiteScope: Sendable {
     }
 
     /// The context shape of a page whose value is `page` (the 404 page).
-    func shape(of page: TemplateValue) -> [TemplateShape] {
-        frameShapes(page: TemplateShape(of: page).opened, pages: nil)
+    func shape(of page: TemplateValue, shapes: inout PageShapes) -> [TemplateShape] {
+        frameShapes(page: TemplateShape(of: page).opened, pages: nil, shapes: &shapes)
     }
 
-    private func frameShapes(page: TemplateShape, pages: TemplateShape?) -> [TemplateShape] {
+    private func frameShapes(page: TemplateShape, pages: TemplateShape?, shapes: inout PageShapes) -> [TemplateShape] {
+        let common = shapes.common(in: self)
+        var own: [(String, TemplateShape, optional: Bool)] = [
+            ("page", ContextField.declaring(PageContext.fields, in: page), false), ("menus", common.menus, false), ("site", common.site, false),
+        ]
+        if let pages { own.append(("pages", pages, false)) }
+        let ownNames = Set(own.map(\.0))
+        return [ContextField.declaring(RootContext.fields.filter { !ownNames.contains($0.name) }, in: .record(common.root)), .record(own)]
+    }
+
+    /// The shapes every page of the site shares: `site`, `menus`, and the shared values (data, strings,
+    /// sections, recent pages) before the typed root fields are declared.
+    fileprivate func commonShapes() -> PageShapes.Common {
         let variant = menuVariants.values.first!
         var site = TemplateRecordShape()
         if case .record(let inferred) = TemplateShape(of: variant.site) {
             site = inferred
             for name in ["theme", "params", "menus"] { if let field = inferred.fields[name] { site.add(name, field.shape.opened) } }
         }
-        var own: [(String, TemplateShape, optional: Bool)] = [
-            ("page", ContextField.declaring(PageContext.fields, in: page), false), ("menus", TemplateShape(of: variant.menus).opened, false),
-            ("site", ContextField.declaring(SiteContext.fields, in: .record(site)), false),
-        ]
-        if let pages { own.append(("pages", pages, false)) }
-        let ownNames = Set(own.map(\.0))
         var root = TemplateRecordShape()
         if case .record(let inferred) = TemplateShape(of: shared) { root = inferred }
         if case .list(let item)? = root.fields["recent"]?.shape { root.add("recent", .list(Self.declaringPage(item))) }
@@ -219,7 +240,8 @@ struct SiteScope: Sendable {
             if case .list(let item)? = section.fields["pages"]?.shape { section.add("pages", .list(Self.declaringPage(item))) }
             root.add("sections", .list(.record(section)))
         }
-        return [ContextField.declaring(RootContext.fields.filter { !ownNames.contains($0.name) }, in: .record(root)), .record(own)]
+        return PageShapes.Common(site: ContextField.declaring(SiteContext.fields, in: .record(site)),
+                                 menus: TemplateShape(of: variant.menus).opened, root: root)
     }
 
     /// A listed page's shape: what its value holds, free-form, with every typed page field declared.
