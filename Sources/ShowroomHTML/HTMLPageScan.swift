@@ -1,5 +1,6 @@
 import CLibXML2
 import Foundation
+import ShowroomCore
 
 /// One built HTML page as libxml2's HTML parser reads it, for `showroom check`: its parse errors, the links it
 /// makes, the anchors it offers and how many tracking snippets it carries. The project's one HTML reader.
@@ -41,12 +42,12 @@ public struct HTMLPageScan: Sendable {
             xmlSetStructuredErrorFunc(pointer) { context, error in
                 guard let context, let error else { return }
                 let collector = context.assumingMemoryBound(to: ErrorCollector.self)
-                let message = error.pointee.message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? "parse error"
                 if error.pointee.code == XML_HTML_UNKNOWN_TAG.rawValue, let name = error.pointee.str1.map({ String(cString: $0) }),
                    HTMLPageScan.html5Elements.contains(name.lowercased()) {
                     return
                 }
                 guard error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+                let message = error.pointee.message.map { String(cString: $0).trimmed } ?? "parse error"
                 collector.pointee.errors.append(ParseError(line: Int(error.pointee.line), column: Int(error.pointee.int2), message: message))
             }
             defer { xmlSetStructuredErrorFunc(nil, nil) }

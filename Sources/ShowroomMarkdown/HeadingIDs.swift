@@ -1,4 +1,5 @@
 import Foundation
+import ShowroomCore
 
 /// The ids a page's headings get, made the way Hugo makes them (its default, GitHub's style), so links Hugo users
 /// wrote keep working: the text lowercased, letters (any script), digits and `_` kept, each space or `-` a `-`,
@@ -28,7 +29,7 @@ struct HeadingIDs {
 
     static func slug(_ text: String) -> String {
         var slug = ""
-        for scalar in text.trimmingCharacters(in: .whitespacesAndNewlines).unicodeScalars {
+        for scalar in text.trimmed.unicodeScalars {
             if scalar == " " || scalar == "-" {
                 slug += "-"
             } else if scalar == "_" || isLetterOrDigit(scalar) {

@@ -19,7 +19,7 @@ extension MarkdownRenderer {
                 last.literal = custom.text
                 chosen = custom.id
             }
-            let title = heading.plainText.trimmingCharacters(in: .whitespaces)
+            let title = heading.plainText.trimmed
             let id: String
             if let chosen {
                 id = chosen

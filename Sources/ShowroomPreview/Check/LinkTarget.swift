@@ -1,4 +1,5 @@
 import Foundation
+import ShowroomCore
 
 /// Where a link in a built page leads inside the fleet: which site, which path, which anchor.
 struct LinkTarget: Sendable, Hashable {
@@ -12,9 +13,7 @@ struct LinkTarget: Sendable, Hashable {
     /// fleet (`https://elsewhere`, `mailto:`, `tel:`, `//host`). Absolute links into a fleet site (its
     /// `baseURL`) resolve into that site.
     static func resolve(_ href: String, site: String, pageURL: String, baseURLs: [(prefix: String, site: String)]) -> LinkTarget? {
-        // Most links have no surrounding space; Foundation's trimming costs a tenth of a check.
-        let spaced = { (byte: UInt8?) in byte.map { $0 == 0x20 || (0x09...0x0D).contains($0) } ?? false }
-        var reference = spaced(href.utf8.first) || spaced(href.utf8.last) ? href.trimmingCharacters(in: .whitespacesAndNewlines) : href
+        var reference = href.trimmed
         guard !reference.isEmpty, !reference.hasPrefix("//") else { return nil }
         var targetSite = site
         if hasScheme(reference) {
