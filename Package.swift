@@ -117,7 +117,7 @@ let package = Package(
         .testTarget(name: "ShowroomTemplatesTests", dependencies: ["ShowroomTemplates", "ShowroomCore", "ShowroomWorkspace"]),
         .testTarget(
             name: "ShowroomSiteTests",
-            dependencies: ["ShowroomSite", "ShowroomWorkspace", "ShowroomHTML"],
+            dependencies: ["ShowroomSite", "ShowroomWorkspace", "ShowroomHTML", "ShowroomPreview"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(

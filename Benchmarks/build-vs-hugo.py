@@ -487,6 +487,16 @@ def build_showroom(binary, corpus, output):
     return {"wall": wall, "rss_kib": rss, "cpu": cpu, "messages": (out + err).strip()}
 
 
+def check_showroom(binary, corpus):
+    """`showroom check` of the whole corpus: a build that writes nothing, plus the output checks."""
+    workspace = os.path.join(corpus, "showroom")
+    shutil.rmtree(os.path.join(workspace, ".showroom"), ignore_errors=True)  # cold, like the build
+    wall, rss, out, err, cpu = timed([binary, "check", "--workspace", workspace])
+    if " 0 errors" not in out:
+        raise BuildFailed(f"showroom check found problems:\n{tail(out)}{tail(err)}")
+    return {"wall": wall, "rss_kib": rss, "cpu": cpu, "messages": err.strip()}
+
+
 def build_hugo(binary, corpus, output, sites, jobs):
     def one(site):
         source = os.path.join(corpus, "hugo", site)
@@ -519,6 +529,8 @@ def count_html(output, sites, pages):
 
 
 def run_one(tool, args, corpus, scratch, round_label):
+    if tool == "check":
+        return check_showroom(args.showroom, corpus)
     output = tempfile.mkdtemp(prefix=f"{tool}-", dir=scratch)
     try:
         if tool == "showroom":
@@ -565,7 +577,9 @@ def main():
     parser.add_argument("--corpus", help="corpus folder (default Benchmarks/corpus/<sites>x<pages>-seed<seed>)")
     parser.add_argument("--regenerate", action="store_true", help="regenerate the corpus even if it is current")
     parser.add_argument("--generate-only", action="store_true", help="write the corpus and stop")
-    parser.add_argument("--tools", default="showroom,hugo", help="which to build: showroom,hugo (default both)")
+    parser.add_argument("--tools", default="showroom,hugo",
+                        help="which to run: showroom, hugo, check (`showroom check` of the corpus), comma-separated "
+                             "(default showroom,hugo)")
     parser.add_argument("--showroom", default=os.path.join(REPO, ".build", "release", "showroom"),
                         help="the showroom binary (default .build/release/showroom)")
     parser.add_argument("--hugo", default="hugo", help="the hugo binary (default hugo from PATH)")
@@ -576,8 +590,8 @@ def main():
     if args.quick:
         args.sites, args.pages = 4, 200
     tools = [t.strip() for t in args.tools.split(",") if t.strip()]
-    if not tools or any(t not in ("showroom", "hugo") for t in tools):
-        parser.error("--tools takes showroom, hugo or both")
+    if not tools or any(t not in ("showroom", "hugo", "check") for t in tools):
+        parser.error("--tools takes showroom, hugo and check, comma-separated")
     if args.sites < 1 or args.pages < 1 or args.runs < 1:
         parser.error("--sites, --pages and --runs must be at least 1")
 
@@ -596,14 +610,14 @@ def main():
     if "hugo" in tools and shutil.which(args.hugo) is None:
         log(f"error: `{args.hugo}` not found; install it with `apt-get install -y hugo`")
         return 2
-    if "showroom" in tools and not os.access(args.showroom, os.X_OK):
+    if ("showroom" in tools or "check" in tools) and not os.access(args.showroom, os.X_OK):
         log(f"error: {args.showroom} not found; build it with scripts/build.sh")
         return 2
 
     versions = {}
     if "hugo" in tools:
         versions["hugo"] = subprocess.run([args.hugo, "version"], capture_output=True, text=True).stdout.strip()
-    if "showroom" in tools:
+    if "showroom" in tools or "check" in tools:
         versions["showroom"] = args.showroom
 
     pages = args.sites * args.pages
@@ -632,12 +646,20 @@ def main():
 
     summary = {tool: summarize(tool, runs[tool], pages) for tool in tools}
     ratio = None
-    if len(tools) == 2:
+    if "showroom" in tools and "hugo" in tools:
         # Throughput ratio of each round (same pages): Hugo's wall time over Showroom's.
         pair_ratios = [h["wall"] / s["wall"] for s, h in zip(runs["showroom"], runs["hugo"])]
         cpu_ratios = [h["cpu"] / s["cpu"] for s, h in zip(runs["showroom"], runs["hugo"])]
         ratio = {"median": statistics.median(pair_ratios), "per_round": pair_ratios,
                  "cpu_median": statistics.median(cpu_ratios), "cpu_per_round": cpu_ratios}
+
+    check_ratio = None
+    if "showroom" in tools and "check" in tools:
+        # How long `showroom check` takes next to a build of the same corpus, round by round.
+        check_walls = [c["wall"] / s["wall"] for s, c in zip(runs["showroom"], runs["check"])]
+        check_cpus = [c["cpu"] / s["cpu"] for s, c in zip(runs["showroom"], runs["check"])]
+        check_ratio = {"median": statistics.median(check_walls), "per_round": check_walls,
+                       "cpu_median": statistics.median(check_cpus), "cpu_per_round": check_cpus}
 
     report = {
         "corpus": {"path": corpus, "sites": args.sites, "pages_per_site": args.pages, "pages": pages,
@@ -648,6 +670,7 @@ def main():
         "versions": versions,
         "results": summary,
         "showroom_over_hugo_throughput": ratio,
+        "check_over_build": check_ratio,
         "messages": messages,
     }
     if args.json:
@@ -667,6 +690,11 @@ def main():
               + ", ".join(f"{r:.2f}" for r in ratio["per_round"]) + ")")
         print(f"CPU time Hugo / Showroom: {ratio['cpu_median']:.2f}x (median of rounds: "
               + ", ".join(f"{r:.2f}" for r in ratio["cpu_per_round"]) + ")")
+    if check_ratio:
+        print(f"check / build wall time: {check_ratio['median']:.2f}x (median of rounds: "
+              + ", ".join(f"{r:.2f}" for r in check_ratio["per_round"]) + ")")
+        print(f"check / build CPU time: {check_ratio['cpu_median']:.2f}x (median of rounds: "
+              + ", ".join(f"{r:.2f}" for r in check_ratio["cpu_per_round"]) + ")")
     for tool, text in messages.items():
         if text:
             print(f"{tool} printed (warm-up round):\n{tail(text, 20)}", end="")

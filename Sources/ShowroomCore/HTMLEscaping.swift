@@ -22,4 +22,20 @@ public enum HTMLEscaping {
         }
         return String(decoding: escaped, as: UTF8.self)
     }
+
+    /// The text an HTML fragment shows: its tags taken out and its character references decoded
+    /// (`<span class="spec">620&nbsp;km</span>` → `620 km`), for a heading's id and its entry in a table of
+    /// contents when a shortcode renders inside the heading.
+    public static func plainText(_ html: String) -> String {
+        var text = ""
+        var inTag = false
+        for character in html {
+            switch character {
+            case "<": inTag = true
+            case ">" where inTag: inTag = false
+            default: if !inTag { text.append(character) }
+            }
+        }
+        return LinkRules.decodeReferences(text)
+    }
 }

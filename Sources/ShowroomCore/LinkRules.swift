@@ -90,7 +90,8 @@ public enum LinkRules {
         return segmentLength > 0 && !(segmentLength == dots && dots <= 2)
     }
 
-    /// `&#106;`, `&#x6A;`, `&colon;`, `&Tab;`, `&NewLine;` and the like, decoded (only for the scheme check).
+    /// `&#106;`, `&#x6A;`, `&colon;`, `&Tab;`, `&NewLine;`, `&amp;`, `&lt;` and the like, decoded (for the scheme check
+    /// and `HTMLEscaping.plainText`).
     public static func decodeReferences(_ text: String) -> String {
         guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
         var result = ""
@@ -115,7 +116,8 @@ public enum LinkRules {
             } else if name.hasPrefix("#") {
                 decoded = UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init).map { String($0) }
             } else {
-                decoded = ["colon": ":", "tab": "\t", "newline": "\n", "amp": "&", "sol": "/", "quot": "\""][name.lowercased()]
+                decoded = ["colon": ":", "tab": "\t", "newline": "\n", "amp": "&", "sol": "/", "quot": "\"", "lt": "<", "gt": ">",
+                           "apos": "'"][name.lowercased()]
             }
             if let decoded {
                 result += decoded

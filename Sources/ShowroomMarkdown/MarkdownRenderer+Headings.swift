@@ -6,8 +6,8 @@ extension MarkdownRenderer {
     /// Gives every heading its id, in page order, and returns the headings. `## Title {#custom-id}` sets the id
     /// itself (the `{#…}` is not shown); other headings get one made from their text (`HeadingIDs`). cmark-gfm's
     /// headings carry no attributes, so each becomes a custom block holding its own HTML with the id added.
-    static func identify(_ headings: [CmarkNode], options: Int32, extensions: UnsafeMutablePointer<cmark_llist>?)
-        -> [MarkdownHeading] {
+    static func identify(_ headings: [CmarkNode], options: Int32, extensions: UnsafeMutablePointer<cmark_llist>?,
+                         shownText: [String: String]) -> [MarkdownHeading] {
         var ids = HeadingIDs()
         var found: [MarkdownHeading] = []
         for heading in headings {
@@ -19,7 +19,11 @@ extension MarkdownRenderer {
                 last.literal = custom.text
                 chosen = custom.id
             }
-            let title = heading.plainText.trimmed
+            var title = heading.plainText
+            for (placeholder, shown) in shownText where title.contains(placeholder) {
+                title = title.replacingOccurrences(of: placeholder, with: shown)
+            }
+            title = title.trimmed
             let id: String
             if let chosen {
                 id = chosen

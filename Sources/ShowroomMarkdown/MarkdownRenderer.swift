@@ -35,8 +35,11 @@ public struct MarkdownReference: Sendable, Hashable {
 public enum MarkdownRenderer {
     /// Renders `markdown` into HTML and the headings it holds. Alerts (`> [!NOTE]`) show `alertTitles`, English
     /// where a kind has none. `rewrite` sees every link and image target and may return a replacement (used to
-    /// resolve `asset:` references); it runs while the document is parsed.
+    /// resolve `asset:` references); it runs while the document is parsed. `shownText` gives, for placeholders in
+    /// the text, what a heading holding one shows instead, for the heading's id and its table-of-contents title
+    /// (a shortcode's placeholder and the text its HTML shows).
     public static func render(_ markdown: String, alertTitles: [MarkdownAlert: String] = [:],
+                              shownText: [String: String] = [:],
                               rewrite: (MarkdownReference) -> String? = { _ in nil }) -> RenderedMarkdown {
         // Fenced code is `<pre><code class="language-x">`, as Hugo and highlighters expect (not GitHub's `<pre lang>`);
         // footnotes (`[^1]`, `[^1]: …`) become linked notes in a `<section class="footnotes">` at the end.
@@ -84,7 +87,7 @@ public enum MarkdownRenderer {
         dropComments(rawHTML)
         markAlerts(quotes, titles: alertTitles)
         let extensions = cmark_parser_get_syntax_extensions(parser)
-        let found = identify(headings, options: options, extensions: extensions)
+        let found = identify(headings, options: options, extensions: extensions, shownText: shownText)
         return RenderedMarkdown(html: CmarkNode(pointer: document).html(options: options, extensions: extensions), headings: found)
     }
 

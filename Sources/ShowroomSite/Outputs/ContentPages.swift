@@ -43,8 +43,8 @@ struct ContentPages: SiteOutput {
         let listed = page.kind == .page ? [] : build.scope.listed(by: page)
         var shortcodes = ShortcodeExpander(build: build, file: source.file, bodyLine: source.bodyLine,
                                            frames: build.scope.frames(url: page.url, page: build.scope.summaries[index], pages: listed))
-        let rendered = shortcodes.render(source.body) { markdown, bodyLine in
-            MarkdownRenderer.render(markdown, alertTitles: alertTitles) { reference in
+        let rendered = shortcodes.render(source.body) { markdown, bodyLine, shownText in
+            MarkdownRenderer.render(markdown, alertTitles: alertTitles, shownText: shownText) { reference in
                 let location = SourceLocation(file: source.file, line: source.bodyLine + bodyLine(reference.line) - 1, column: reference.column)
                 guard let id = AssetReference.id(in: reference.url) else {
                     if source.isBundle, let file = PageBundle.file(referencedBy: reference.url), !bundleFiles.contains(file) {

@@ -12,8 +12,9 @@ import ShowroomTemplates
 /// lines a multi-line shortcode spanned are counted back (`Expansion.originalLine`), so every error in the body,
 /// from the shortcodes or from cmark, keeps its place in the file.
 struct ShortcodeExpander {
-    /// Renders Markdown into HTML; its second argument maps a line of the text given to a line of the page's body.
-    typealias Markdown = (String, (Int) -> Int) -> RenderedMarkdown
+    /// Renders Markdown into HTML; its second argument maps a line of the text given to a line of the page's body,
+    /// its third gives the text each placeholder shows (for headings' ids and titles).
+    typealias Markdown = (String, (Int) -> Int, [String: String]) -> RenderedMarkdown
 
     let build: SiteBuild
     /// The page's file and the line its body starts at.
@@ -36,7 +37,7 @@ struct ShortcodeExpander {
     /// The page's body as HTML, shortcodes expanded.
     mutating func render(_ body: String, markdown: Markdown) -> RenderedMarkdown {
         let expansion = expand(body, firstLine: 1, markdown: markdown)
-        let rendered = markdown(expansion.markdown) { expansion.originalLine($0) }
+        let rendered = markdown(expansion.markdown, { expansion.originalLine($0) }, expansion.shownText)
         return RenderedMarkdown(html: expansion.substitute(in: rendered.html), headings: rendered.headings)
     }
 
@@ -51,6 +52,11 @@ struct ShortcodeExpander {
 
         func originalLine(_ line: Int) -> Int {
             firstLine - 1 + line + lineShifts.reduce(0) { $1.line < line ? $0 + $1.shift : $0 }
+        }
+
+        /// The text each placeholder's shortcode shows, for a heading that holds one.
+        var shownText: [String: String] {
+            Dictionary(replacements.map { ($0.token, HTMLEscaping.plainText($0.html)) }, uniquingKeysWith: { first, _ in first })
         }
 
         func substitute(in html: String) -> String {
@@ -144,7 +150,7 @@ struct ShortcodeExpander {
     /// A shortcode's content as HTML: Markdown, its own shortcodes expanded; content on one line gives no paragraph.
     private mutating func fragment(_ content: String, firstLine: Int, markdown: Markdown) -> String {
         let expansion = expand(content, firstLine: firstLine, markdown: markdown)
-        var html = expansion.substitute(in: markdown(expansion.markdown) { expansion.originalLine($0) }.html)
+        var html = expansion.substitute(in: markdown(expansion.markdown, { expansion.originalLine($0) }, expansion.shownText).html)
         if !content.contains("\n"), html.hasPrefix("<p>"), html.hasSuffix("</p>\n") {
             html = String(html.dropFirst(3).dropLast(5))
         }
