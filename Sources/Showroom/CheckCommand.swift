@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import ShowroomPreview
 
-/// `showroom check`: builds into a throw-away folder and checks the output, writing nothing.
+/// `showroom check`: builds without writing anything and checks each page as the build makes it.
 struct CheckCommand: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, github }
 
@@ -10,7 +10,7 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check every site without writing output: build errors, links, anchors, HTML, feeds, tracking.",
         discussion: """
-            Runs the whole build into a temporary folder, then checks that every internal link and #anchor \
+            Runs the whole build without writing anything, and checks that every internal link and #anchor \
             resolves, every page parses as HTML, sitemap.xml and feeds are well-formed XML and every page \
             carries the tracking snippet exactly once. The exit status is 1 when anything is an error. \
             See docs/preview-and-publish.md.

@@ -70,46 +70,72 @@ public struct HTMLPageScan: Sendable {
         var errors: [ParseError] = []
     }
 
+    /// Reads each element's name and attributes once, comparing bytes: libxml2's HTML parser gives element and
+    /// attribute names in lowercase, so no Swift string is made except for the values kept.
     private mutating func walk(_ first: xmlNodePtr?, snippetMarker: String) {
+        let marker = Array(snippetMarker.utf8) + [0]
         var node = first
+        var stack: [xmlNodePtr] = []
         while let current = node {
             if current.pointee.type == XML_ELEMENT_NODE {
-                let name = String(cString: current.pointee.name).lowercased()
-                let line = Int(xmlGetLineNo(current))
-                if let id = Self.attribute(current, "id") { anchors.insert(id) }
-                if name == "a", let anchor = Self.attribute(current, "name") { anchors.insert(anchor) }
-                switch name {
-                case "a", "area":
-                    if let href = Self.attribute(current, "href") { links.append(Link(target: href, line: line, isNavigation: true)) }
-                case "link":
-                    if let href = Self.attribute(current, "href") { links.append(Link(target: href, line: line, isNavigation: false)) }
-                case "img", "script", "iframe", "source", "video", "audio":
-                    if let src = Self.attribute(current, "src") { links.append(Link(target: src, line: line, isNavigation: false)) }
-                default:
-                    break
+                visit(current, marker: marker)
+                if let child = current.pointee.children {
+                    stack.append(current)
+                    node = child
+                    continue
                 }
-                if name == "script", Self.attribute(current, snippetMarker) != nil { trackingSnippets += 1 }
-                walk(current.pointee.children, snippetMarker: snippetMarker)
             }
             node = current.pointee.next
+            while node == nil, let parent = stack.popLast() { node = parent.pointee.next }
         }
     }
 
-    /// An attribute's value (empty for a bare attribute), read from the node without copying through libxml2.
-    private static func attribute(_ node: xmlNodePtr, _ name: String) -> String? {
-        var attribute = node.pointee.properties
+    private mutating func visit(_ element: xmlNodePtr, marker: [UInt8]) {
+        let name = element.pointee.name!
+        let kind: (linkAttribute: StaticString, isNavigation: Bool)?
+        if Self.named(name, "a") || Self.named(name, "area") {
+            kind = ("href", true)
+        } else if Self.named(name, "link") {
+            kind = ("href", false)
+        } else if Self.named(name, "img") || Self.named(name, "script") || Self.named(name, "iframe") || Self.named(name, "source")
+                    || Self.named(name, "video") || Self.named(name, "audio") {
+            kind = ("src", false)
+        } else {
+            kind = nil
+        }
+        let isAnchorElement = Self.named(name, "a")
+        let isScript = Self.named(name, "script")
+        var attribute = element.pointee.properties
         while let current = attribute {
-            if String(cString: current.pointee.name).lowercased() == name {
-                var value = ""
-                var child = current.pointee.children
-                while let text = child {
-                    if let content = text.pointee.content { value += String(cString: content) }
-                    child = text.pointee.next
-                }
-                return value
+            let attributeName = current.pointee.name!
+            if Self.named(attributeName, "id") || (isAnchorElement && Self.named(attributeName, "name")) {
+                anchors.insert(Self.value(of: current))
+            }
+            if let kind, Self.named(attributeName, kind.linkAttribute) {
+                links.append(Link(target: Self.value(of: current), line: Int(xmlGetLineNo(element)), isNavigation: kind.isNavigation))
+            }
+            if isScript, marker.withUnsafeBufferPointer({ strcmp(UnsafeRawPointer(attributeName).assumingMemoryBound(to: CChar.self),
+                                                                 UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self)) == 0 }) {
+                trackingSnippets += 1
             }
             attribute = current.pointee.next
         }
-        return nil
+    }
+
+    /// Whether libxml2's (lowercase) name is `name`.
+    private static func named(_ xmlName: UnsafePointer<xmlChar>, _ name: StaticString) -> Bool {
+        strcmp(UnsafeRawPointer(xmlName).assumingMemoryBound(to: CChar.self),
+               UnsafeRawPointer(name.utf8Start).assumingMemoryBound(to: CChar.self)) == 0
+    }
+
+    /// An attribute's value (empty for a bare attribute), read from the node without copying through libxml2.
+    private static func value(of attribute: xmlAttrPtr) -> String {
+        var value = ""
+        var child = attribute.pointee.children
+        while let text = child {
+            if let content = text.pointee.content { value += String(cString: content) }
+            child = text.pointee.next
+        }
+        return value
     }
 }

@@ -28,9 +28,16 @@ struct OutputCheck {
             for (path, problems) in made.feeds.sorted(by: { $0.key < $1.key }) { xmlJobs.append((site, path, problems)) }
         }
 
+        // Resolving the links is most of the work and needs nothing but the output: done page by page on every
+        // core. Finding where a broken link is written reads workspace files, once each, after.
+        let output = self.output, baseURLs = self.baseURLs
+        let brokenLinks = ConcurrentMap.map(htmlJobs) { job in
+            Self.brokenLinks(of: job.scan, site: job.site, pageURL: LinkTarget.url(ofOutputPath: job.path), output: output, baseURLs: baseURLs)
+        }
+
         var locator = SourceLocator(workspace: workspace)
         var diagnostics: [Diagnostic] = []
-        for job in htmlJobs {
+        for (job, broken) in zip(htmlJobs, brokenLinks) {
             let scan = job.scan
             let pageURL = LinkTarget.url(ofOutputPath: job.path)
             let page = "page \(pageURL) of \(job.site)"
@@ -47,27 +54,20 @@ struct OutputCheck {
                     at: fallback, "\(page) carries the tracking snippet \(scan.trackingSnippets) times instead of once",
                     hint: "remove any <script data-showroom-tracking> from templates and Markdown; the build adds it"))
             }
-            var reported: Set<String> = []
-            for link in scan.links where !reported.contains(link.target) {
-                guard let target = LinkTarget.resolve(link.target, site: job.site, pageURL: pageURL, baseURLs: baseURLs),
-                      let siteFiles = output[target.site]?.files else { continue }
-                guard let file = Self.file(for: target.path, in: siteFiles) else {
-                    reported.insert(link.target)
-                    let where_ = locator.locate(link.target, in: candidates) ?? fallback
-                    diagnostics.append(.error(
-                        at: where_, "the link \(link.target) on \(page) leads nowhere: \(target.site) has no page or file at \(target.path)"
-                            + (where_?.line == nil ? " (line \(link.line) of the built page)" : ""),
-                        hint: Self.missingTargetHint(target.path)))
-                    continue
-                }
-                guard link.isNavigation, let fragment = target.fragment, file.hasSuffix(".html"),
-                      let anchors = output[target.site]?.pages[file]?.anchors, !anchors.contains(fragment), fragment != "top" else { continue }
-                reported.insert(link.target)
+            for (link, problem) in broken {
                 let where_ = locator.locate(link.target, in: candidates) ?? fallback
-                diagnostics.append(.error(
-                    at: where_, "the link \(link.target) on \(page) points at the anchor #\(fragment), which \(LinkTarget.url(ofOutputPath: file)) does not have"
-                        + (where_?.line == nil ? " (line \(link.line) of the built page)" : ""),
-                    hint: Self.missingAnchorHint(fragment, anchors: anchors)))
+                let builtLine = where_?.line == nil ? " (line \(link.line) of the built page)" : ""
+                switch problem {
+                case .missingTarget(let target):
+                    diagnostics.append(.error(
+                        at: where_, "the link \(link.target) on \(page) leads nowhere: \(target.site) has no page or file at \(target.path)" + builtLine,
+                        hint: Self.missingTargetHint(target.path)))
+                case .missingAnchor(let fragment, let file, let anchors):
+                    diagnostics.append(.error(
+                        at: where_, "the link \(link.target) on \(page) points at the anchor #\(fragment), which \(LinkTarget.url(ofOutputPath: file)) does not have"
+                            + builtLine,
+                        hint: Self.missingAnchorHint(fragment, anchors: anchors)))
+                }
             }
         }
 
@@ -82,6 +82,35 @@ struct OutputCheck {
             }
         }
         return (diagnostics, htmlJobs.count)
+    }
+
+    /// Why a link of a page fails.
+    enum LinkProblem {
+        /// No page or file answers at the target's path.
+        case missingTarget(LinkTarget)
+        /// The target page (`file`) has no element with the id `fragment`; `anchors` are the ids it has.
+        case missingAnchor(fragment: String, file: String, anchors: Set<String>)
+    }
+
+    /// The links of a page that lead nowhere, each target once, in the page's order.
+    static func brokenLinks(of scan: HTMLPageScan, site: String, pageURL: String, output: [String: OutputReader.SiteOutput],
+                            baseURLs: [(prefix: String, site: String)]) -> [(HTMLPageScan.Link, LinkProblem)] {
+        var broken: [(HTMLPageScan.Link, LinkProblem)] = []
+        var reported: Set<String> = []
+        for link in scan.links where !reported.contains(link.target) {
+            guard let target = LinkTarget.resolve(link.target, site: site, pageURL: pageURL, baseURLs: baseURLs),
+                  let siteFiles = output[target.site]?.files else { continue }
+            guard let file = file(for: target.path, in: siteFiles) else {
+                reported.insert(link.target)
+                broken.append((link, .missingTarget(target)))
+                continue
+            }
+            guard link.isNavigation, let fragment = target.fragment, file.hasSuffix(".html"),
+                  let anchors = output[target.site]?.pages[file]?.anchors, !anchors.contains(fragment), fragment != "top" else { continue }
+            reported.insert(link.target)
+            broken.append((link, .missingAnchor(fragment: fragment, file: file, anchors: anchors)))
+        }
+        return broken
     }
 
     /// The fix for a link to a file the site does not have: for a picture or document, a library asset or a
