@@ -14,10 +14,13 @@ public enum BookingRules {
         case website
     }
 
+    /// The most characters a visitor's name may have once trimmed.
     public static let nameMaxLength = 50
+    /// The most characters the optional city may have once trimmed.
     public static let cityMaxLength = 40
     /// Long enough for `+86 138-1234-5678` typed with a few extra spaces.
     public static let phoneMaxLength = 20
+    /// The most characters of the consent text's version the form may send.
     public static let consentVersionMaxLength = 32
 
     /// A mainland mobile number as typed: an optional `+86`/`86` prefix, then 11 digits matching `1[3-9]\d{9}`,
@@ -54,10 +57,15 @@ public enum BookingRules {
 
     /// The HTML attributes of one form field; an attribute that is nil is not written.
     public struct FieldAttributes: Sendable {
+        /// Whether the browser insists on a value (`required`).
         public var required: Bool
+        /// The most characters the field takes (`maxlength`).
         public var maxlength: Int? = nil
+        /// The pattern the browser checks the value against (`pattern`).
         public var pattern: String? = nil
+        /// Which keyboard a phone shows for the field (`inputmode`).
         public var inputmode: String? = nil
+        /// What the browser may fill in from the visitor's saved details (`autocomplete`).
         public var autocomplete: String? = nil
     }
 

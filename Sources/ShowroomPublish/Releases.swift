@@ -13,6 +13,7 @@ import Foundation
 /// sees the old release or the new one, never a mix and never a missing root. Only folders with publish's
 /// name and a manifest beside them are releases: anything else in `releases/` is never pruned or rolled back to.
 public struct Releases: Sendable {
+    /// The site id, which names its folder.
     public var site: String
     /// `DIR/<site>`.
     public var folder: URL
@@ -29,7 +30,9 @@ public struct Releases: Sendable {
         site.wholeMatch(of: /[A-Za-z0-9_\-]{1,64}/) != nil
     }
 
+    /// `DIR/<site>/releases`, where every release is.
     public var releasesFolder: URL { folder.appendingPathComponent("releases") }
+    /// `DIR/<site>/current`, the link to the live release: the web server's document root.
     public var currentLink: URL { folder.appendingPathComponent("current") }
     var lockFile: URL { folder.appendingPathComponent(".publish.lock") }
 

@@ -4,14 +4,18 @@ import ShowroomCore
 /// Reads the typed fields of one YAML mapping, collecting a located diagnostic for every field that is
 /// missing or of the wrong type, and for keys nobody asked for (usually typos).
 public struct FieldReader {
+    /// The mapping being read.
     public let node: YAMLNode
     /// What the mapping is, for messages: "site.yaml", "front matter", "asset `x`".
     public let what: String
     /// The syntax fixes are written in: a TOML page is told `date = 2026-03-15`, a JSON one `"date": "2026-03-15"`.
     public let format: FrontMatter.Format
+    /// Every problem found so far, in reading order.
     public private(set) var diagnostics: [Diagnostic] = []
     private var readKeys: Set<String> = []
 
+    /// A reader of `node`, named `what` in messages, with fixes written in `format`; a node that is not a mapping
+    /// is an error at once.
     public init(_ node: YAMLNode, what: String, format: FrontMatter.Format = .yaml) {
         self.node = node
         self.what = what
@@ -22,14 +26,17 @@ public struct FieldReader {
         }
     }
 
+    /// Where the mapping is written.
     public var location: SourceLocation { node.location }
 
+    /// The value of `key` (nil when missing or null), and marks `key` as known so `finish` does not warn about it.
     public mutating func field(_ key: String) -> YAMLNode? {
         readKeys.insert(key)
         guard let value = node[key], !value.isNull else { return nil }
         return value
     }
 
+    /// The text of `key`; nil when missing (an error when `required`, with `example` in the fix) or not text.
     public mutating func string(_ key: String, required: Bool = false, example: String = "some text") -> String? {
         guard let value = field(key) else {
             if required {
@@ -46,6 +53,7 @@ public struct FieldReader {
         return text
     }
 
+    /// `key` as true or false (`yes`/`no` too); nil when missing, an error when it is anything else.
     public mutating func bool(_ key: String) -> Bool? {
         guard let value = field(key) else { return nil }
         switch value.scalarText {
@@ -58,6 +66,7 @@ public struct FieldReader {
         }
     }
 
+    /// `key` as a whole number; nil when missing, an error when it is not one.
     public mutating func int(_ key: String) -> Int? {
         guard let value = field(key) else { return nil }
         guard let text = value.scalarText, let number = Int(text) else {
@@ -68,6 +77,7 @@ public struct FieldReader {
         return number
     }
 
+    /// `key` as a number (`_` allowed between digits); nil when missing, an error when it is not one.
     public mutating func decimal(_ key: String) -> Double? {
         guard let value = field(key) else { return nil }
         guard let text = value.scalarText, let number = Double(text.replacingOccurrences(of: "_", with: "")) else {
@@ -98,6 +108,7 @@ public struct FieldReader {
         writtenDate(key)?.date(in: WrittenDate.utc)
     }
 
+    /// `key` as a list of texts (one text counts as a list of one); empty when missing, an error for anything else.
     public mutating func strings(_ key: String) -> [String] {
         guard let value = field(key) else { return [] }
         if let text = value.scalarText { return [text] }
@@ -115,6 +126,7 @@ public struct FieldReader {
         return result
     }
 
+    /// The text of `key` when it is one of `allowed`; an error naming them when it is not.
     public mutating func oneOf(_ key: String, _ allowed: [String], required: Bool = false) -> String? {
         guard let text = string(key, required: required, example: allowed.first ?? "") else { return nil }
         guard allowed.contains(text) else {
@@ -126,6 +138,7 @@ public struct FieldReader {
         return text
     }
 
+    /// Adds a problem the caller found itself, so it is reported with the reader's.
     public mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
 
     /// Warns about keys that were never read: nearly always a typo (`tittle:`) that would otherwise be ignored.

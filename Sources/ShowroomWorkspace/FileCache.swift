@@ -8,12 +8,18 @@ import Glibc
 /// nanosecond), inode and device. The change time moves on every write and cannot be set back, so a copy
 /// that keeps the modification time (`cp -p`, `rsync -t`, `tar x`) still counts as a change.
 public struct FileStamp: Sendable, Hashable {
+    /// The file's size in bytes.
     public var size: Int
+    /// The modification time, in nanoseconds since 1970.
     public var modified: Int
+    /// The status change time, in nanoseconds since 1970.
     public var changed: Int
+    /// The file's inode: a file replaced by another under the same name gets a new one.
     public var inode: UInt64
+    /// The device the file is on.
     public var device: UInt64
 
+    /// A stamp with the given values (the times in nanoseconds since 1970).
     public init(size: Int, modified: Int, changed: Int = 0, inode: UInt64 = 0, device: UInt64 = 0) {
         self.size = size
         self.modified = modified

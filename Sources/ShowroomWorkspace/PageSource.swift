@@ -7,21 +7,32 @@ public struct PageSource: Sendable {
     public var file: String
     /// Path inside the content root it came from, e.g. `news/launch.md` or `_index.md`.
     public var contentPath: String
+    /// The page's title (from the file name when the front matter has none).
     public var title: String
+    /// The summary for listings and the `description` meta tag.
     public var description: String?
     /// `date`, `publishDate` and `expiryDate` as written; `date`, `moment`, `publishDate` and `expiryDate` below
     /// read them, in `timeZone` when they name no zone of their own.
     public var writtenDate: WrittenDate?
+    /// Whether the page is a draft, built only when drafts are asked for.
     public var draft: Bool
+    /// `publishDate` as written: the page is not built before it.
     public var writtenPublishDate: WrittenDate?
+    /// `expiryDate` as written: the page is not built from it on.
     public var writtenExpiryDate: WrittenDate?
     /// The time zone of dates written without one: UTC when the page is read, its site's once it is placed on one.
     public var timeZone: TimeZone = WrittenDate.utc
+    /// The last part of the page's address instead of the file name.
     public var slug: String?
+    /// The page's whole address instead of the one its folder and file name give.
     public var url: String?
+    /// The template the page is rendered with instead of its kind's default.
     public var layout: String?
+    /// The page's tags; on a shared page they decide which sites mount it.
     public var tags: [String]
+    /// Where the page comes in its section's order (lower first).
     public var weight: Int
+    /// Former addresses of the page: each gets a page that redirects here.
     public var aliases: [String]
     /// Section `_index.md` only: write an Atom feed for the section.
     public var feed: Bool

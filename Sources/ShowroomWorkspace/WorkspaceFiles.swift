@@ -7,6 +7,7 @@ import Glibc
 /// The files below a folder of the workspace, sorted, as paths relative to that folder (hidden files
 /// skipped), and the symbolic links that were not followed because they lead out of the workspace.
 public struct FileListing: Sendable {
+    /// Every file found, relative to the listed folder, sorted.
     public var paths: [String]
     /// Links whose target is outside the workspace, by path relative to the listed folder, with the target.
     public var linksOutside: [(link: String, target: String)]
@@ -59,6 +60,7 @@ public enum WorkspaceFiles {
                hint: "copy the file into the workspace instead of linking to it; links may only point at files inside the workspace")
     }
 
+    /// Whether `url` is a folder (following links).
     public static func isDirectory(_ url: URL) -> Bool {
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue

@@ -14,12 +14,14 @@ public struct WrittenDate: Sendable, Hashable {
 
     /// What is wrong with a date's text, in a phrase that follows "found `…`: ".
     public struct Problem: Error, Sendable, Hashable, CustomStringConvertible {
+        /// The problem, as a phrase.
         public var description: String
     }
 
     /// UTC, the zone of dates that name none and belong to no site.
     public static let utc = TimeZone(secondsFromGMT: 0)!
 
+    /// Reads `text` in any of the accepted forms; throws the problem when it is none of them (or names no real day).
     public init(parsing text: String) throws(Problem) {
         var reader = DateText(text.trimmingCharacters(in: .whitespaces))
         let (year, month, day) = try reader.day()

@@ -112,7 +112,9 @@ extension AffectedReport {
 }
 
 extension AffectedSites {
+    /// Why the affected sites cannot be worked out: git could not be run, or failed.
     public struct Failure: Error, CustomStringConvertible {
+        /// What went wrong, and what to do.
         public var description: String
     }
 
