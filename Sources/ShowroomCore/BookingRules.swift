@@ -2,7 +2,7 @@ import Foundation
 
 /// The rules of the test-drive booking form, defined once.
 ///
-/// The build gives `templateValues` to the booking partial, which writes them as the form's HTML attributes
+/// The build gives `formAttributes` to the booking partial, which writes them as the form's HTML attributes
 /// (`required`, `maxlength`, `pattern`, `inputmode`, `autocomplete`), so the browser checks what the visitor
 /// types; the collection service checks every submission against the same values and normalises the number.
 public enum BookingRules {
@@ -19,14 +19,14 @@ public enum BookingRules {
     /// The most characters the optional city may have once trimmed.
     public static let cityMaxLength = 40
     /// Long enough for `+86 138-1234-5678` typed with a few extra spaces.
-    public static let phoneMaxLength = 20
+    package static let phoneMaxLength = 20
     /// The most characters of the consent text's version the form may send.
     public static let consentVersionMaxLength = 32
 
     /// A mainland mobile number as typed: an optional `+86`/`86` prefix, then 11 digits matching `1[3-9]\d{9}`,
     /// with spaces or dashes allowed between the digits. Written for both HTML `pattern` (which anchors it and
     /// compiles it with the `v` flag) and Swift's `Regex` (which `normalizedPhone` anchors with `wholeMatch`).
-    public static let phonePattern = #" *(?:\+?86[ \-]*)?1[ \-]*[3-9](?:[ \-]*[0-9]){9} *"#
+    package static let phonePattern = #" *(?:\+?86[ \-]*)?1[ \-]*[3-9](?:[ \-]*[0-9]){9} *"#
 
     /// The number as stored and exported: the 11 digits alone (`13812345678`), or nil when `typed` breaks the rule.
     public static func normalizedPhone(_ typed: String) -> String? {
@@ -79,7 +79,7 @@ public enum BookingRules {
     ]
 
     /// `formAttributes` as plain values (field → attribute → value), leaving out the nil ones.
-    public static func templateValues() -> [String: Any] {
+    package static func templateValues() -> [String: Any] {
         var values: [String: Any] = [:]
         for (field, attributes) in formAttributes {
             var entry: [String: Any] = ["required": attributes.required]

@@ -25,7 +25,7 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
     }
 
     /// The same file, `offset` lines further down (for errors inside front matter or embedded YAML).
-    public func shifted(lines offset: Int) -> SourceLocation {
+    package func shifted(lines offset: Int) -> SourceLocation {
         SourceLocation(file: file, line: line.map { $0 + offset }, column: column)
     }
 

@@ -10,7 +10,7 @@ import Foundation
 /// they were.
 public struct Publisher: Sendable {
     /// Copies one file; tests replace it to make a publish fail halfway.
-    public var copyFile: @Sendable (_ from: URL, _ to: URL) throws -> Void
+    package var copyFile: @Sendable (_ from: URL, _ to: URL) throws -> Void
     /// The clock release names are made from; tests step it.
     public var now: @Sendable () -> Date
     /// How long to wait for another publish of the same site to finish before giving up.

@@ -31,9 +31,9 @@ public struct Releases: Sendable {
     }
 
     /// `DIR/<site>/releases`, where every release is.
-    public var releasesFolder: URL { folder.appendingPathComponent("releases") }
+    package var releasesFolder: URL { folder.appendingPathComponent("releases") }
     /// `DIR/<site>/current`, the link to the live release: the web server's document root.
-    public var currentLink: URL { folder.appendingPathComponent("current") }
+    package var currentLink: URL { folder.appendingPathComponent("current") }
     var lockFile: URL { folder.appendingPathComponent(".publish.lock") }
 
     /// The manifest beside the release `name`, which marks it as one publish made.

@@ -29,7 +29,7 @@ public struct Asset: Sendable {
     /// The day its licence ends: using it after that is a build error, and shortly before it a warning.
     public var licenceExpiry: Date?
     /// Alt text per locale (`en`, `zh-CN`); `en` is the fallback.
-    public var alt: [String: String]
+    package var alt: [String: String]
     /// Whether pages offer it as a counted download (brochures, press photos, wallpapers).
     public var downloadable: Bool
     /// Where the record is written in `assets/catalog.yaml`.

@@ -13,13 +13,13 @@ public struct PageSource: Sendable {
     public var description: String?
     /// `date`, `publishDate` and `expiryDate` as written; `date`, `moment`, `publishDate` and `expiryDate` below
     /// read them, in `timeZone` when they name no zone of their own.
-    public var writtenDate: WrittenDate?
+    package var writtenDate: WrittenDate?
     /// Whether the page is a draft, built only when drafts are asked for.
     public var draft: Bool
     /// `publishDate` as written: the page is not built before it.
-    public var writtenPublishDate: WrittenDate?
+    package var writtenPublishDate: WrittenDate?
     /// `expiryDate` as written: the page is not built from it on.
-    public var writtenExpiryDate: WrittenDate?
+    package var writtenExpiryDate: WrittenDate?
     /// The time zone of dates written without one: UTC when the page is read, its site's once it is placed on one.
     public var timeZone: TimeZone = WrittenDate.utc
     /// The last part of the page's address instead of the file name.
@@ -61,9 +61,9 @@ public struct PageSource: Sendable {
     /// The moment the page's date names (read in `timeZone` when it names no zone), for ordering pages.
     public var moment: Date? { writtenDate?.date(in: timeZone) }
     /// The page is built only from this moment on.
-    public var publishDate: Date? { writtenPublishDate?.date(in: timeZone) }
+    package var publishDate: Date? { writtenPublishDate?.date(in: timeZone) }
     /// The page is built only before this moment.
-    public var expiryDate: Date? { writtenExpiryDate?.date(in: timeZone) }
+    package var expiryDate: Date? { writtenExpiryDate?.date(in: timeZone) }
 
     /// Front matter keys with a meaning of their own; the rest reach templates as `page.<key>`.
     public static let knownKeys: Set<String> = [

@@ -40,7 +40,7 @@ public struct Workspace: Sendable {
     /// Where the shared pages are that sites mount, relative to the root.
     public static let sharedContentFolder = "shared/content"
     /// Where the shared data files are, relative to the root.
-    public static let sharedDataFolder = "shared/data"
+    package static let sharedDataFolder = "shared/data"
 
     /// The site with `id`; nil when the workspace has none (or it was not loaded).
     public func site(_ id: String) -> SiteConfig? { sites.first { $0.id == id } }

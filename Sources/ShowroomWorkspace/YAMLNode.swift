@@ -31,12 +31,12 @@ public struct YAMLNode: Sendable {
 
     /// Where this value's key is written, when it is a value of a mapping: a message about the key itself
     /// (a misspelt name) points there, not at the value, which may sit on a later line.
-    public var keyLocation: SourceLocation? {
+    package var keyLocation: SourceLocation? {
         keyLine > 0 ? SourceLocation(file: location.file, line: Int(keyLine), column: keyColumn > 0 ? Int(keyColumn) : nil) : nil
     }
 
     /// The same value, noting that its key is written at `line` and `column` of the same file.
-    public func keyed(atLine line: Int, column: Int?) -> YAMLNode {
+    package func keyed(atLine line: Int, column: Int?) -> YAMLNode {
         var node = self
         node.keyLine = Int32(clamping: line)
         node.keyColumn = Int32(clamping: column ?? 0)
@@ -130,7 +130,7 @@ extension YAMLNode {
     }
 
     /// Whether the value is null (`~`, `null` or nothing after the key).
-    public var isNull: Bool { if case .null = value { true } else { false } }
+    package var isNull: Bool { if case .null = value { true } else { false } }
 
     /// The key-value pairs in written order, when the value is a mapping.
     public var pairs: [(key: String, value: YAMLNode)]? {
@@ -155,7 +155,7 @@ extension YAMLNode {
 
     /// A plain value for templates: strings, numbers, booleans, lists and dictionaries.
     /// `transformString` lets callers turn special strings (such as `asset:` references) into richer values.
-    public func plainValue(_ transformString: (String, SourceLocation) -> Any = { text, _ in text }) -> Any {
+    package func plainValue(_ transformString: (String, SourceLocation) -> Any = { text, _ in text }) -> Any {
         switch value {
         case .null: return ""
         case .scalar(let text, let quoted):

@@ -27,7 +27,7 @@ public struct PreviewOptions: Sendable {
     /// preview. A failure to start it does not stop the preview.
     public var collector: PreviewService?
     /// How often the workspace is scanned for changes.
-    public var pollInterval: Duration
+    package var pollInterval: Duration
     /// Where preview builds go (default `<workspace>/.showroom/preview`), apart from `public/`.
     public var output: URL?
     /// One line per event worth telling the user about (started, rebuilt, errors).
