@@ -57,18 +57,24 @@ public final class LoopbackConnection: @unchecked Sendable {
     /// What the server sent, as text.
     public var receivedText: String { String(decoding: received, as: UTF8.self) }
 
-    /// Sends `bytes` at once; false when the server has already closed the connection.
+    /// Sends `bytes` at once; false when the server has closed the connection, or has read none of them for five
+    /// seconds while the kernel's send buffer was full.
     @discardableResult
     public func write(_ bytes: [UInt8]) -> Bool {
         var sent = 0
+        var stalledSince: ContinuousClock.Instant?
         while sent < bytes.count {
             let count = bytes[sent...].withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
             if count < 0, errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR {
-                usleep(1_000)  // the kernel's send buffer is full: the server reads it in a moment
+                let since = stalledSince ?? .now
+                guard since.duration(to: .now) < .seconds(5) else { return false }
+                stalledSince = since
+                usleep(1_000)
                 continue
             }
             guard count > 0 else { return false }
             sent += count
+            stalledSince = nil
         }
         return true
     }
