@@ -50,9 +50,20 @@ public enum Loopback {
 
     /// Sends one request to 127.0.0.1:`port` and returns the whole answer: complete by its `Content-Length`, its last
     /// chunk or the server closing the connection. Throws when nothing connects, or no complete answer came
-    /// within `timeout`.
+    /// within `timeout`. The exchange runs on a thread of its own, so a loaded test run cannot starve it.
     public static func send(_ method: String, port: Int, path: String, headers: [(String, String)] = [],
                             body: Data? = nil, timeout: Duration = .seconds(30)) async throws -> Response {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Result {
+                    try exchange(method, port: port, path: path, headers: headers, body: body, timeout: timeout)
+                })
+            }
+        }
+    }
+
+    private static func exchange(_ method: String, port: Int, path: String, headers: [(String, String)], body: Data?,
+                                 timeout: Duration) throws -> Response {
         let connection = try LoopbackConnection(port: port)
         var request = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
         for (name, value) in headers { request += "\(name): \(value)\r\n" }
@@ -60,7 +71,7 @@ public enum Loopback {
         guard connection.write(Array(request.utf8) + (body.map { [UInt8]($0) } ?? [])) else {
             throw LoopbackConnection.Failure(description: "cannot send to 127.0.0.1:\(port)")
         }
-        let complete = try await connection.wait(before: timeout) { isComplete($0, to: method) }
+        let complete = connection.block(before: timeout) { isComplete($0, to: method) }
         guard complete || connection.isClosedByServer, let response = parse(connection.received) else {
             throw LoopbackConnection.Failure(description: "no complete answer from 127.0.0.1:\(port)\(path)")
         }

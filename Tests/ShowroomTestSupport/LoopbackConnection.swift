@@ -121,6 +121,21 @@ public final class LoopbackConnection: @unchecked Sendable {
         return false
     }
 
+    /// Like `wait(before:until:)`, but blocks the calling thread in poll(2) between reads. For a thread of its own
+    /// only (`Loopback.send` runs on one): a wait that needs no task cannot be starved by tests that keep the
+    /// cooperative threads busy.
+    func block(before limit: Duration, until condition: ([UInt8]) -> Bool) -> Bool {
+        while age < limit {
+            readAvailable()
+            if condition(received) { return true }
+            if isClosedByServer { return false }
+            var readable = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            let milliseconds = (limit - age) / .milliseconds(1)
+            _ = poll(&readable, 1, Int32(max(1, min(milliseconds, 1_000))))
+        }
+        return false
+    }
+
     /// Takes whatever the server has sent without waiting, and notes an end of stream or a reset.
     private func readAvailable() {
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
