@@ -111,14 +111,23 @@ let package = Package(
         // Counts the template engine's cost per page under valgrind (docs/benchmarks.md).
         .executableTarget(name: "TemplateCost", dependencies: ["ShowroomTemplates", "ShowroomWorkspace"], path: "Benchmarks/TemplateCost"),
 
-        .testTarget(name: "ShowroomCoreTests", dependencies: ["ShowroomCore"]),
+        // What the test targets share: the fixture workspaces, a loopback HTTP client, temporary folders.
+        .target(
+            name: "ShowroomTestSupport",
+            dependencies: ["ShowroomCore", "ShowroomSite"],
+            path: "Tests/ShowroomTestSupport",
+            resources: [.copy("Fixtures")]
+        ),
+
+        // One test target per module, named after it.
+        .testTarget(name: "ShowroomCoreTests", dependencies: ["ShowroomCore", "ShowroomTestSupport"]),
+        .testTarget(name: "ShowroomWorkspaceTests", dependencies: ["ShowroomWorkspace", "ShowroomCore", "ShowroomTestSupport"]),
         .testTarget(name: "ShowroomMarkdownTests", dependencies: ["ShowroomMarkdown"]),
         .testTarget(name: "ShowroomHTMLTests", dependencies: ["ShowroomHTML"]),
         .testTarget(name: "ShowroomTemplatesTests", dependencies: ["ShowroomTemplates", "ShowroomCore", "ShowroomWorkspace"]),
         .testTarget(
             name: "ShowroomSiteTests",
-            dependencies: ["ShowroomSite", "ShowroomWorkspace", "ShowroomHTML", "ShowroomPreview"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["ShowroomSite", "ShowroomWorkspace", "ShowroomHTML", "ShowroomPreview", "ShowroomTestSupport"]
         ),
         .testTarget(
             name: "ShowroomCollectorTests",
@@ -129,9 +138,9 @@ let package = Package(
         ),
         .testTarget(
             name: "ShowroomPreviewTests",
-            dependencies: ["ShowroomPreview", "ShowroomPublish", "ShowroomSite", "ShowroomCore"],
-            resources: [.copy("Fixtures")]
+            dependencies: ["ShowroomPreview", "ShowroomSite", "ShowroomCore", "ShowroomTestSupport"]
         ),
+        .testTarget(name: "ShowroomPublishTests", dependencies: ["ShowroomPublish", "ShowroomTestSupport"]),
         .testTarget(
             name: "ShowroomReportsTests",
             dependencies: ["ShowroomReports", "ShowroomCollector", "ShowroomWorkspace"],
@@ -141,7 +150,7 @@ let package = Package(
         .testTarget(
             name: "ShowroomEndToEndTests",
             dependencies: [
-                "ShowroomCollector", "ShowroomSite",
+                "ShowroomCollector", "ShowroomSite", "ShowroomTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]

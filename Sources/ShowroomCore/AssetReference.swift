@@ -1,5 +1,6 @@
 /// `asset:<id>`, the way authors name a library asset in Markdown, front matter, site.yaml and shared data.
 public enum AssetReference {
+    /// What every asset reference starts with.
     public static let prefix = "asset:"
 
     /// The id after `asset:`, or nil when `text` is no asset reference. Compared byte by byte: Swift's

@@ -2,7 +2,7 @@ import Foundation
 
 /// The rules of the test-drive booking form, defined once.
 ///
-/// The build gives `templateValues` to the booking partial, which writes them as the form's HTML attributes
+/// The build gives `formAttributes` to the booking partial, which writes them as the form's HTML attributes
 /// (`required`, `maxlength`, `pattern`, `inputmode`, `autocomplete`), so the browser checks what the visitor
 /// types; the collection service checks every submission against the same values and normalises the number.
 public enum BookingRules {
@@ -14,16 +14,19 @@ public enum BookingRules {
         case website
     }
 
+    /// The most characters a visitor's name may have once trimmed.
     public static let nameMaxLength = 50
+    /// The most characters the optional city may have once trimmed.
     public static let cityMaxLength = 40
     /// Long enough for `+86 138-1234-5678` typed with a few extra spaces.
-    public static let phoneMaxLength = 20
+    package static let phoneMaxLength = 20
+    /// The most characters of the consent text's version the form may send.
     public static let consentVersionMaxLength = 32
 
     /// A mainland mobile number as typed: an optional `+86`/`86` prefix, then 11 digits matching `1[3-9]\d{9}`,
     /// with spaces or dashes allowed between the digits. Written for both HTML `pattern` (which anchors it and
     /// compiles it with the `v` flag) and Swift's `Regex` (which `normalizedPhone` anchors with `wholeMatch`).
-    public static let phonePattern = #" *(?:\+?86[ \-]*)?1[ \-]*[3-9](?:[ \-]*[0-9]){9} *"#
+    package static let phonePattern = #" *(?:\+?86[ \-]*)?1[ \-]*[3-9](?:[ \-]*[0-9]){9} *"#
 
     /// The number as stored and exported: the 11 digits alone (`13812345678`), or nil when `typed` breaks the rule.
     public static func normalizedPhone(_ typed: String) -> String? {
@@ -54,10 +57,15 @@ public enum BookingRules {
 
     /// The HTML attributes of one form field; an attribute that is nil is not written.
     public struct FieldAttributes: Sendable {
+        /// Whether the browser insists on a value (`required`).
         public var required: Bool
+        /// The most characters the field takes (`maxlength`).
         public var maxlength: Int? = nil
+        /// The pattern the browser checks the value against (`pattern`).
         public var pattern: String? = nil
+        /// Which keyboard a phone shows for the field (`inputmode`).
         public var inputmode: String? = nil
+        /// What the browser may fill in from the visitor's saved details (`autocomplete`).
         public var autocomplete: String? = nil
     }
 
@@ -71,7 +79,7 @@ public enum BookingRules {
     ]
 
     /// `formAttributes` as plain values (field → attribute → value), leaving out the nil ones.
-    public static func templateValues() -> [String: Any] {
+    package static func templateValues() -> [String: Any] {
         var values: [String: Any] = [:]
         for (field, attributes) in formAttributes {
             var entry: [String: Any] = ["required": attributes.required]

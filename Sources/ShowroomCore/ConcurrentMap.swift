@@ -8,6 +8,8 @@ import Foundation
 /// hands its items to one shared pool: the calling thread works through its own items, and pool threads
 /// with nothing to do take items from the newest map that still has some, nested or not.
 public enum ConcurrentMap {
+    /// `items.map(transform)`, run on every core with the results in the order of `items`; `transform` must be safe
+    /// to call from several threads at once.
     public static func map<Element, Result>(_ items: [Element], _ transform: (Element) -> Result) -> [Result] {
         if items.count < 2 { return items.map(transform) }
         return withoutActuallyEscaping(transform) { transform in

@@ -2,9 +2,12 @@
 public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// Path relative to the workspace root, as a marketer would open it.
     public var file: String
+    /// The 1-based line, when known.
     public var line: Int?
+    /// The 1-based column, when known.
     public var column: Int?
 
+    /// A place in `file`, as precise as what is known.
     public init(file: String, line: Int? = nil, column: Int? = nil) {
         self.file = file
         self.line = line
@@ -22,10 +25,11 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
     }
 
     /// The same file, `offset` lines further down (for errors inside front matter or embedded YAML).
-    public func shifted(lines offset: Int) -> SourceLocation {
+    package func shifted(lines offset: Int) -> SourceLocation {
         SourceLocation(file: file, line: line.map { $0 + offset }, column: column)
     }
 
+    /// Orders places by file, then line, then column, unknown lines and columns first.
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
         (lhs.file, lhs.line ?? 0, lhs.column ?? 0) < (rhs.file, rhs.line ?? 0, rhs.column ?? 0)
     }
@@ -35,16 +39,20 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
 ///
 /// Diagnostics are values, collected rather than thrown, so that a build reports every problem at once.
 public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
+    /// Whether the problem stops the build (`error`) or is only reported (`warning`).
     public enum Severity: String, Sendable, Hashable, Comparable {
         case warning
         case error
 
+        /// Warnings sort before errors.
         public static func < (lhs: Severity, rhs: Severity) -> Bool {
             lhs == .warning && rhs == .error
         }
     }
 
+    /// Whether the problem stops the build.
     public var severity: Severity
+    /// Where the problem is; nil for problems of the whole run (a missing folder, an unreadable workspace).
     public var location: SourceLocation?
     /// What is wrong, in one sentence: what was expected and what was found.
     public private(set) var message: String
@@ -82,10 +90,12 @@ public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
         return result
     }
 
+    /// A problem that stops the build.
     public static func error(at location: SourceLocation?, _ message: String, hint: String? = nil) -> Diagnostic {
         Diagnostic(.error, at: location, message, hint: hint)
     }
 
+    /// A problem worth reporting that does not stop the build.
     public static func warning(at location: SourceLocation?, _ message: String, hint: String? = nil) -> Diagnostic {
         Diagnostic(.warning, at: location, message, hint: hint)
     }
@@ -101,8 +111,11 @@ public struct Diagnostic: Sendable, Hashable, Error, CustomStringConvertible {
 }
 
 extension Array where Element == Diagnostic {
+    /// The diagnostics that stop the build.
     public var errors: [Diagnostic] { filter { $0.severity == .error } }
+    /// The diagnostics that are only reported.
     public var warnings: [Diagnostic] { filter { $0.severity == .warning } }
+    /// Whether any of them stops the build.
     public var hasErrors: Bool { contains { $0.severity == .error } }
 
     /// Stable order for reports: by file, line and column, then by message.
@@ -120,7 +133,10 @@ extension Array where Element == Diagnostic {
 
 /// Thrown when a stage cannot go on; carries every diagnostic found so far.
 public struct DiagnosticsError: Error, Sendable, CustomStringConvertible {
+    /// Every problem found before the stage gave up.
     public var diagnostics: [Diagnostic]
+    /// Carries `diagnostics` out of the stage.
     public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+    /// The diagnostics, one report entry after another.
     public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 }

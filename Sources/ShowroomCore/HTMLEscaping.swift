@@ -4,6 +4,8 @@
 /// reports). It scans UTF-8 bytes and returns the text unchanged, without copying, when nothing needs
 /// escaping, which is the common case and matters on the build's hot path.
 public enum HTMLEscaping {
+    /// `text` with `<`, `>`, `&`, `"` and `'` written as entities, for HTML text and quoted attribute values;
+    /// `text` itself when it has none of them.
     public static func escape(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else {
             return text

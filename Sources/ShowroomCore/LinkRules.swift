@@ -6,7 +6,7 @@ import Foundation
 public enum LinkRules {
     /// Schemes a link may use; everything else (`javascript:`, `data:`, `vbscript:`, `file:` …) can run code
     /// or reach outside the web.
-    public static let allowedSchemes: Set<String> = ["http", "https", "mailto", "tel"]
+    package static let allowedSchemes: Set<String> = ["http", "https", "mailto", "tel"]
 
     /// Why `text` may not be a link's address, or nil when it may: relative addresses and the http, https,
     /// mailto and tel schemes pass. Character references and the spaces and control characters browsers
@@ -92,7 +92,7 @@ public enum LinkRules {
 
     /// `&#106;`, `&#x6A;`, `&colon;`, `&Tab;`, `&NewLine;`, `&amp;`, `&lt;` and the like, decoded (for the scheme check
     /// and `HTMLEscaping.plainText`).
-    public static func decodeReferences(_ text: String) -> String {
+    package static func decodeReferences(_ text: String) -> String {
         guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
         var result = ""
         var rest = Substring(text)

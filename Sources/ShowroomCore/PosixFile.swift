@@ -88,7 +88,7 @@ public enum PosixFile {
     }
 
     /// Creates the folder that holds `path`, and its missing parents.
-    public static func makeDirectories(parentOf path: String) throws(POSIXError) {
+    package static func makeDirectories(parentOf path: String) throws(POSIXError) {
         guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")), slash != path.utf8.startIndex else { return }
         let parent = String(path[..<slash])
         if mkdir(parent, 0o755) == 0 || errno == EEXIST { return }

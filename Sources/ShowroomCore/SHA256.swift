@@ -19,8 +19,10 @@ public struct SHA256: Sendable {
         0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
     ]
 
+    /// A hasher that has seen no bytes yet.
     public init() {}
 
+    /// Adds `bytes` to what is hashed; call it as often as the input arrives in pieces.
     public mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
         for byte in bytes {
             buffer.append(byte)
@@ -32,6 +34,7 @@ public struct SHA256: Sendable {
         }
     }
 
+    /// The 32-byte digest of everything added so far. The hasher is used up: make a new one for the next input.
     public mutating func finalize() -> [UInt8] {
         let bitLength = length &* 8
         update([0x80])

@@ -27,6 +27,8 @@ public enum SourceText {
         return try decode(bytes, relativePath: relativePath)
     }
 
+    /// Bytes already read, decoded the same way: BOM removed, line endings made LF; a located error when they
+    /// are not UTF-8.
     public static func decode(_ bytes: [UInt8], relativePath: String) throws(Diagnostic) -> String {
         var bytes = bytes
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }

@@ -7,23 +7,32 @@ import ShowroomCore
 public struct HTMLPageScan: Sendable {
     /// A link or embedded resource in the page, with the line of its element in the built file.
     public struct Link: Sendable, Hashable {
+        /// The `href` or `src` as written.
         public var target: String
+        /// The line of the element in the built file.
         public var line: Int
         /// Whether a `#fragment` of this link must name an anchor (`<a href>`, `<area href>`); resources
         /// (`<img src>`, `<link href>`) only need their file.
         public var isNavigation: Bool
     }
 
+    /// A problem libxml2's parser reported, at its place in the built file.
     public struct ParseError: Sendable, Hashable {
+        /// The 1-based line.
         public var line: Int
+        /// The 1-based column.
         public var column: Int
+        /// libxml2's message.
         public var message: String
     }
 
+    /// What the parser could not make sense of (HTML5 elements libxml2 does not know left out).
     public var errors: [ParseError] = []
+    /// Every link and embedded resource, in page order.
     public var links: [Link] = []
     /// Every `id`, and every `name` of an `<a>`: the targets `#fragment`s may point at.
     public var anchors: Set<String> = []
+    /// How many tracking snippets the page carries (exactly one is right).
     public var trackingSnippets = 0
 
     /// libxml2 2.9 does not know the HTML5 elements and reports each as an error; they are valid HTML.

@@ -20,6 +20,7 @@ public struct HTMLRewriter {
     /// Marker attribute that identifies the tracking snippet's `<script>` element.
     public static let snippetMarker = "data-showroom-tracking"
 
+    /// Why a page cannot take the tracking snippet.
     public enum Failure: Error, Equatable {
         /// The page has no `<head>` element to put the tracking snippet in.
         case noHead
@@ -31,17 +32,23 @@ public struct HTMLRewriter {
     public struct Output: Equatable {
         /// The page's UTF-8 bytes, ready to write (the build never needs them as a `String` again).
         public var bytes: [UInt8]
+        /// The page as text, for tests and messages.
         public var html: String { String(decoding: bytes, as: UTF8.self) }
         /// For each marker (by index in `markers`), the names that follow it in the page, in page order.
         public var references: [[String]]
     }
 
+    /// The tracking snippet's HTML, inserted before `</head>`.
     public var snippet: String
+    /// The width and height of the image at an `<img src>`; nil leaves the tag as it is.
     public var imageSize: (String) -> (width: Int, height: Int)?
+    /// The attributes to add to an `<a>` with this `href`; none leaves the tag as it is.
     public var linkAttributes: (String) -> [(String, String)]
     /// Texts whose following name (letters, digits, `-`, `.`, `_`) is reported.
     public var markers: [String]
 
+    /// A rewriter that inserts `snippet`, sizes images and marks links through the given functions, and
+    /// reports the names after `markers`.
     public init(
         snippet: String, imageSize: @escaping (String) -> (width: Int, height: Int)? = { _ in nil },
         linkAttributes: @escaping (String) -> [(String, String)] = { _ in [] }, markers: [String] = []
@@ -52,6 +59,8 @@ public struct HTMLRewriter {
         self.markers = markers
     }
 
+    /// The page rewritten, with the names found after the markers; a failure when it has no `<head>` or
+    /// already carries more than one snippet.
     public func rewrite(_ html: String) -> Result<Output, Failure> {
         var html = html
         return html.withUTF8 { bytes in rewrite(bytes) }

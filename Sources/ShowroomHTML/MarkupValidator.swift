@@ -4,9 +4,13 @@ import Foundation
 /// Parses XML (sitemaps, feeds) with libxml2 and reports what it could not make sense of; HTML pages are read by
 /// `HTMLPageScan`.
 public enum MarkupValidator {
+    /// One problem libxml2 found, at its place in the document.
     public struct Problem: Sendable, Hashable {
+        /// The 1-based line.
         public var line: Int
+        /// The 1-based column.
         public var column: Int
+        /// libxml2's message.
         public var message: String
     }
 

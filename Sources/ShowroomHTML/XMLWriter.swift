@@ -6,6 +6,7 @@ public final class XMLWriter {
     private let buffer: xmlBufferPtr
     private let writer: xmlTextWriterPtr
 
+    /// A writer with the XML declaration written, indenting by two spaces.
     public init() {
         buffer = xmlBufferCreate()
         writer = xmlNewTextWriterMemory(buffer, 0)
@@ -19,15 +20,18 @@ public final class XMLWriter {
         xmlBufferFree(buffer)
     }
 
+    /// Opens element `name`, declaring `namespace` as its default when given; close it with `end()`.
     public func start(_ name: String, namespace: String? = nil) {
         xmlTextWriterStartElement(writer, name)
         if let namespace { xmlTextWriterWriteAttribute(writer, "xmlns", namespace) }
     }
 
+    /// Adds an attribute to the element just opened; `value` is escaped.
     public func attribute(_ name: String, _ value: String) {
         xmlTextWriterWriteAttribute(writer, name, value)
     }
 
+    /// Closes the innermost open element.
     public func end() { xmlTextWriterEndElement(writer) }
 
     /// `<name>text</name>`, with the text escaped.

@@ -25,6 +25,7 @@ extension Publisher {
             case link(to: String)
         }
 
+        /// What went wrong, where, and what to do about it.
         public var description: String {
             switch self {
             case .invalidSiteID(let site):

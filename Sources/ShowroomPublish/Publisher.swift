@@ -10,11 +10,13 @@ import Foundation
 /// they were.
 public struct Publisher: Sendable {
     /// Copies one file; tests replace it to make a publish fail halfway.
-    public var copyFile: @Sendable (_ from: URL, _ to: URL) throws -> Void
+    package var copyFile: @Sendable (_ from: URL, _ to: URL) throws -> Void
+    /// The clock release names are made from; tests step it.
     public var now: @Sendable () -> Date
     /// How long to wait for another publish of the same site to finish before giving up.
     public var lockWait: Duration
 
+    /// A publisher that copies with `copyFile`, names releases by `now` and waits `lockWait` for a busy site.
     public init(copyFile: @escaping @Sendable (URL, URL) throws -> Void = { try FileManager.default.copyItem(at: $0, to: $1) },
                 now: @escaping @Sendable () -> Date = Date.init, lockWait: Duration = .seconds(120)) {
         self.copyFile = copyFile
@@ -24,11 +26,13 @@ public struct Publisher: Sendable {
 
     /// What one publish or rollback did.
     public struct Outcome: Sendable {
+        /// The site published or rolled back.
         public var site: String
         /// The release `current` points at now.
         public var release: String
         /// The release it pointed at before, if any.
         public var previous: String?
+        /// What the release changed against the one live before it.
         public var diff: ReleaseDiff
         /// Old releases deleted to keep the last N.
         public var pruned: [String]

@@ -4,11 +4,16 @@ import ShowroomCore
 /// What a release changes against the one live before it, by content hash (SHA-256): the files a
 /// deployment needs to upload and the ones it may delete.
 public struct ReleaseDiff: Sendable, Equatable {
+    /// Files new in the release, by path relative to the site.
     public var added: [String]
+    /// Files whose content changed.
     public var changed: [String]
+    /// Files the release no longer has.
     public var removed: [String]
+    /// How many files stayed the same.
     public var unchanged: Int
 
+    /// A diff with the given lists.
     public init(added: [String], changed: [String], removed: [String], unchanged: Int) {
         self.added = added
         self.changed = changed
@@ -16,6 +21,7 @@ public struct ReleaseDiff: Sendable, Equatable {
         self.unchanged = unchanged
     }
 
+    /// Whether the release changes nothing.
     public var isEmpty: Bool { added.isEmpty && changed.isEmpty && removed.isEmpty }
 
     /// Compares every regular file under `new` with the one at the same path under `old` (nil: nothing live).

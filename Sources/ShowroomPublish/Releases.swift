@@ -13,6 +13,7 @@ import Foundation
 /// sees the old release or the new one, never a mix and never a missing root. Only folders with publish's
 /// name and a manifest beside them are releases: anything else in `releases/` is never pruned or rolled back to.
 public struct Releases: Sendable {
+    /// The site id, which names its folder.
     public var site: String
     /// `DIR/<site>`.
     public var folder: URL
@@ -29,8 +30,10 @@ public struct Releases: Sendable {
         site.wholeMatch(of: /[A-Za-z0-9_\-]{1,64}/) != nil
     }
 
-    public var releasesFolder: URL { folder.appendingPathComponent("releases") }
-    public var currentLink: URL { folder.appendingPathComponent("current") }
+    /// `DIR/<site>/releases`, where every release is.
+    package var releasesFolder: URL { folder.appendingPathComponent("releases") }
+    /// `DIR/<site>/current`, the link to the live release: the web server's document root.
+    package var currentLink: URL { folder.appendingPathComponent("current") }
     var lockFile: URL { folder.appendingPathComponent(".publish.lock") }
 
     /// The manifest beside the release `name`, which marks it as one publish made.

@@ -8,21 +8,31 @@ public enum AssetKind: String, Sendable, CaseIterable {
 
 /// One record of the shared asset library (`assets/catalog.yaml`).
 public struct Asset: Sendable {
+    /// The id pages reference it by (`asset:<id>`), unique in the library.
     public var id: String
     /// Path under `assets/files/`.
     public var file: String
+    /// The title reports show and the last fallback for alt text.
     public var title: String
+    /// What the asset is (photo, brochure, video, logo, other).
     public var kind: AssetKind
+    /// The model it shows (an id in `shared/data/models.yaml`), if any.
     public var model: String?
+    /// Free tags for finding and grouping assets in reports.
     public var tags: [String]
+    /// Who answers for the asset (a team or a person), for the reports.
     public var owner: String?
+    /// What the asset cost to make or license, in `currency` (0 when not given).
     public var cost: Double
+    /// The currency of `cost` (`CNY` when not given).
     public var currency: String
+    /// The day its licence ends: using it after that is a build error, and shortly before it a warning.
     public var licenceExpiry: Date?
     /// Alt text per locale (`en`, `zh-CN`); `en` is the fallback.
-    public var alt: [String: String]
+    package var alt: [String: String]
     /// Whether pages offer it as a counted download (brochures, press photos, wallpapers).
     public var downloadable: Bool
+    /// Where the record is written in `assets/catalog.yaml`.
     public var location: SourceLocation
 
     /// Alt text for `locale`, falling back to the language, then English, then the title.
@@ -35,15 +45,18 @@ public struct Asset: Sendable {
 
 /// The shared asset library: every record, by id.
 public struct AssetCatalog: Sendable {
+    /// Every record, by id.
     public var assets: [String: Asset]
     /// `assets/files`, relative to the workspace root.
     public var filesFolder: String
 
+    /// A catalogue of `assets` whose files are under `filesFolder`.
     public init(assets: [String: Asset] = [:], filesFolder: String = "assets/files") {
         self.assets = assets
         self.filesFolder = filesFolder
     }
 
+    /// The record with `id`; nil when the library has none.
     public subscript(id: String) -> Asset? { assets[id] }
 
     static let idPattern = #"^[a-z0-9][a-z0-9._-]*$"#

@@ -3,16 +3,20 @@ import ShowroomCore
 
 /// Reads the typed fields of one YAML mapping, collecting a located diagnostic for every field that is
 /// missing or of the wrong type, and for keys nobody asked for (usually typos).
-public struct FieldReader {
-    public let node: YAMLNode
+package struct FieldReader {
+    /// The mapping being read.
+    package let node: YAMLNode
     /// What the mapping is, for messages: "site.yaml", "front matter", "asset `x`".
-    public let what: String
+    package let what: String
     /// The syntax fixes are written in: a TOML page is told `date = 2026-03-15`, a JSON one `"date": "2026-03-15"`.
-    public let format: FrontMatter.Format
-    public private(set) var diagnostics: [Diagnostic] = []
+    package let format: FrontMatter.Format
+    /// Every problem found so far, in reading order.
+    package private(set) var diagnostics: [Diagnostic] = []
     private var readKeys: Set<String> = []
 
-    public init(_ node: YAMLNode, what: String, format: FrontMatter.Format = .yaml) {
+    /// A reader of `node`, named `what` in messages, with fixes written in `format`; a node that is not a mapping
+    /// is an error at once.
+    package init(_ node: YAMLNode, what: String, format: FrontMatter.Format = .yaml) {
         self.node = node
         self.what = what
         self.format = format
@@ -22,15 +26,18 @@ public struct FieldReader {
         }
     }
 
-    public var location: SourceLocation { node.location }
+    /// Where the mapping is written.
+    package var location: SourceLocation { node.location }
 
-    public mutating func field(_ key: String) -> YAMLNode? {
+    /// The value of `key` (nil when missing or null), and marks `key` as known so `finish` does not warn about it.
+    package mutating func field(_ key: String) -> YAMLNode? {
         readKeys.insert(key)
         guard let value = node[key], !value.isNull else { return nil }
         return value
     }
 
-    public mutating func string(_ key: String, required: Bool = false, example: String = "some text") -> String? {
+    /// The text of `key`; nil when missing (an error when `required`, with `example` in the fix) or not text.
+    package mutating func string(_ key: String, required: Bool = false, example: String = "some text") -> String? {
         guard let value = field(key) else {
             if required {
                 diagnostics.append(.error(at: node.location, "\(what) has no `\(key)`",
@@ -46,7 +53,8 @@ public struct FieldReader {
         return text
     }
 
-    public mutating func bool(_ key: String) -> Bool? {
+    /// `key` as true or false (`yes`/`no` too); nil when missing, an error when it is anything else.
+    package mutating func bool(_ key: String) -> Bool? {
         guard let value = field(key) else { return nil }
         switch value.scalarText {
         case "true", "yes", "True", "Yes": return true
@@ -58,7 +66,8 @@ public struct FieldReader {
         }
     }
 
-    public mutating func int(_ key: String) -> Int? {
+    /// `key` as a whole number; nil when missing, an error when it is not one.
+    package mutating func int(_ key: String) -> Int? {
         guard let value = field(key) else { return nil }
         guard let text = value.scalarText, let number = Int(text) else {
             diagnostics.append(.error(at: value.location, "`\(key)` must be a whole number, found \(value.kindName)",
@@ -68,7 +77,8 @@ public struct FieldReader {
         return number
     }
 
-    public mutating func decimal(_ key: String) -> Double? {
+    /// `key` as a number (`_` allowed between digits); nil when missing, an error when it is not one.
+    package mutating func decimal(_ key: String) -> Double? {
         guard let value = field(key) else { return nil }
         guard let text = value.scalarText, let number = Double(text.replacingOccurrences(of: "_", with: "")) else {
             diagnostics.append(.error(at: value.location, "`\(key)` must be a number, found \(value.kindName)",
@@ -79,7 +89,7 @@ public struct FieldReader {
     }
 
     /// A date in any form `WrittenDate` reads, as written (not yet placed in a time zone).
-    public mutating func writtenDate(_ key: String) -> WrittenDate? {
+    package mutating func writtenDate(_ key: String) -> WrittenDate? {
         guard let value = field(key) else { return nil }
         let problem: WrittenDate.Problem
         if let text = value.scalarText {
@@ -94,11 +104,12 @@ public struct FieldReader {
     }
 
     /// A date in any form `WrittenDate` reads; one without a zone is read in UTC.
-    public mutating func date(_ key: String) -> Date? {
+    package mutating func date(_ key: String) -> Date? {
         writtenDate(key)?.date(in: WrittenDate.utc)
     }
 
-    public mutating func strings(_ key: String) -> [String] {
+    /// `key` as a list of texts (one text counts as a list of one); empty when missing, an error for anything else.
+    package mutating func strings(_ key: String) -> [String] {
         guard let value = field(key) else { return [] }
         if let text = value.scalarText { return [text] }
         guard let items = value.items else {
@@ -115,7 +126,8 @@ public struct FieldReader {
         return result
     }
 
-    public mutating func oneOf(_ key: String, _ allowed: [String], required: Bool = false) -> String? {
+    /// The text of `key` when it is one of `allowed`; an error naming them when it is not.
+    package mutating func oneOf(_ key: String, _ allowed: [String], required: Bool = false) -> String? {
         guard let text = string(key, required: required, example: allowed.first ?? "") else { return nil }
         guard allowed.contains(text) else {
             diagnostics.append(.error(at: node[key]?.location ?? node.location,
@@ -126,10 +138,11 @@ public struct FieldReader {
         return text
     }
 
-    public mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+    /// Adds a problem the caller found itself, so it is reported with the reader's.
+    package mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
 
     /// Warns about keys that were never read: nearly always a typo (`tittle:`) that would otherwise be ignored.
-    public mutating func finish(allowing extraKeys: Set<String> = []) -> [Diagnostic] {
+    package mutating func finish(allowing extraKeys: Set<String> = []) -> [Diagnostic] {
         for pair in node.pairs ?? [] where !readKeys.contains(pair.key) && !extraKeys.contains(pair.key) {
             let known = readKeys.sorted().joined(separator: ", ")
             diagnostics.append(.warning(at: pair.value.keyLocation ?? pair.value.location, "unknown key `\(pair.key)` in \(what)",
@@ -141,7 +154,7 @@ public struct FieldReader {
     /// For a mapping whose other keys are data (front matter, whose keys reach templates as `page.<key>`): a key
     /// is a warning only when it is not known itself but one edit away from a known key (`titel`, `descripton`),
     /// which is nearly always a typo. Each such key is reported once, at the key.
-    public mutating func finishKeepingData(known: Set<String>) -> [Diagnostic] {
+    package mutating func finishKeepingData(known: Set<String>) -> [Diagnostic] {
         for pair in node.pairs ?? [] where !known.contains(pair.key) {
             guard let suggestion = KeySpelling.suggestion(for: pair.key, among: known) else { continue }
             diagnostics.append(.warning(at: pair.value.keyLocation ?? pair.value.location,
@@ -153,7 +166,7 @@ public struct FieldReader {
     }
 
     /// A value in a fix, for `written`.
-    public enum Example {
+    package enum Example {
         /// Text: quoted in TOML and JSON.
         case text(String)
         /// A number or `true`/`false`: never quoted.
@@ -165,7 +178,7 @@ public struct FieldReader {
     }
 
     /// `key: value` the way an author writes it in this reader's format, for fixes.
-    public func written(_ key: String, _ example: Example) -> String {
+    package func written(_ key: String, _ example: Example) -> String {
         let quoted = { (text: String) in "\"\(text)\"" }
         let value: String
         switch (example, format) {

@@ -8,12 +8,18 @@ import Glibc
 /// nanosecond), inode and device. The change time moves on every write and cannot be set back, so a copy
 /// that keeps the modification time (`cp -p`, `rsync -t`, `tar x`) still counts as a change.
 public struct FileStamp: Sendable, Hashable {
+    /// The file's size in bytes.
     public var size: Int
+    /// The modification time, in nanoseconds since 1970.
     public var modified: Int
+    /// The status change time, in nanoseconds since 1970.
     public var changed: Int
+    /// The file's inode: a file replaced by another under the same name gets a new one.
     public var inode: UInt64
+    /// The device the file is on.
     public var device: UInt64
 
+    /// A stamp with the given values (the times in nanoseconds since 1970).
     public init(size: Int, modified: Int, changed: Int = 0, inode: UInt64 = 0, device: UInt64 = 0) {
         self.size = size
         self.modified = modified
@@ -46,7 +52,7 @@ public struct FileStamp: Sendable, Hashable {
 
 /// Values made from files, kept while the file's stamp stays the same. Long-running commands (`serve`)
 /// rebuild many times; the workspace's YAML and the build records then need reading only when they change.
-public final class FileCache<Value: Sendable>: Sendable {
+package final class FileCache<Value: Sendable>: Sendable {
     private let entries = Locked<[String: Entry]>([:])
     private struct Entry {
         var stamp: FileStamp
@@ -55,14 +61,14 @@ public final class FileCache<Value: Sendable>: Sendable {
     private let racyWindow: Duration
 
     /// `racyWindow`: files changed more recently than this are made afresh every time (see `value`).
-    public init(racyWindow: Duration = .seconds(2)) {
+    package init(racyWindow: Duration = .seconds(2)) {
         self.racyWindow = racyWindow
     }
 
     /// The value for the file at `path`, made by `make` unless the file is unchanged since the last call
     /// with the same `key` (for what else the value depends on). Failures are not kept. A file that cannot
     /// be stamped is always made afresh.
-    public func value<Failure: Error>(forPath path: String, key: String = "", make: () throws(Failure) -> Value) throws(Failure) -> Value {
+    package func value<Failure: Error>(forPath path: String, key: String = "", make: () throws(Failure) -> Value) throws(Failure) -> Value {
         guard let stamp = FileStamp(path: path) else { return try make() }
         let entryKey = key + "\u{0}" + path
         if let entry = entries.withLock({ $0[entryKey] }), entry.stamp == stamp { return entry.value }

@@ -12,6 +12,7 @@ public struct FleetConfig: Sendable {
     /// Hosts the `embed` shortcode may show in an iframe (`www.youtube-nocookie.com`); none by default.
     public var embedHosts: [String] = []
 
+    /// The settings of a workspace without `showroom.yaml`.
     public static let `default` = FleetConfig(collector: "http://127.0.0.1:8090", output: "public", licenceWarningDays: 30)
 
     /// Top-level folders of the workspace that hold its sources: never an output folder.
@@ -31,6 +32,8 @@ public struct FleetConfig: Sendable {
         }
     }
 
+    /// The settings written in `node` (the parsed `showroom.yaml`), defaults for what it leaves out, and every
+    /// problem found.
     public static func read(_ node: YAMLNode) -> (FleetConfig, [Diagnostic]) {
         var reader = FieldReader(node, what: "showroom.yaml")
         var config = FleetConfig.default

@@ -5,23 +5,23 @@ import ShowroomCore
 ///
 /// All three become one located `YAMLNode` mapping, so everything that reads front matter afterwards is the
 /// same whatever the author wrote; every syntax error comes back with its line, column and a fix.
-public struct FrontMatter: Sendable {
+package struct FrontMatter: Sendable {
     /// How the front matter is written.
-    public enum Format: String, Sendable {
+    package enum Format: String, Sendable {
         case yaml = "YAML", toml = "TOML", json = "JSON"
     }
 
     /// How it is written; nil when the file has no front matter.
-    public var format: Format?
+    package var format: Format?
     /// The values: a mapping, or `.null` when there are none.
-    public var values: YAMLNode
+    package var values: YAMLNode
     /// The Markdown after the front matter.
-    public var body: String
+    package var body: String
     /// Line in the file where `body` starts (1-based), so Markdown errors point at the right line.
-    public var bodyLine: Int
+    package var bodyLine: Int
 
     /// Splits `text` (the whole page file, read from `file`) into its front matter and its body.
-    public static func read(_ text: String, file: String) throws(Diagnostic) -> FrontMatter {
+    package static func read(_ text: String, file: String) throws(Diagnostic) -> FrontMatter {
         if text.hasPrefix("---\n") || text == "---" {
             let block = try fenced(text, fence: "---", file: file)
             let values = try YAMLNode.parse(block.text, file: file, lineOffset: 1)

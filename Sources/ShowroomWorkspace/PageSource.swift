@@ -7,21 +7,32 @@ public struct PageSource: Sendable {
     public var file: String
     /// Path inside the content root it came from, e.g. `news/launch.md` or `_index.md`.
     public var contentPath: String
+    /// The page's title (from the file name when the front matter has none).
     public var title: String
+    /// The summary for listings and the `description` meta tag.
     public var description: String?
     /// `date`, `publishDate` and `expiryDate` as written; `date`, `moment`, `publishDate` and `expiryDate` below
     /// read them, in `timeZone` when they name no zone of their own.
-    public var writtenDate: WrittenDate?
+    package var writtenDate: WrittenDate?
+    /// Whether the page is a draft, built only when drafts are asked for.
     public var draft: Bool
-    public var writtenPublishDate: WrittenDate?
-    public var writtenExpiryDate: WrittenDate?
+    /// `publishDate` as written: the page is not built before it.
+    package var writtenPublishDate: WrittenDate?
+    /// `expiryDate` as written: the page is not built from it on.
+    package var writtenExpiryDate: WrittenDate?
     /// The time zone of dates written without one: UTC when the page is read, its site's once it is placed on one.
     public var timeZone: TimeZone = WrittenDate.utc
+    /// The last part of the page's address instead of the file name.
     public var slug: String?
+    /// The page's whole address instead of the one its folder and file name give.
     public var url: String?
+    /// The template the page is rendered with instead of its kind's default.
     public var layout: String?
+    /// The page's tags; on a shared page they decide which sites mount it.
     public var tags: [String]
+    /// Where the page comes in its section's order (lower first).
     public var weight: Int
+    /// Former addresses of the page: each gets a page that redirects here.
     public var aliases: [String]
     /// Section `_index.md` only: write an Atom feed for the section.
     public var feed: Bool
@@ -50,9 +61,9 @@ public struct PageSource: Sendable {
     /// The moment the page's date names (read in `timeZone` when it names no zone), for ordering pages.
     public var moment: Date? { writtenDate?.date(in: timeZone) }
     /// The page is built only from this moment on.
-    public var publishDate: Date? { writtenPublishDate?.date(in: timeZone) }
+    package var publishDate: Date? { writtenPublishDate?.date(in: timeZone) }
     /// The page is built only before this moment.
-    public var expiryDate: Date? { writtenExpiryDate?.date(in: timeZone) }
+    package var expiryDate: Date? { writtenExpiryDate?.date(in: timeZone) }
 
     /// Front matter keys with a meaning of their own; the rest reach templates as `page.<key>`.
     public static let knownKeys: Set<String> = [

@@ -8,11 +8,14 @@ public enum SiteKind: String, Sendable, CaseIterable {
 
 /// A menu entry from `site.yaml`.
 public struct MenuItem: Sendable, Hashable {
+    /// The text of the entry.
     public var title: String
+    /// The address it links to.
     public var url: String
     /// Where the entry's `url:` is written, for errors about the address.
     public var location: SourceLocation?
 
+    /// An entry `title` linking to `url`, written at `location`.
     public init(title: String, url: String, location: SourceLocation? = nil) {
         self.title = title
         self.url = url
@@ -33,14 +36,19 @@ public struct Mount: Sendable, Hashable {
     public var into: String
     /// Keep only pages with at least one of these tags (all pages when empty).
     public var tags: [String]
+    /// Where the mount is written in `site.yaml`.
     public var location: SourceLocation
 }
 
 /// One site's settings: `sites/<id>/site.yaml`.
 public struct SiteConfig: Sendable {
+    /// The site's id: its folder name under `sites/` and its output folder.
     public var id: String
+    /// The site's name, as pages show it.
     public var title: String
+    /// Which template set the site uses on top of `base`.
     public var kind: SiteKind
+    /// The address the site is published at, ending in `/`.
     public var baseURL: String
     /// BCP 47 language tag: `en`, `zh-CN`.
     public var locale: String
@@ -52,7 +60,9 @@ public struct SiteConfig: Sendable {
     public var model: String?
     /// Theme values for templates (colours, logo asset, …), as written.
     public var theme: YAMLNode?
+    /// Menus by name (`main`, `footer`), each entry in order.
     public var menus: [String: [MenuItem]]
+    /// The shared content the site takes in.
     public var mounts: [Mount]
     /// Whether pages of this site offer the test-drive booking form (default: product sites do).
     public var booking: Bool
@@ -62,6 +72,7 @@ public struct SiteConfig: Sendable {
     public var params: YAMLNode?
     /// `sites/<id>` relative to the workspace root.
     public var folder: String
+    /// Where `site.yaml` is, for problems with the site as a whole.
     public var location: SourceLocation
 
     static let idPattern = #"^[a-z0-9][a-z0-9-]{0,62}$"#

@@ -4,6 +4,7 @@ import ShowroomCore
 /// What `showroom new site` is asked for: the site id and kind, the model a product site sells, and the
 /// optional brand, title and locale.
 public struct SiteScaffoldRequest: Sendable {
+    /// The new site's id (its folder under `sites/`); checked by `SiteScaffold.create`.
     public var id: String
     /// `brand`, `product` or `store`, as typed; checked by `SiteScaffold.create`.
     public var kind: String
@@ -13,8 +14,10 @@ public struct SiteScaffoldRequest: Sendable {
     public var brand: String?
     /// The site's title; defaults to the model's or brand's name.
     public var title: String?
+    /// The site's BCP 47 language tag (`en` by default).
     public var locale: String
 
+    /// A request for a site `id` of `kind`; the rest is optional.
     public init(id: String, kind: String, model: String? = nil, brand: String? = nil, title: String? = nil, locale: String = "en") {
         self.id = id
         self.kind = kind
@@ -152,6 +155,7 @@ public enum SiteScaffold {
 
 /// Why `showroom new site` created nothing: every problem found with the request.
 public struct ScaffoldFailure: Error, Sendable {
+    /// Every problem with the request, each with a fix.
     public var diagnostics: [Diagnostic]
 }
 

@@ -3,10 +3,14 @@ import ShowroomCore
 
 /// A template file as written: its lookup name (file name without `.mustache`), where it is, its text.
 public struct TemplateSource: Sendable {
+    /// The lookup name: the file name without `.mustache`.
     public var name: String
+    /// The file's path relative to the workspace root, for messages.
     public var file: String
+    /// The template's text.
     public var text: String
 
+    /// A template `name` read from `file`.
     public init(name: String, file: String, text: String) {
         self.name = name
         self.file = file
@@ -18,7 +22,9 @@ public struct TemplateSource: Sendable {
 ///
 /// Loading never stops at the first problem: it returns what could be read plus every diagnostic.
 public struct Workspace: Sendable {
+    /// The workspace's root folder.
     public var root: URL
+    /// The fleet-wide settings from `showroom.yaml`.
     public var fleet: FleetConfig
     /// Sites by id, sorted.
     public var sites: [SiteConfig]
@@ -26,13 +32,17 @@ public struct Workspace: Sendable {
     public var data: [String: YAMLNode]
     /// Template sets by name (`base`, `brand`, `product`, `store`), each template by name.
     public var templateSets: [String: [String: TemplateSource]]
+    /// The shared asset library.
     public var catalog: AssetCatalog
     /// Translated template strings by locale: `shared/i18n/zh-CN.yaml` is `zh-CN`.
     public var i18n: [String: YAMLNode]
 
+    /// Where the shared pages are that sites mount, relative to the root.
     public static let sharedContentFolder = "shared/content"
-    public static let sharedDataFolder = "shared/data"
+    /// Where the shared data files are, relative to the root.
+    package static let sharedDataFolder = "shared/data"
 
+    /// The site with `id`; nil when the workspace has none (or it was not loaded).
     public func site(_ id: String) -> SiteConfig? { sites.first { $0.id == id } }
 
     /// Loads the workspace at `root`. `siteIDs` limits which sites are read (all when nil).

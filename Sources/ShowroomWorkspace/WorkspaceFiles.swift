@@ -6,14 +6,15 @@ import Glibc
 
 /// The files below a folder of the workspace, sorted, as paths relative to that folder (hidden files
 /// skipped), and the symbolic links that were not followed because they lead out of the workspace.
-public struct FileListing: Sendable {
-    public var paths: [String]
+package struct FileListing: Sendable {
+    /// Every file found, relative to the listed folder, sorted.
+    package var paths: [String]
     /// Links whose target is outside the workspace, by path relative to the listed folder, with the target.
-    public var linksOutside: [(link: String, target: String)]
+    package var linksOutside: [(link: String, target: String)]
 
     /// One error per link that leads out of the workspace; `folder` is the listed folder relative to the
     /// workspace root, as the messages name it.
-    public func diagnostics(folder: String) -> [Diagnostic] {
+    package func diagnostics(folder: String) -> [Diagnostic] {
         linksOutside.map { link, target in
             WorkspaceFiles.outsideLinkError(link.isEmpty ? folder : "\(folder)/\(link)", target: target)
         }
@@ -26,7 +27,7 @@ public struct FileListing: Sendable {
 public enum WorkspaceFiles {
     /// The files below `folder`, optionally only those ending in `.ext`. `root` is the workspace root: no
     /// link is followed out of it.
-    public static func list(under folder: URL, withExtension ext: String? = nil, inside root: URL) -> FileListing {
+    package static func list(under folder: URL, withExtension ext: String? = nil, inside root: URL) -> FileListing {
         var paths: [String] = []
         let suffix = ext.map { ".\($0)" }
         let links = walk(folder, inside: root) { relative, _ in
@@ -48,18 +49,19 @@ public enum WorkspaceFiles {
     /// The real place of `path` when it is outside the workspace at `root` (following every link on the
     /// way), or nil when it is inside or does not exist. For files the build names directly (site.yaml, an
     /// asset's `file:`).
-    public static func targetOutside(_ path: String, inside root: URL) -> String? {
+    package static func targetOutside(_ path: String, inside root: URL) -> String? {
         guard let real = realPath(path), let rootReal = realPath(root.path) else { return nil }
         return isInside(real, rootReal) ? nil : real
     }
 
     /// The error for a link that leads out of the workspace.
-    public static func outsideLinkError(_ link: String, target: String) -> Diagnostic {
+    package static func outsideLinkError(_ link: String, target: String) -> Diagnostic {
         .error(at: SourceLocation(file: link), "this is a link to \(target), which is outside the workspace",
                hint: "copy the file into the workspace instead of linking to it; links may only point at files inside the workspace")
     }
 
-    public static func isDirectory(_ url: URL) -> Bool {
+    /// Whether `url` is a folder (following links).
+    package static func isDirectory(_ url: URL) -> Bool {
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
     }

@@ -6,21 +6,23 @@ import Foundation
 ///
 /// Without a zone it is a wall-clock time, not yet an instant: `date(in:)` places it in a time zone (a page's
 /// in its site's). Parsing is pure arithmetic, so it is safe on any thread.
-public struct WrittenDate: Sendable, Hashable {
+package struct WrittenDate: Sendable, Hashable {
     /// The wall-clock time read as if it were UTC, in seconds since 1970.
     let wallClock: Double
     /// Seconds east of UTC when the text names its zone; nil when it does not.
-    public let utcOffset: Int?
+    package let utcOffset: Int?
 
     /// What is wrong with a date's text, in a phrase that follows "found `…`: ".
-    public struct Problem: Error, Sendable, Hashable, CustomStringConvertible {
-        public var description: String
+    package struct Problem: Error, Sendable, Hashable, CustomStringConvertible {
+        /// The problem, as a phrase.
+        package var description: String
     }
 
     /// UTC, the zone of dates that name none and belong to no site.
-    public static let utc = TimeZone(secondsFromGMT: 0)!
+    package static let utc = TimeZone(secondsFromGMT: 0)!
 
-    public init(parsing text: String) throws(Problem) {
+    /// Reads `text` in any of the accepted forms; throws the problem when it is none of them (or names no real day).
+    package init(parsing text: String) throws(Problem) {
         var reader = DateText(text.trimmingCharacters(in: .whitespaces))
         let (year, month, day) = try reader.day()
         var seconds = 0.0
@@ -40,10 +42,10 @@ public struct WrittenDate: Sendable, Hashable {
     /// The day and time as written, carried as the `Date` whose UTC calendar fields they are: what a page
     /// shows (`15 March 2026`), in the zone the author wrote in, as Hugo shows a date. Not a moment: compare
     /// moments with `date(in:)`.
-    public var asWritten: Date { Date(timeIntervalSince1970: wallClock) }
+    package var asWritten: Date { Date(timeIntervalSince1970: wallClock) }
 
     /// The instant this date names: its own zone when it has one, else the wall-clock time in `timeZone`.
-    public func date(in timeZone: TimeZone) -> Date {
+    package func date(in timeZone: TimeZone) -> Date {
         if let utcOffset { return Date(timeIntervalSince1970: wallClock - Double(utcOffset)) }
         // The zone's offset at the wall-clock time, then again at the instant that gives, which settles
         // times near a daylight-saving change.

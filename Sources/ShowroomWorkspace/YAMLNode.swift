@@ -4,6 +4,7 @@ import Yams
 
 /// A YAML value that remembers where it was written, so every later error can point at it.
 public struct YAMLNode: Sendable {
+    /// What the value is: nothing, a scalar, a list or a mapping.
     public enum Value: Sendable {
         case null
         /// A scalar with its text; `quoted` is true when the author put it in quotes (then `42` is text, not a number).
@@ -13,13 +14,16 @@ public struct YAMLNode: Sendable {
         case mapping([(key: String, value: YAMLNode)])
     }
 
+    /// The value itself.
     public var value: Value
+    /// Where the value is written.
     public var location: SourceLocation
     /// Line and column of this value's key when it is a value of a mapping (0 when not, or not known): two
     /// small numbers rather than a second `SourceLocation`, since every node of a document carries them.
     private var keyLine: Int32 = 0
     private var keyColumn: Int32 = 0
 
+    /// A node holding `value`, written at `location`.
     public init(_ value: Value, at location: SourceLocation) {
         self.value = value
         self.location = location
@@ -27,12 +31,12 @@ public struct YAMLNode: Sendable {
 
     /// Where this value's key is written, when it is a value of a mapping: a message about the key itself
     /// (a misspelt name) points there, not at the value, which may sit on a later line.
-    public var keyLocation: SourceLocation? {
+    package var keyLocation: SourceLocation? {
         keyLine > 0 ? SourceLocation(file: location.file, line: Int(keyLine), column: keyColumn > 0 ? Int(keyColumn) : nil) : nil
     }
 
     /// The same value, noting that its key is written at `line` and `column` of the same file.
-    public func keyed(atLine line: Int, column: Int?) -> YAMLNode {
+    package func keyed(atLine line: Int, column: Int?) -> YAMLNode {
         var node = self
         node.keyLine = Int32(clamping: line)
         node.keyColumn = Int32(clamping: column ?? 0)
@@ -125,20 +129,25 @@ extension YAMLNode {
         }
     }
 
-    public var isNull: Bool { if case .null = value { true } else { false } }
+    /// Whether the value is null (`~`, `null` or nothing after the key).
+    package var isNull: Bool { if case .null = value { true } else { false } }
 
+    /// The key-value pairs in written order, when the value is a mapping.
     public var pairs: [(key: String, value: YAMLNode)]? {
         if case .mapping(let pairs) = value { pairs } else { nil }
     }
 
+    /// The entries, when the value is a list.
     public var items: [YAMLNode]? {
         if case .sequence(let items) = value { items } else { nil }
     }
 
+    /// The text, when the value is a scalar (quoted or not).
     public var scalarText: String? {
         if case .scalar(let text, _) = value { text } else { nil }
     }
 
+    /// The value of `key`, when the value is a mapping that has it.
     public subscript(key: String) -> YAMLNode? {
         guard case .mapping(let pairs) = value else { return nil }
         return pairs.first { $0.key == key }?.value
@@ -146,7 +155,7 @@ extension YAMLNode {
 
     /// A plain value for templates: strings, numbers, booleans, lists and dictionaries.
     /// `transformString` lets callers turn special strings (such as `asset:` references) into richer values.
-    public func plainValue(_ transformString: (String, SourceLocation) -> Any = { text, _ in text }) -> Any {
+    package func plainValue(_ transformString: (String, SourceLocation) -> Any = { text, _ in text }) -> Any {
         switch value {
         case .null: return ""
         case .scalar(let text, let quoted):

@@ -1,33 +1,31 @@
 import Foundation
 import ShowroomCore
+import ShowroomTestSupport
 import Testing
 
 @Suite struct PosixFileTests {
-    func temporaryFolder() throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("posixfile-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return folder.path
-    }
-
     @Test func writeCreatesMissingFoldersAndReadGivesTheBytesBack() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let place = try TemporaryFolder("posixfile")
+        let folder = place.path
+        defer { place.remove() }
         let text = String(repeating: "Aurora 新车 🚗\n", count: 10_000)  // larger than one read
         try PosixFile.write(text, toPath: folder + "/news/2026/launch/index.html")
         #expect(try PosixFile.read(path: folder + "/news/2026/launch/index.html") == Array(text.utf8))
     }
 
     @Test func writeReplacesAnExistingFile() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let place = try TemporaryFolder("posixfile")
+        let folder = place.path
+        defer { place.remove() }
         try PosixFile.write("a longer first version", toPath: folder + "/page.html")
         try PosixFile.write("short", toPath: folder + "/page.html")
         #expect(try String(contentsOfFile: folder + "/page.html", encoding: .utf8) == "short")
     }
 
     @Test func readOfAnEmptyFileIsEmpty() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let place = try TemporaryFolder("posixfile")
+        let folder = place.path
+        defer { place.remove() }
         _ = FileManager.default.createFile(atPath: folder + "/empty.md", contents: Data())
         #expect(try PosixFile.read(path: folder + "/empty.md").isEmpty)
     }
@@ -38,8 +36,9 @@ import Testing
     }
 
     @Test func writeBelowAFileFails() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let place = try TemporaryFolder("posixfile")
+        let folder = place.path
+        defer { place.remove() }
         try PosixFile.write("x", toPath: folder + "/blocker")
         #expect(throws: POSIXError(.ENOTDIR)) { try PosixFile.write("y", toPath: folder + "/blocker/page/index.html") }
     }

@@ -1,6 +1,7 @@
 import Foundation
 import ShowroomCore
 import ShowroomPreview
+import ShowroomTestSupport
 import Testing
 
 /// The fixes `showroom check` suggests fit the mistake.

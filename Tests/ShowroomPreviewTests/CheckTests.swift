@@ -1,6 +1,7 @@
 import Foundation
 import ShowroomCore
 import ShowroomPreview
+import ShowroomTestSupport
 import Testing
 
 @Suite("showroom check")

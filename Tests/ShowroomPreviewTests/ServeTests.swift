@@ -1,5 +1,6 @@
 import Foundation
 import ShowroomPreview
+import ShowroomTestSupport
 import Testing
 
 @Suite("showroom serve")

@@ -1,6 +1,7 @@
 import Foundation
 import ShowroomCore
 import ShowroomSite
+import ShowroomTestSupport
 import Testing
 
 /// `aliases:` are old addresses that redirect to a page: one a page already has is ignored, one that another

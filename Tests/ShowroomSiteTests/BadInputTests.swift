@@ -1,6 +1,7 @@
 import Foundation
 import ShowroomCore
 import ShowroomSite
+import ShowroomTestSupport
 import Testing
 
 /// Every kind of bad input gets a located, actionable error, a failed build, and untouched previous output.

@@ -1,6 +1,7 @@
 import Foundation
 import ShowroomCore
 import ShowroomSite
+import ShowroomTestSupport
 import ShowroomWorkspace
 import Testing
 

@@ -2,6 +2,7 @@ import Foundation
 import ShowroomCore
 import ShowroomHTML
 import ShowroomSite
+import ShowroomTestSupport
 import Testing
 
 @Suite struct BuildTests {

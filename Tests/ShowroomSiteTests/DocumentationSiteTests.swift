@@ -2,6 +2,7 @@ import Foundation
 import ShowroomCore
 import ShowroomPreview
 import ShowroomSite
+import ShowroomTestSupport
 import Testing
 
 /// A documentation site of a thousand generated pages, written the way Hugo users write one: sections three

@@ -1,6 +1,7 @@
 import Foundation
 import ShowroomCore
 import ShowroomSite
+import ShowroomTestSupport
 import ShowroomWorkspace
 import Testing
 
@@ -11,7 +12,7 @@ import Testing
                                "trek", "crest", "voyage"]
 
     @Test func theFleetHasTwentyTwoOrMoreSitesOfEveryKind() throws {
-        let (workspace, _) = Workspace.load(root: NewSiteWorkspace.repository)
+        let (workspace, _) = Workspace.load(root: ExampleFleet.repository)
 
         #expect(workspace.sites.count >= 22)
         #expect(workspace.sites.filter { $0.kind == .product }.count == 14)
@@ -64,7 +65,7 @@ import Testing
     }
 
     @Test func changingOnePriceInTheSharedDataChangesEverySiteThatShowsIt() throws {
-        let root = try NewSiteWorkspace.copyOfRepository()
+        let root = try ExampleFleet.copy()
         let models = root.appendingPathComponent("shared/data/models.yaml")
         let text = try String(contentsOf: models, encoding: .utf8)
         try text.replacingOccurrences(of: "price: 229800", with: "price: 219800")
@@ -83,7 +84,7 @@ import Testing
     }
 
     @Test func theBasePageLayoutShowsTheTableOfContentsOfAPageThatAsksForIt() throws {
-        let root = try NewSiteWorkspace.copyOfRepository()
+        let root = try ExampleFleet.copy()
         try "---\ntitle: Owner's guide\nparams:\n  toc: true\n---\n## Charging\n\n### At home\n\n## Care\n"
             .write(to: root.appendingPathComponent("sites/lumen/content/guide.md"), atomically: true, encoding: .utf8)
         let output = root.appendingPathComponent("public")
@@ -157,8 +158,8 @@ final class BuiltFleet: Sendable {
     let output: URL
 
     private init() {
-        output = FileManager.default.temporaryDirectory.appendingPathComponent("showroom-fleet-\(UUID().uuidString)")
-        report = FleetBuilder.build(BuildOptions(workspace: NewSiteWorkspace.repository, output: output))
+        output = TemporaryFolder.unusedURL("showroom-fleet")
+        report = FleetBuilder.build(BuildOptions(workspace: ExampleFleet.repository, output: output))
     }
 
     private static let instance = BuiltFleet()

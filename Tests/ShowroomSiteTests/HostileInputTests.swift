@@ -1,6 +1,7 @@
 import Foundation
 import ShowroomCore
 import ShowroomSite
+import ShowroomTestSupport
 import Testing
 
 /// Values written by a careless or hostile author: none may write outside the site's output folder, take the
@@ -9,8 +10,8 @@ import Testing
 @Suite struct HostileInputTests {
     /// A folder next to the workspace that a path climbing out of `public/<site>/` would reach.
     private func escapeTarget() -> (name: String, url: URL) {
-        let name = "showroom-escape-\(UUID().uuidString.prefix(8))"
-        return (name, FileManager.default.temporaryDirectory.appendingPathComponent(name))
+        let url = TemporaryFolder.unusedURL("showroom-escape")
+        return (url.lastPathComponent, url)
     }
 
     // MARK: - Output paths
@@ -162,7 +163,7 @@ import Testing
 
     @Test func aContentPageLinkedToAFileOutsideTheWorkspaceIsAnErrorAndNotPublished() throws {
         let workspace = try FixtureWorkspace()
-        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("showroom-secret-\(UUID().uuidString.prefix(8)).md")
+        let outside = TemporaryFolder.unusedURL("showroom-secret").appendingPathExtension("md")
         try Data("---\ntitle: Secret\n---\nroot:x:0:0\n".utf8).write(to: outside)
         defer { try? FileManager.default.removeItem(at: outside) }
         try FileManager.default.createSymbolicLink(at: workspace.root.appendingPathComponent("sites/store/content/passwd.md"),

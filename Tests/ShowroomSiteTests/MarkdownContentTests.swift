@@ -1,4 +1,5 @@
 import Foundation
+import ShowroomTestSupport
 import Testing
 
 /// What a Hugo user writes in Markdown, built into pages: heading ids and a table of contents, footnotes, alerts,

@@ -1,6 +1,7 @@
 import Foundation
 import ShowroomCore
 import ShowroomSite
+import ShowroomTestSupport
 import Testing
 
 /// Folders nest as sections at any depth, as in a documentation site written for Hugo: each list page shows

@@ -1,6 +1,7 @@
 import Foundation
 import ShowroomCore
 import ShowroomSite
+import ShowroomTestSupport
 import Testing
 
 /// `booking: false` in a page's front matter leaves the test-drive form off that page of a site that offers it.

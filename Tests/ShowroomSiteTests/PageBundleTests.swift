@@ -1,6 +1,7 @@
 import Foundation
 import ShowroomCore
 import ShowroomSite
+import ShowroomTestSupport
 import Testing
 
 /// A page written as `<folder>/index.md` carries its own files, as a Hugo leaf bundle does.

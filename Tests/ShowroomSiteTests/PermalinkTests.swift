@@ -1,6 +1,7 @@
 import Foundation
 import ShowroomCore
 import ShowroomSite
+import ShowroomTestSupport
 import Testing
 
 /// A page has one full address in one build: its canonical link, the sitemap and the feeds agree, also for

@@ -1,6 +1,7 @@
 import Foundation
 import ShowroomCore
 import ShowroomSite
+import ShowroomTestSupport
 import Testing
 
 /// A shortcode inside a heading: the heading's id and its table-of-contents entry come from the text the

@@ -1,6 +1,7 @@
 import Foundation
 import ShowroomCore
 import ShowroomSite
+import ShowroomTestSupport
 import Testing
 
 /// Hugo's shortcodes in a page's Markdown (`{{< cta url="…" label="…" >}}`), rendered through the templates of

@@ -1,5 +1,6 @@
 import Foundation
 import ShowroomCore
+import ShowroomTestSupport
 import Testing
 
 /// The template engine's checks, seen from a build: unknown names, unsafe values and derived values that

@@ -80,7 +80,7 @@ public struct AffectedReport: Sendable {
     /// Affected site ids, sorted.
     public var sites: [String]
     /// Site id → the changed files that affect it.
-    public var reasons: [String: [String]]
+    package var reasons: [String: [String]]
     /// Every changed file (relative to the workspace), affecting a site or not.
     public var changed: [String]
     /// Whether the fleet had to be built first because there were no build records.
@@ -112,7 +112,9 @@ extension AffectedReport {
 }
 
 extension AffectedSites {
+    /// Why the affected sites cannot be worked out: git could not be run, or failed.
     public struct Failure: Error, CustomStringConvertible {
+        /// What went wrong, and what to do.
         public var description: String
     }
 

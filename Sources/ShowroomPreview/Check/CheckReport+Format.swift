@@ -12,6 +12,7 @@ public enum CheckFormat: String, Sendable, CaseIterable {
 }
 
 extension CheckReport {
+    /// The report as `showroom check` prints it in `format`.
     public func formatted(as format: CheckFormat) -> String {
         switch format {
         case .text: return textReport()

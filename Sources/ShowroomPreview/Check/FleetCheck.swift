@@ -6,12 +6,16 @@ import ShowroomSite
 
 /// What `showroom check` was asked to check.
 public struct CheckOptions: Sendable {
+    /// The workspace to check.
     public var workspace: URL
     /// Check only these sites (all when empty).
     public var sites: [String]
+    /// Whether drafts are built and checked too.
     public var includeDrafts: Bool
+    /// The moment the build runs at, which decides the scheduled pages and licence warnings.
     public var now: Date
 
+    /// Checks every site of `workspace` (or `sites`) as built at `now`.
     public init(workspace: URL, sites: [String] = [], includeDrafts: Bool = false, now: Date = Date()) {
         self.workspace = workspace
         self.sites = sites
@@ -22,10 +26,13 @@ public struct CheckOptions: Sendable {
 
 /// Everything `showroom check` found: the build's own diagnostics plus those of the output checks.
 public struct CheckReport: Sendable {
+    /// Every problem found, the build's and the output checks'.
     public var diagnostics: [Diagnostic]
     /// Sites whose output was checked (those that built).
     public var sites: [String]
+    /// How many HTML pages were checked.
     public var pages: Int
+    /// Whether nothing found is an error.
     public var succeeded: Bool { !diagnostics.hasErrors }
 }
 

@@ -12,19 +12,22 @@ public typealias PreviewService = @Sendable (_ output: URL, _ logger: Logger) th
 
 /// What `showroom serve` was asked to do.
 public struct PreviewOptions: Sendable {
+    /// The workspace to preview.
     public var workspace: URL
     /// Serve only these sites (all when empty).
     public var sites: [String]
+    /// The address the servers listen on (loopback by default).
     public var host: String
     /// With one site: its port. With several: the index page's port; the sites follow on the next ports.
     public var port: Int
+    /// Whether drafts are built and served too.
     public var includeDrafts: Bool
     /// Also run this service in the process: the command passes the collection service (on the workspace's
     /// `collector` address, with a development store), so the tracking snippet and the booking form work in
     /// preview. A failure to start it does not stop the preview.
     public var collector: PreviewService?
     /// How often the workspace is scanned for changes.
-    public var pollInterval: Duration
+    package var pollInterval: Duration
     /// Where preview builds go (default `<workspace>/.showroom/preview`), apart from `public/`.
     public var output: URL?
     /// One line per event worth telling the user about (started, rebuilt, errors).
@@ -33,6 +36,7 @@ public struct PreviewOptions: Sendable {
     /// returns. The command line sets it; tests stop the server by cancelling its task instead.
     public var stopOnSignals = false
 
+    /// The options of a preview of `workspace`; everything else has a default for working on one's own machine.
     public init(workspace: URL, sites: [String] = [], host: String = "127.0.0.1", port: Int = 8080, includeDrafts: Bool = false,
                 collector: PreviewService? = nil, pollInterval: Duration = .milliseconds(100), output: URL? = nil,
                 log: @escaping @Sendable (String) -> Void = { print($0) }) {
@@ -52,13 +56,17 @@ public struct PreviewOptions: Sendable {
 /// URLs, so a site cannot live under a path prefix), watches the workspace and rebuilds only the sites a
 /// change affects, and makes open tabs reload. A failing build shows its errors in place of the pages.
 public struct PreviewServer: Sendable {
+    /// What to serve, and how.
     public var options: PreviewOptions
 
+    /// A preview server for `options`; nothing runs until `run`.
     public init(options: PreviewOptions) { self.options = options }
 
     /// Where each site (and the index, `site == nil`) is served.
     public struct Address: Sendable, Hashable {
+        /// The site served there; nil for the index of all sites.
         public var site: String?
+        /// The address to open, `http://127.0.0.1:8080/`.
         public var url: String
     }
 

@@ -8,19 +8,24 @@ import Foundation
 ///                             "sites": {"aurora-ev": "https://aurora.example/assets/aurora-hero.3f2a9c1b.jpg"}}}}
 /// ```
 public struct AssetManifest: Sendable, Codable, Hashable {
+    /// One asset as published: its fingerprinted file name and its URL on each site.
     public struct Entry: Sendable, Codable, Hashable {
+        /// The fingerprinted file name (`aurora-hero.3f2a9c1b.jpg`).
         public var file: String
         /// The asset's public URL on each site that publishes it.
         public var sites: [String: String]
 
+        /// An asset published as `file` at the URLs in `sites`.
         public init(file: String, sites: [String: String]) {
             self.file = file
             self.sites = sites
         }
     }
 
+    /// Every published asset, by asset id.
     public var assets: [String: Entry]
 
+    /// A manifest of `assets` (empty by default).
     public init(assets: [String: Entry] = [:]) {
         self.assets = assets
     }

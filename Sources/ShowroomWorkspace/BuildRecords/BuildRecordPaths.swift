@@ -11,9 +11,14 @@ public enum BuildRecordPaths {
     /// The records folder, relative to the output folder.
     public static let folder = ".showroom"
 
+    /// The records folder inside `output`.
     public static func folder(in output: URL) -> URL { output.appendingPathComponent(folder) }
+    /// The folder of the site records inside `output`.
     public static func sitesFolder(in output: URL) -> URL { folder(in: output).appendingPathComponent("sites") }
+    /// The record of `site` inside `output`.
     public static func siteRecord(_ site: String, in output: URL) -> URL { sitesFolder(in: output).appendingPathComponent("\(site).json") }
+    /// The usage index inside `output`.
     public static func usageIndex(in output: URL) -> URL { folder(in: output).appendingPathComponent("usage.json") }
+    /// The asset manifest inside `output`.
     public static func assetManifest(in output: URL) -> URL { folder(in: output).appendingPathComponent("assets.json") }
 }

@@ -4,9 +4,13 @@ import ShowroomCore
 /// One site's record, `<output>/.showroom/sites/<site>.json`: written by the build when the site built, read
 /// back by the next build (for the fleet-wide index), by `affected`, `check` and `serve`.
 public struct SiteRecord: Codable, Sendable, Hashable {
+    /// The site's id.
     public var site: String
+    /// The site's `baseURL` when it was built.
     public var baseURL: String
+    /// How many pages the build wrote.
     public var pages: Int
+    /// Every place the site's pages use a library asset.
     public var uses: [UsageIndex.Use]
     /// Asset id → the fingerprinted file name the site publishes it as.
     public var assetFiles: [String: String]
@@ -16,6 +20,7 @@ public struct SiteRecord: Codable, Sendable, Hashable {
     /// withdraws the sites of its own workspace (nil in records of older builds).
     public var workspace: String?
 
+    /// A record with every field given.
     public init(site: String, baseURL: String, pages: Int, uses: [UsageIndex.Use], assetFiles: [String: String], inputs: [String],
                 workspace: String?) {
         self.site = site

@@ -6,6 +6,7 @@ import Hummingbird
 import Logging
 import ShowroomCollector
 import ShowroomSite
+import ShowroomTestSupport
 
 /// Everything a person booking a test drive meets, on loopback: the example fleet's `aurora` product site, built
 /// with its collector address pointing at a real collector on a free port (SQLite file in a temporary folder),
@@ -21,14 +22,18 @@ struct BookingStage: Sendable {
 
     /// Builds and serves the site and runs the collector for as long as `body` runs.
     static func with(_ body: @Sendable (BookingStage) async throws -> Void) async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("showroom-e2e-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let workspace = folder.appendingPathComponent("workspace")
-        try copyExampleWorkspace(to: workspace)
+        try await TemporaryFolder.with("showroom-e2e") { folder in
+            try await run(in: folder.url, body)
+        }
+    }
+
+    /// Builds and serves the site from a copy of the example fleet in `folder`, for as long as `body` runs.
+    private static func run(in folder: URL, _ body: @Sendable (BookingStage) async throws -> Void) async throws {
+        let workspace = try ExampleFleet.copy(sites: [site], to: folder.appendingPathComponent("workspace"))
 
         var quiet = Logger(label: "showroom.e2e")
         quiet.logLevel = .critical
-        let collectorPort = try FreePort.find()
+        let collectorPort = try Loopback.freePort()
         let collectorAddress = "http://127.0.0.1:\(collectorPort)"
         try "collector: \(collectorAddress)\n".write(to: workspace.appendingPathComponent("showroom.yaml"), atomically: true, encoding: .utf8)
 
@@ -43,7 +48,7 @@ struct BookingStage: Sendable {
                                          bookingRateLimitPerMinute: 0, allowsLoopbackOrigins: true)
         let collector = Collector.makeApplication(settings: settings, fleet: try Fleet.load(workspace: workspace), store: store, logger: quiet)
 
-        let sitePort = try FreePort.find()
+        let sitePort = try Loopback.freePort()
         let files = Router()
         files.middlewares.add(FileMiddleware(output.appendingPathComponent(site).path, searchForIndexHtml: true, logger: quiet))
         let server = Application(router: files, configuration: .init(address: .hostname("127.0.0.1", port: sitePort)), logger: quiet)
@@ -60,18 +65,6 @@ struct BookingStage: Sendable {
         try await waitForAnswer(from: "\(collectorAddress)/healthz")
         try await waitForAnswer(from: "\(siteAddress)/")
         try await body(BookingStage(workspace: workspace, store: store, siteAddress: siteAddress, collectorAddress: collectorAddress))
-    }
-
-    /// The example fleet's shared content, data, templates, assets and the one site, copied so the test can set
-    /// its own collector address without touching the repository.
-    private static func copyExampleWorkspace(to workspace: URL) throws {
-        let root = Browser.repositoryRoot
-        let manager = FileManager.default
-        try manager.createDirectory(at: workspace.appendingPathComponent("sites"), withIntermediateDirectories: true)
-        for folder in ["shared", "templates", "assets"] {
-            try manager.copyItem(at: root.appendingPathComponent(folder), to: workspace.appendingPathComponent(folder))
-        }
-        try manager.copyItem(at: root.appendingPathComponent("sites/\(site)"), to: workspace.appendingPathComponent("sites/\(site)"))
     }
 
     private static func waitForAnswer(from address: String) async throws {

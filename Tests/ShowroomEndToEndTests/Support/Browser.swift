@@ -2,6 +2,7 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import ShowroomTestSupport
 
 /// Debian's Chromium and chromedriver: found on the machine, or installed by `scripts/browser.sh` when missing.
 enum Browser {
@@ -13,7 +14,7 @@ enum Browser {
     /// without a browser); elsewhere they are skipped only when the browser cannot be installed.
     static let available: Bool = {
         if isInstalled { return true }
-        let script = repositoryRoot.appendingPathComponent("scripts/browser.sh")
+        let script = ExampleFleet.repository.appendingPathComponent("scripts/browser.sh")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
         process.arguments = [script.path]
@@ -31,12 +32,9 @@ enum Browser {
         FileManager.default.isExecutableFile(atPath: chromium) && FileManager.default.isExecutableFile(atPath: chromedriver)
     }
 
-    static let repositoryRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
     /// Runs chromedriver on a free loopback port for as long as `body` runs.
     static func withDriver<Result>(_ body: (URL) async throws -> Result) async throws -> Result {
-        let port = try FreePort.find()
+        let port = try Loopback.freePort()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: chromedriver)
         process.arguments = ["--port=\(port)", "--allowed-ips=127.0.0.1"]
@@ -55,34 +53,12 @@ enum Browser {
 
     private static func waitUntilReady(_ base: URL) async throws {
         for _ in 0..<100 {
-            if let (_, data) = try? await LoopbackHTTP.send("GET", port: base.port ?? 80, path: "/status"),
-               String(decoding: data, as: UTF8.self).replacingOccurrences(of: " ", with: "").contains("\"ready\":true") {
+            if let answer = try? await Loopback.send("GET", port: base.port ?? 80, path: "/status"),
+               answer.body.replacingOccurrences(of: " ", with: "").contains("\"ready\":true") {
                 return
             }
             try await Task.sleep(for: .milliseconds(100))
         }
         throw WebDriver.Failure(description: "chromedriver did not become ready on \(base)")
-    }
-}
-
-/// A loopback port nobody listens on right now.
-enum FreePort {
-    static func find() throws -> Int {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard descriptor >= 0 else { throw WebDriver.Failure(description: "no socket for a free port") }
-        defer { close(descriptor) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) }
-        }
-        guard bound == 0 else { throw WebDriver.Failure(description: "cannot bind a free port") }
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
-        }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ShowroomTestSupport
 
 /// A small client for the W3C WebDriver protocol, spoken by Debian's `chromedriver`: just what a person does
 /// with a form — open a page, type, click, read what is shown.
@@ -97,7 +98,9 @@ struct WebDriver: Sendable {
 
     private static func call(base: URL, method: String, path: String, body: [String: Any]?) async throws -> Any {
         let payload = try body.map { try JSONSerialization.data(withJSONObject: $0) }
-        let (_, data) = try await LoopbackHTTP.send(method, port: base.port ?? 80, path: "/" + path, body: payload)
+        let headers = payload == nil ? [] : [("Content-Type", "application/json")]
+        let data = try await Loopback.send(method, port: base.port ?? 80, path: "/" + path, headers: headers, body: payload,
+                                           timeout: .seconds(120)).data
         let object = try JSONSerialization.jsonObject(with: data.isEmpty ? Data("{}".utf8) : data, options: [.fragmentsAllowed])
         let value = (object as? [String: Any])?["value"] ?? NSNull()
         if let error = value as? [String: Any], let kind = error["error"] as? String {
