@@ -45,9 +45,15 @@ public struct HTMLPageScan: Sendable {
     ]
 
     /// Reads `html`; `snippetMarker` is the attribute that marks the tracking snippet's `<script>`.
+    ///
+    /// The page is read with libxml2's HTML parser through its SAX interface: the parser reports each element
+    /// with its attributes and every error, and no document tree is built, which would cost more than the
+    /// reading itself.
     public static func scan(_ html: String, snippetMarker: String) -> HTMLPageScan {
+        let reader = SAXReader(marker: snippetMarker)
         var collector = ErrorCollector()
-        let document: htmlDocPtr? = withUnsafeMutablePointer(to: &collector) { pointer in
+        var parsed = false
+        withUnsafeMutablePointer(to: &collector) { pointer in
             xmlSetStructuredErrorFunc(pointer) { context, error in
                 guard let context, let error else { return }
                 let collector = context.assumingMemoryBound(to: ErrorCollector.self)
@@ -60,18 +66,33 @@ public struct HTMLPageScan: Sendable {
                 collector.pointee.errors.append(ParseError(line: Int(error.pointee.line), column: Int(error.pointee.int2), message: message))
             }
             defer { xmlSetStructuredErrorFunc(nil, nil) }
-            return html.withCString { bytes in
-                htmlReadMemory(bytes, Int32(strlen(bytes)), nil, "UTF-8",
-                               Int32(HTML_PARSE_NONET.rawValue | HTML_PARSE_NOWARNING.rawValue))
+            var text = html
+            text.withUTF8 { bytes in
+                guard bytes.count > 0 else { return }
+                // Elements only: no text, comments or document tree. The handler's other members stay nil.
+                var handler = htmlSAXHandler()
+                handler.startElement = { context, name, attributes in
+                    guard let context, let name,
+                          let reader = context.assumingMemoryBound(to: xmlParserCtxt.self).pointee._private else { return }
+                    let line = Int(xmlSAX2GetLineNumber(context))
+                    Unmanaged<SAXReader>.fromOpaque(reader).takeUnretainedValue().element(name, attributes, line: line)
+                }
+                guard let context = htmlCreatePushParserCtxt(&handler, nil, nil, 0, nil, XML_CHAR_ENCODING_UTF8) else { return }
+                defer { htmlFreeParserCtxt(context) }
+                _ = htmlCtxtUseOptions(context, Int32(HTML_PARSE_NONET.rawValue | HTML_PARSE_NOWARNING.rawValue))
+                context.pointee._private = Unmanaged.passUnretained(reader).toOpaque()
+                // The status is libxml2's last error number, also for the HTML5 elements left out above.
+                _ = bytes.withMemoryRebound(to: CChar.self) { chars in htmlParseChunk(context, chars.baseAddress, Int32(chars.count), 1) }
+                parsed = true
+                if let document = context.pointee.myDoc {
+                    xmlFreeDoc(document)
+                    context.pointee.myDoc = nil
+                }
             }
         }
-        var scan = HTMLPageScan(errors: collector.errors)
-        guard let document else {
-            if scan.errors.isEmpty { scan.errors.append(ParseError(line: 1, column: 1, message: "the page cannot be parsed as HTML")) }
-            return scan
-        }
-        defer { xmlFreeDoc(document) }
-        scan.walk(xmlDocGetRootElement(document), snippetMarker: snippetMarker)
+        var scan = reader.scan
+        scan.errors = collector.errors
+        if !parsed && scan.errors.isEmpty { scan.errors.append(ParseError(line: 1, column: 1, message: "the page cannot be parsed as HTML")) }
         return scan
     }
 
@@ -79,72 +100,51 @@ public struct HTMLPageScan: Sendable {
         var errors: [ParseError] = []
     }
 
-    /// Reads each element's name and attributes once, comparing bytes: libxml2's HTML parser gives element and
-    /// attribute names in lowercase, so no Swift string is made except for the values kept.
-    private mutating func walk(_ first: xmlNodePtr?, snippetMarker: String) {
-        let marker = Array(snippetMarker.utf8) + [0]
-        var node = first
-        var stack: [xmlNodePtr] = []
-        while let current = node {
-            if current.pointee.type == XML_ELEMENT_NODE {
-                visit(current, marker: marker)
-                if let child = current.pointee.children {
-                    stack.append(current)
-                    node = child
-                    continue
+    /// Collects what the parser reports, element by element. A class, so the parser's C callback reaches it
+    /// through the context's private pointer.
+    private final class SAXReader {
+        var scan = HTMLPageScan()
+        let marker: [UInt8]
+
+        init(marker: String) {
+            self.marker = Array(marker.utf8) + [0]
+        }
+
+        /// One element: libxml2's HTML parser gives element and attribute names in lowercase, so names are
+        /// compared as bytes and no Swift string is made except for the values kept.
+        func element(_ name: UnsafePointer<xmlChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, line: Int) {
+            let kind: (linkAttribute: StaticString, isNavigation: Bool)?
+            if named(name, "a") || named(name, "area") {
+                kind = ("href", true)
+            } else if named(name, "link") {
+                kind = ("href", false)
+            } else if named(name, "img") || named(name, "script") || named(name, "iframe") || named(name, "source")
+                        || named(name, "video") || named(name, "audio") {
+                kind = ("src", false)
+            } else {
+                kind = nil
+            }
+            let isAnchorElement = named(name, "a")
+            let isScript = named(name, "script")
+            guard var pair = attributes else { return }
+            while let attributeName = pair.pointee {
+                let value = pair.advanced(by: 1).pointee.map { String(cString: $0) } ?? ""
+                if named(attributeName, "id") || (isAnchorElement && named(attributeName, "name")) { scan.anchors.insert(value) }
+                if let kind, named(attributeName, kind.linkAttribute) {
+                    scan.links.append(Link(target: value, line: line, isNavigation: kind.isNavigation))
                 }
+                if isScript, marker.withUnsafeBufferPointer({ strcmp(UnsafeRawPointer(attributeName).assumingMemoryBound(to: CChar.self),
+                                                                     UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self)) == 0 }) {
+                    scan.trackingSnippets += 1
+                }
+                pair = pair.advanced(by: 2)
             }
-            node = current.pointee.next
-            while node == nil, let parent = stack.popLast() { node = parent.pointee.next }
         }
-    }
 
-    private mutating func visit(_ element: xmlNodePtr, marker: [UInt8]) {
-        let name = element.pointee.name!
-        let kind: (linkAttribute: StaticString, isNavigation: Bool)?
-        if Self.named(name, "a") || Self.named(name, "area") {
-            kind = ("href", true)
-        } else if Self.named(name, "link") {
-            kind = ("href", false)
-        } else if Self.named(name, "img") || Self.named(name, "script") || Self.named(name, "iframe") || Self.named(name, "source")
-                    || Self.named(name, "video") || Self.named(name, "audio") {
-            kind = ("src", false)
-        } else {
-            kind = nil
+        /// Whether libxml2's (lowercase) name is `name`.
+        private func named(_ xmlName: UnsafePointer<xmlChar>, _ name: StaticString) -> Bool {
+            strcmp(UnsafeRawPointer(xmlName).assumingMemoryBound(to: CChar.self),
+                   UnsafeRawPointer(name.utf8Start).assumingMemoryBound(to: CChar.self)) == 0
         }
-        let isAnchorElement = Self.named(name, "a")
-        let isScript = Self.named(name, "script")
-        var attribute = element.pointee.properties
-        while let current = attribute {
-            let attributeName = current.pointee.name!
-            if Self.named(attributeName, "id") || (isAnchorElement && Self.named(attributeName, "name")) {
-                anchors.insert(Self.value(of: current))
-            }
-            if let kind, Self.named(attributeName, kind.linkAttribute) {
-                links.append(Link(target: Self.value(of: current), line: Int(xmlGetLineNo(element)), isNavigation: kind.isNavigation))
-            }
-            if isScript, marker.withUnsafeBufferPointer({ strcmp(UnsafeRawPointer(attributeName).assumingMemoryBound(to: CChar.self),
-                                                                 UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self)) == 0 }) {
-                trackingSnippets += 1
-            }
-            attribute = current.pointee.next
-        }
-    }
-
-    /// Whether libxml2's (lowercase) name is `name`.
-    private static func named(_ xmlName: UnsafePointer<xmlChar>, _ name: StaticString) -> Bool {
-        strcmp(UnsafeRawPointer(xmlName).assumingMemoryBound(to: CChar.self),
-               UnsafeRawPointer(name.utf8Start).assumingMemoryBound(to: CChar.self)) == 0
-    }
-
-    /// An attribute's value (empty for a bare attribute), read from the node without copying through libxml2.
-    private static func value(of attribute: xmlAttrPtr) -> String {
-        var value = ""
-        var child = attribute.pointee.children
-        while let text = child {
-            if let content = text.pointee.content { value += String(cString: content) }
-            child = text.pointee.next
-        }
-        return value
     }
 }

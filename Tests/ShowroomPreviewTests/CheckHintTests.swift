@@ -38,4 +38,13 @@ struct CheckHintTests {
         let errors = try errors(after: "contact.md", "---\ntitle: Contact\n---\n[Dealers](/dealerz/)\n")
         #expect(errors.first?.hint == "correct the link, or create the page it points at")
     }
+
+    @Test func aLinkWithChineseLettersToAnExistingPageChecksClean() throws {
+        let workspace = try FixtureWorkspace()
+        defer { workspace.remove() }
+        try workspace.write("sites/lumen/content/经销商.md", "---\ntitle: 经销商\n---\n## 北京 {#北京}\n")
+        try workspace.write("sites/lumen/content/contact.md", "---\ntitle: Contact\n---\n[北京](/经销商/#北京) and [encoded](/%E7%BB%8F%E9%94%80%E5%95%86/)\n")
+        let report = FleetCheck.run(CheckOptions(workspace: workspace.root, sites: ["lumen"], now: FixtureWorkspace.now))
+        #expect(report.diagnostics.errors == [])
+    }
 }
