@@ -50,6 +50,16 @@ public struct HTMLPageScan: Sendable {
     /// with its attributes and every error, and no document tree is built, which would cost more than the
     /// reading itself.
     public static func scan(_ html: String, snippetMarker: String) -> HTMLPageScan {
+        var text = html
+        return text.withUTF8 { scan(utf8: $0, snippetMarker: snippetMarker) }
+    }
+
+    /// Reads a page given as its UTF-8 bytes (as the build writes it).
+    public static func scan(_ utf8: [UInt8], snippetMarker: String) -> HTMLPageScan {
+        utf8.withUnsafeBufferPointer { scan(utf8: $0, snippetMarker: snippetMarker) }
+    }
+
+    private static func scan(utf8 bytes: UnsafeBufferPointer<UInt8>, snippetMarker: String) -> HTMLPageScan {
         let reader = SAXReader(marker: snippetMarker)
         var collector = ErrorCollector()
         var parsed = false
@@ -66,8 +76,7 @@ public struct HTMLPageScan: Sendable {
                 collector.pointee.errors.append(ParseError(line: Int(error.pointee.line), column: Int(error.pointee.int2), message: message))
             }
             defer { xmlSetStructuredErrorFunc(nil, nil) }
-            var text = html
-            text.withUTF8 { bytes in
+            do {
                 guard bytes.count > 0 else { return }
                 // Elements only: no text, comments or document tree. The handler's other members stay nil.
                 var handler = htmlSAXHandler()

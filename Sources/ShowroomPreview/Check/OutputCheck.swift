@@ -30,9 +30,24 @@ struct OutputCheck {
 
         // Resolving the links is most of the work and needs nothing but the output: done page by page on every
         // core. Finding where a broken link is written reads workspace files, once each, after.
+        // A root-relative link (`/news/`, the menu's and the footer's) means the same on every page of its site, so
+        // each is resolved once per site.
         let output = self.output, baseURLs = self.baseURLs
+        var rootRelative: [(site: String, href: String)] = []
+        var seen: Set<[String]> = []
+        for job in htmlJobs {
+            for link in job.scan.links where Self.isRootRelative(link.target) && seen.insert([job.site, link.target]).inserted {
+                rootRelative.append((job.site, link.target))
+            }
+        }
+        let resolved = ConcurrentMap.map(rootRelative) { link in
+            Self.problem(of: link.href, site: link.site, pageURL: "/", output: output, baseURLs: baseURLs)
+        }
+        var known: [String: [String: LinkCheck]] = [:]
+        for (link, result) in zip(rootRelative, resolved) { known[link.site, default: [:]][link.href] = result }
         let brokenLinks = ConcurrentMap.map(htmlJobs) { job in
-            Self.brokenLinks(of: job.scan, site: job.site, pageURL: LinkTarget.url(ofOutputPath: job.path), output: output, baseURLs: baseURLs)
+            Self.brokenLinks(of: job.scan, site: job.site, pageURL: LinkTarget.url(ofOutputPath: job.path), output: output,
+                             baseURLs: baseURLs, known: known[job.site] ?? [:])
         }
 
         var locator = SourceLocator(workspace: workspace)
@@ -92,23 +107,49 @@ struct OutputCheck {
         case missingAnchor(fragment: String, file: String, anchors: Set<String>)
     }
 
-    /// The links of a page that lead nowhere, each target once, in the page's order.
+    /// What checking one link found: nothing wrong, a missing page or file, or an anchor the target page lacks
+    /// (which matters only for a navigation link).
+    enum LinkCheck {
+        case fine
+        case broken(LinkProblem)
+        case missingAnchor(LinkProblem)
+    }
+
+    /// Whether `href` is a path from the site's root (`/news/`), which means the same on every page.
+    static func isRootRelative(_ href: String) -> Bool {
+        var bytes = href.utf8.makeIterator()
+        return bytes.next() == UInt8(ascii: "/") && bytes.next() != UInt8(ascii: "/")
+    }
+
+    /// Checks `href` as written on the page at `pageURL` of `site`.
+    static func problem(of href: String, site: String, pageURL: String, output: [String: OutputReader.SiteOutput],
+                        baseURLs: [(prefix: String, site: String)]) -> LinkCheck {
+        guard let target = LinkTarget.resolve(href, site: site, pageURL: pageURL, baseURLs: baseURLs),
+              let siteFiles = output[target.site]?.files else { return .fine }
+        guard let file = file(for: target.path, in: siteFiles) else { return .broken(.missingTarget(target)) }
+        guard let fragment = target.fragment, file.hasSuffix(".html"),
+              let anchors = output[target.site]?.pages[file]?.anchors, !anchors.contains(fragment), fragment != "top" else { return .fine }
+        return .missingAnchor(.missingAnchor(fragment: fragment, file: file, anchors: anchors))
+    }
+
+    /// The links of a page that lead nowhere, each target once, in the page's order. `known` holds the checks of
+    /// the site's root-relative links, made once for all its pages.
     static func brokenLinks(of scan: HTMLPageScan, site: String, pageURL: String, output: [String: OutputReader.SiteOutput],
-                            baseURLs: [(prefix: String, site: String)]) -> [(HTMLPageScan.Link, LinkProblem)] {
+                            baseURLs: [(prefix: String, site: String)], known: [String: LinkCheck]) -> [(HTMLPageScan.Link, LinkProblem)] {
         var broken: [(HTMLPageScan.Link, LinkProblem)] = []
         var reported: Set<String> = []
         for link in scan.links where !reported.contains(link.target) {
-            guard let target = LinkTarget.resolve(link.target, site: site, pageURL: pageURL, baseURLs: baseURLs),
-                  let siteFiles = output[target.site]?.files else { continue }
-            guard let file = file(for: target.path, in: siteFiles) else {
+            let check = known[link.target] ?? problem(of: link.target, site: site, pageURL: pageURL, output: output, baseURLs: baseURLs)
+            switch check {
+            case .fine: continue
+            case .broken(let problem):
                 reported.insert(link.target)
-                broken.append((link, .missingTarget(target)))
-                continue
+                broken.append((link, problem))
+            case .missingAnchor(let problem):
+                guard link.isNavigation else { continue }
+                reported.insert(link.target)
+                broken.append((link, problem))
             }
-            guard link.isNavigation, let fragment = target.fragment, file.hasSuffix(".html"),
-                  let anchors = output[target.site]?.pages[file]?.anchors, !anchors.contains(fragment), fragment != "top" else { continue }
-            reported.insert(link.target)
-            broken.append((link, .missingAnchor(fragment: fragment, file: file, anchors: anchors)))
         }
         return broken
     }

@@ -21,7 +21,7 @@ final class OutputReader: Sendable {
         var scan: HTMLPageScan?
         var problems: [MarkupValidator.Problem]?
         if let contents, path.hasSuffix(".html") {
-            scan = HTMLPageScan.scan(String(decoding: contents, as: UTF8.self), snippetMarker: HTMLRewriter.snippetMarker)
+            scan = HTMLPageScan.scan(contents, snippetMarker: HTMLRewriter.snippetMarker)
         } else if let contents, path.hasSuffix(".xml") {
             problems = MarkupValidator.xmlProblems(String(decoding: contents, as: UTF8.self))
         }
