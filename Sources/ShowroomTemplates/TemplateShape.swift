@@ -37,23 +37,18 @@ public indirect enum TemplateShape: Sendable, Equatable {
         }
     }
 
-    /// The join of many shapes, as `merged(with:)` makes it, skipping shapes equal to one already added
-    /// (merging a shape in twice changes nothing): the pages of a site mostly share a handful of shapes.
+    /// The join of many shapes, as `merged(with:)` makes it. Each shape comes with a key naming it (values of
+    /// the same shape share one, see `TemplateValue.hasSameShape`); a key already added is skipped, since
+    /// merging a shape in twice changes nothing, and the pages of a site mostly share a handful of shapes.
     public struct Join: Sendable {
         public private(set) var shape: TemplateShape?
-        private var distinct: [TemplateShape] = []
+        private var added: Set<Int> = []
 
         public init() {}
 
-        public mutating func add(_ next: TemplateShape) {
-            guard let current = shape else {
-                shape = next
-                distinct = [next]
-                return
-            }
-            if distinct.contains(next) { return }
-            if distinct.count < 16 { distinct.append(next) }
-            shape = current.merged(with: next)
+        public mutating func add(_ next: TemplateShape, key: Int) {
+            guard added.insert(key).inserted else { return }
+            shape = shape.map { $0.merged(with: next) } ?? next
         }
     }
 
@@ -69,6 +64,53 @@ public indirect enum TemplateShape: Sendable, Equatable {
         var record = TemplateRecordShape(printable: printable, open: open)
         for (name, shape, optional) in fields { record.add(name, shape, optional: optional) }
         return .record(record)
+    }
+}
+
+extension TemplateValue {
+    /// Whether `TemplateShape(of:)` gives this value and `other` the same shape, found without making either.
+    /// False may also mean "not sure" (lists of records of different lengths), never the other way round.
+    public func hasSameShape(as other: TemplateValue) -> Bool {
+        switch (self, other) {
+        case (.null, _), (.bool, _), (.int, _), (.double, _), (.string, _): return other.isScalar
+        case (.list(let a), .list(let b)):
+            if a.isEmpty || b.isEmpty { return a.isEmpty && b.isEmpty }
+            if a.allSatisfy(\.isScalar) && b.allSatisfy(\.isScalar) { return true }
+            return a.count == b.count && zip(a, b).allSatisfy { $0.hasSameShape(as: $1) }
+        case (.map(let a), .map(let b)):
+            return (a.printed == nil) == (b.printed == nil) && a.keys == b.keys
+                && zip(a.values, b.values).allSatisfy { $0.hasSameShape(as: $1) }
+        default: return false
+        }
+    }
+
+    /// Feeds what `hasSameShape` compares into `hasher`: values of the same shape hash alike.
+    public func hashShape(into hasher: inout Hasher) {
+        switch self {
+        case .null, .bool, .int, .double, .string: hasher.combine(0)
+        case .list(let items):
+            if items.isEmpty {
+                hasher.combine(1)
+            } else if items.allSatisfy(\.isScalar) {
+                hasher.combine(2)
+            } else {
+                hasher.combine(3)
+                hasher.combine(items.count)
+                for item in items { item.hashShape(into: &hasher) }
+            }
+        case .map(let map):
+            hasher.combine(4)
+            hasher.combine(map.printed == nil)
+            hasher.combine(map.keys)
+            for value in map.values { value.hashShape(into: &hasher) }
+        }
+    }
+
+    private var isScalar: Bool {
+        switch self {
+        case .null, .bool, .int, .double, .string: return true
+        case .list, .map: return false
+        }
     }
 }
 

@@ -149,11 +149,11 @@ struct SiteScope: Sendable {
         var page = TemplateShape.Join()
         var listShape: TemplateShape? = nil
         for index in indexes {
-            page.add(shapes.own(index, in: self))
+            page.add(shapes.own(index, in: self), key: shapes.key(of: index, in: self))
             if pages[index].kind != .page {
                 var items = TemplateShape.Join()
                 for item in listedIndexes(by: pages[index]) {
-                    items.add(shapes.listed(item, in: self))
+                    items.add(shapes.listed(item, in: self), key: shapes.key(of: item, in: self))
                 }
                 guard let items = items.shape else {
                     if listShape == nil { listShape = .list(.any) }
@@ -178,6 +178,23 @@ struct SiteScope: Sendable {
         private var ownShapes: [TemplateShape?]
         private var listedShapes: [TemplateShape?]
         private var commonShapes: Common?
+        /// Each page's representative: the first page whose value has the same shape (`hasSameShape`), whose
+        /// shapes it shares; -1 until asked for.
+        private var representatives: [Int]
+        /// The representatives found so far, by `hashShape`.
+        private var byHash: [Int: [Int]] = [:]
+
+        /// The key under which the page's shapes are joined: its representative's index.
+        mutating func key(of index: Int, in scope: SiteScope) -> Int {
+            if representatives[index] >= 0 { return representatives[index] }
+            var hasher = Hasher()
+            scope.summaries[index].hashShape(into: &hasher)
+            let hash = hasher.finalize()
+            let found = byHash[hash, default: []].first { scope.summaries[$0].hasSameShape(as: scope.summaries[index]) }
+            if found == nil { byHash[hash, default: []].append(index) }
+            representatives[index] = found ?? index
+            return found ?? index
+        }
 
         /// The shapes every page shares, made once.
         mutating func common(in scope: SiteScope) -> Common {
@@ -190,10 +207,12 @@ struct SiteScope: Sendable {
         init(count: Int) {
             ownShapes = Array(repeating: nil, count: count)
             listedShapes = Array(repeating: nil, count: count)
+            representatives = Array(repeating: -1, count: count)
         }
 
         /// The shape of the page's own value (`page`), free-form.
         mutating func own(_ index: Int, in scope: SiteScope) -> TemplateShape {
+            let index = key(of: index, in: scope)
             if let shape = ownShapes[index] { return shape }
             let shape = TemplateShape(of: scope.summaries[index]).opened
             ownShapes[index] = shape
@@ -202,6 +221,7 @@ struct SiteScope: Sendable {
 
         /// The page's shape as an item of a list page's `pages`.
         mutating func listed(_ index: Int, in scope: SiteScope) -> TemplateShape {
+            let index = key(of: index, in: scope)
             if let shape = listedShapes[index] { return shape }
             let shape = SiteScope.declaringPage(own(index, in: scope))
             listedShapes[index] = shape
