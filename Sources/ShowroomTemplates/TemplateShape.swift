@@ -17,7 +17,14 @@ public indirect enum TemplateShape: Sendable, Equatable {
                 self = .list(.any)
                 return
             }
-            self = .list(items.dropFirst().reduce(TemplateShape(of: first)) { $0.merged(with: TemplateShape(of: $1)) })
+            // Items of one shape are made once: a list of 500 page values mostly holds one or two shapes.
+            var shape = TemplateShape(of: first)
+            var kinds = [first]
+            for item in items.dropFirst() where !kinds.contains(where: { $0.hasSameShape(as: item) }) {
+                if kinds.count < 8 { kinds.append(item) }
+                shape = shape.merged(with: TemplateShape(of: item))
+            }
+            self = .list(shape)
         case .map(let map):
             var record = TemplateRecordShape(printable: map.printed != nil)
             for (key, member) in zip(map.keys, map.values) { record.add(key.name, TemplateShape(of: member)) }
