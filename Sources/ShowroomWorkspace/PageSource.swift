@@ -49,10 +49,10 @@ public struct PageSource: Sendable {
     public var bundleFiles: [String] = []
 
     /// Whether the page is a bundle: `index.md` in a folder of its own.
-    public var isBundle: Bool { contentPath.contains("/") && (contentPath as NSString).lastPathComponent == "index.md" }
+    public var isBundle: Bool { contentPath.hasSuffix("/index.md") }
 
     /// Whether this is a section's or the home page's `_index.md`.
-    public var isIndex: Bool { (contentPath as NSString).lastPathComponent == "_index.md" }
+    public var isIndex: Bool { contentPath == "_index.md" || contentPath.hasSuffix("/_index.md") }
 
     /// The page's date for showing (`page.date`, feeds, the site's year): its day and time as written, in the
     /// zone the author wrote them in, carried as the `Date` whose UTC fields they are (`WrittenDate.asWritten`).

@@ -40,6 +40,7 @@ struct ContentPages: SiteOutput {
         let values = build.values
         var markdownDiagnostics: [Diagnostic] = []
         let bundleFiles = Set(source.bundleFiles)
+        let isBundle = source.isBundle
         let listed = page.kind == .page ? [] : build.scope.listed(by: page)
         var shortcodes = ShortcodeExpander(build: build, file: source.file, bodyLine: source.bodyLine,
                                            frames: build.scope.frames(url: page.url, page: build.scope.summaries[index], pages: listed))
@@ -47,7 +48,7 @@ struct ContentPages: SiteOutput {
             MarkdownRenderer.render(markdown, alertTitles: alertTitles, shownText: shownText) { reference in
                 let location = SourceLocation(file: source.file, line: source.bodyLine + bodyLine(reference.line) - 1, column: reference.column)
                 guard let id = AssetReference.id(in: reference.url) else {
-                    if source.isBundle, let file = PageBundle.file(referencedBy: reference.url), !bundleFiles.contains(file) {
+                    if isBundle, let file = PageBundle.file(referencedBy: reference.url), !bundleFiles.contains(file) {
                         markdownDiagnostics.append(PageBundle.missingFile(file, at: location, folder: source.file))
                     }
                     return nil
