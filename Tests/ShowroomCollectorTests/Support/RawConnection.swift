@@ -87,7 +87,9 @@ final class RawConnection: @unchecked Sendable {
             if isClosedByServer { return true }
             try await Task.sleep(for: .milliseconds(20))
         }
-        return false
+        // A last look: in a loaded parallel run this task may wake only after the limit, with the close long there.
+        readAvailable()
+        return isClosedByServer
     }
 
     /// Reads until the server has sent `marker` (or closed, or `limit` has passed); returns whether it arrived.
@@ -98,7 +100,8 @@ final class RawConnection: @unchecked Sendable {
             if isClosedByServer { return false }
             try await Task.sleep(for: .milliseconds(20))
         }
-        return false
+        readAvailable()
+        return receivedText.contains(marker)
     }
 
     /// Takes whatever the server has sent without waiting, and notes an end of stream or a reset.
