@@ -4,13 +4,17 @@ import ShowroomCore
 
 /// A link or image target found in Markdown, with where it was written.
 public struct MarkdownReference: Sendable, Hashable {
+    /// The target as written, before any rewrite.
     public var url: String
+    /// Whether an image (`![alt](…)`) names the target rather than a link.
     public var isImage: Bool
     /// Line and column in the Markdown body (1-based); add the body's offset in the file.
     public var line: Int
+    /// The 1-based column on that line.
     public var column: Int
 
-    public init(url: String, isImage: Bool, line: Int, column: Int) {
+    /// A reference with every field given.
+    package init(url: String, isImage: Bool, line: Int, column: Int) {
         self.url = url
         self.isImage = isImage
         self.line = line

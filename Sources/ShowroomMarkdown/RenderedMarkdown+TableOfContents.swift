@@ -1,10 +1,13 @@
 /// An entry of a page's table of contents: a heading, and the headings below it (of a higher level, up to the next
 /// heading of its own level or lower).
 public struct TableOfContentsEntry: Sendable, Hashable {
+    /// The heading the entry links to.
     public var heading: MarkdownHeading
+    /// The entries nested under it, in page order.
     public var children: [TableOfContentsEntry]
 
-    public init(heading: MarkdownHeading, children: [TableOfContentsEntry] = []) {
+    /// An entry for `heading` with `children` under it.
+    package init(heading: MarkdownHeading, children: [TableOfContentsEntry] = []) {
         self.heading = heading
         self.children = children
     }

@@ -1,9 +1,11 @@
 /// A page's Markdown as HTML, with the headings it holds (for the page's table of contents).
 public struct RenderedMarkdown: Sendable, Hashable {
+    /// The body as HTML (what a layout prints as `page.content`).
     public var html: String
     /// Every heading, in the order the page shows them, with the id its element carries.
     public var headings: [MarkdownHeading]
 
+    /// A rendering with every field given.
     public init(html: String, headings: [MarkdownHeading] = []) {
         self.html = html
         self.headings = headings
@@ -19,7 +21,8 @@ public struct MarkdownHeading: Sendable, Hashable {
     /// The heading's text without markup.
     public var title: String
 
-    public init(level: Int, id: String, title: String) {
+    /// A heading with every field given.
+    package init(level: Int, id: String, title: String) {
         self.level = level
         self.id = id
         self.title = title

@@ -4,11 +4,13 @@ import ShowroomWorkspace
 
 /// What a build was asked to do.
 public struct BuildOptions: Sendable {
+    /// The workspace's root folder, where `showroom.yaml` and `sites/` are.
     public var workspace: URL
     /// Output folder; nil means the workspace's `output` setting (default `public/`).
     public var output: URL?
     /// Build only these sites (all when empty).
     public var sites: [String]
+    /// Whether pages marked `draft: true` are built too (`--drafts` of build, check and serve).
     public var includeDrafts: Bool
     /// The moment scheduled content and licences are judged against.
     public var now: Date
@@ -18,6 +20,7 @@ public struct BuildOptions: Sendable {
     /// inspector instead, as it is made (`showroom check`).
     public var inspector: OutputInspector? = nil
 
+    /// A build of the workspace at `workspace`; the other options are as the properties above say.
     public init(workspace: URL, output: URL? = nil, sites: [String] = [], includeDrafts: Bool = false, now: Date = Date(),
                 progress: @escaping @Sendable (SiteResult) -> Void = { _ in }) {
         self.workspace = workspace
@@ -31,10 +34,13 @@ public struct BuildOptions: Sendable {
 
 /// The outcome of a whole build, for the summary line and the exit status.
 public struct BuildReport: Sendable {
+    /// The folder the sites were built into, one sub-folder per site.
     public var output: URL
+    /// What each site's build produced, failed sites included; empty when the build stopped before any site.
     public var sites: [SiteResult]
     /// Problems not tied to one site (workspace, catalogue, shared data).
     public var diagnostics: [Diagnostic]
+    /// How long the whole build took.
     public var seconds: Double
     /// Sites that no longer exist in the workspace whose output and build record this build removed.
     public var removedSites: [String] = []
@@ -44,8 +50,11 @@ public struct BuildReport: Sendable {
         var seen: Set<Diagnostic> = []
         return (diagnostics + sites.flatMap(\.diagnostics)).filter { seen.insert($0).inserted }.sortedByLocation()
     }
+    /// Whether no diagnostic is an error (the command's exit status).
     public var succeeded: Bool { !allDiagnostics.hasErrors }
+    /// The pages of every site, added up.
     public var pages: Int { sites.reduce(0) { $0 + $1.pages } }
+    /// The files of every site's output, added up (pages, feeds, assets, …).
     public var files: Int { sites.reduce(0) { $0 + $1.files } }
     /// Sites whose new output replaced the old.
     public var publishedSites: [String] { sites.filter { !$0.diagnostics.hasErrors }.map(\.siteID) }
@@ -54,6 +63,7 @@ public struct BuildReport: Sendable {
 /// Builds the fleet: loads the workspace once, builds each site into a staging folder, and swaps in every
 /// site that built without errors. A site with errors keeps its previous output; the report lists why.
 public enum FleetBuilder {
+    /// Builds what `options` asks for and says how it went; problems are diagnostics in the report, never thrown.
     public static func build(_ options: BuildOptions) -> BuildReport {
         let started = Date()
         let (workspace, loadDiagnostics) = Workspace.load(root: options.workspace, siteIDs: options.sites.isEmpty ? nil : options.sites)

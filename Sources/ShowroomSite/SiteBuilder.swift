@@ -7,15 +7,21 @@ import ShowroomWorkspace
 
 /// What building one site produced, whether or not it succeeded.
 public struct SiteResult: Sendable {
+    /// The site's id, its folder under `sites/`.
     public var siteID: String
+    /// How many pages the site has (its own, mounted and generated list pages); 0 when it stopped before rendering.
     public var pages: Int
+    /// How many files the build made for the site: pages, feeds, the sitemap, robots.txt and placed assets.
     public var files: Int
+    /// The site's problems; with any error among them the site's previous output stays live.
     public var diagnostics: [Diagnostic]
-    public var uses: [UsageIndex.Use]
+    /// Every place the site's pages use a library asset, for the site's build record.
+    package var uses: [UsageIndex.Use]
     /// Output names of the assets placed in the site's output, by asset id.
-    public var assetFiles: [String: String]
+    package var assetFiles: [String: String]
     /// Every workspace file the site was built from (for `showroom affected`).
     public var inputs: [String]
+    /// How long the site took to build.
     public var seconds: Double
     /// The site's `baseURL`.
     public var baseURL = ""

@@ -4,7 +4,7 @@ extension TemplateLibrary {
     /// Checks every name the template `name` uses, through its partials, parents and blocks, against what
     /// `context` offers: an unknown name is an error at its tag, with the nearest known name as a hint.
     /// Sections over lists check their bodies against the list's items, as rendering would.
-    public func check(_ name: String, context: TemplateShape) -> [Diagnostic] {
+    package func check(_ name: String, context: TemplateShape) -> [Diagnostic] {
         check(name, stack: [context])
     }
 

@@ -3,13 +3,16 @@ import ShowroomCore
 /// What rendering one template produced: the text, and the values that could not be written safely
 /// (an active link, unsafe CSS), each located at the value's source.
 public struct TemplateRendering: Sendable {
+    /// The rendered text; a value refused as unsafe is left out (an unsafe link becomes `#blocked-unsafe-link`).
     public var text: String
+    /// What went wrong, each once: values that could not be written safely (at their source), partials nested too
+    /// deep, a template that does not exist.
     public var diagnostics: [Diagnostic]
 }
 
 extension TemplateLibrary {
     /// Renders the template `name` with `context` at the bottom of the context stack.
-    public func render(_ name: String, with context: TemplateValue) -> TemplateRendering {
+    package func render(_ name: String, with context: TemplateValue) -> TemplateRendering {
         render(name, stack: [context])
     }
 

@@ -56,6 +56,7 @@ public struct TemplateLibrary: Sendable {
         return (TemplateLibrary(templates: compiled, helpers: helpers, sources: byName), diagnostics)
     }
 
+    /// Whether the library holds a template called `name`.
     public func has(_ name: String) -> Bool { sources[name] != nil }
 
     /// Every `{{#helper}}argument{{/helper}}` with a literal argument, with where it is: what the build

@@ -48,11 +48,14 @@ public indirect enum TemplateShape: Sendable, Equatable {
     /// the same shape share one, see `TemplateValue.hasSameShape`); a key already added is skipped, since
     /// merging a shape in twice changes nothing, and the pages of a site mostly share a handful of shapes.
     public struct Join: Sendable {
+        /// The join of every shape added so far; nil until the first.
         public private(set) var shape: TemplateShape?
         private var added: Set<Int> = []
 
+        /// A join of no shapes yet.
         public init() {}
 
+        /// Merges `next` into the join, unless a shape under the same `key` was added before.
         public mutating func add(_ next: TemplateShape, key: Int) {
             guard added.insert(key).inserted else { return }
             shape = shape.map { $0.merged(with: next) } ?? next
@@ -123,34 +126,39 @@ extension TemplateValue {
 
 /// The members of a record: each with its shape and whether every value has it.
 public struct TemplateRecordShape: Sendable, Equatable {
+    /// One member of a record.
     public struct Field: Sendable, Equatable {
+        /// What the member holds.
         public var shape: TemplateShape
         /// Present on some values only (a front-matter key some pages have): fine to use, renders empty
         /// where missing.
-        public var optional: Bool
+        package var optional: Bool
     }
 
+    /// The members by name.
     public private(set) var fields: [String: Field] = [:]
     /// Member names in the order they were added.
-    public private(set) var names: [String] = []
+    package private(set) var names: [String] = []
     /// Whether `{{name}}` prints the record itself (an asset prints its URL).
-    public var printable: Bool
+    package var printable: Bool
     /// Free-form (front matter, `params`, `theme`): other values of the same kind may have keys this one
     /// lacks, so a section may test a key that is not here. Printing one is still an error.
-    public var open: Bool
+    package var open: Bool
 
+    /// A record with no members yet.
     public init(printable: Bool = false, open: Bool = false) {
         self.printable = printable
         self.open = open
     }
 
     /// This record, free-form.
-    public var opened: TemplateRecordShape {
+    package var opened: TemplateRecordShape {
         var copy = self
         copy.open = true
         return copy
     }
 
+    /// Adds the member `name`, or merges `shape` into the member already there (then optional only if both are).
     public mutating func add(_ name: String, _ shape: TemplateShape, optional: Bool = false) {
         if let existing = fields[name] {
             fields[name] = Field(shape: existing.shape.merged(with: shape), optional: existing.optional && optional)

@@ -64,10 +64,12 @@ public enum TemplateValue: Sendable {
 
 /// A member name with its hash computed once, when the template compiles or the map is built.
 public struct TemplateKey: Hashable, Sendable, CustomStringConvertible {
+    /// The member name as written.
     public let name: String
     let hash: Int
 
-    public init(_ name: String) {
+    /// The key of `name`, with its hash (FNV-1a of the UTF-8 bytes).
+    package init(_ name: String) {
         self.name = name
         var value: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in name.utf8 {
@@ -76,24 +78,31 @@ public struct TemplateKey: Hashable, Sendable, CustomStringConvertible {
         hash = Int(truncatingIfNeeded: value)
     }
 
+    /// Keys are equal when their names are; the hashes are compared first.
     public static func == (lhs: TemplateKey, rhs: TemplateKey) -> Bool {
         lhs.hash == rhs.hash && lhs.name == rhs.name
     }
 
+    /// Feeds only the precomputed hash, so hashing a key never reads its name again.
     public func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+    /// The member name, as messages show it.
     public var description: String { name }
 }
 
 /// An ordered map of members: a typed context's fields or a YAML mapping. Small maps (up to 16 members, most of them) are
 /// searched by comparing precomputed hashes; larger ones through an index. Immutable once made.
 public final class TemplateMap: Sendable {
+    /// The member names in the order given; a name given twice keeps its first place.
     public let keys: [TemplateKey]
-    public let values: [TemplateValue]
+    /// The members' values, in the order of `keys`.
+    package let values: [TemplateValue]
     private let index: [TemplateKey: Int]?
     /// What `{{name}}` prints for the map itself (an asset prints its URL); nil prints nothing.
     public let printed: String?
     let printedLocation: SourceLocation?
 
+    /// A map of `pairs` in their order (a later pair with an earlier one's name replaces its value) that prints as
+    /// `printed`, written at `printedLocation`.
     public init(_ pairs: [(String, TemplateValue)], printed: String? = nil, printedLocation: SourceLocation? = nil) {
         var keys: [TemplateKey] = []
         var values: [TemplateValue] = []
@@ -116,12 +125,14 @@ public final class TemplateMap: Sendable {
         self.printedLocation = printedLocation
     }
 
-    public subscript(key: TemplateKey) -> TemplateValue? {
+    /// The member `key`, or nil when the map has none.
+    package subscript(key: TemplateKey) -> TemplateValue? {
         if let index { return index[key].map { values[$0] } }
         for position in keys.indices where keys[position] == key { return values[position] }
         return nil
     }
 
+    /// The member called `name`, or nil; the name is hashed on every call (`subscript(key:)` takes a key made once).
     public subscript(name: String) -> TemplateValue? { self[TemplateKey(name)] }
 
     /// A copy with `pairs` added or replaced.
@@ -133,18 +144,26 @@ public final class TemplateMap: Sendable {
 extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral,
     ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral
 {
+    /// Text written in Swift source (tests, fixed values), without a source location.
     public init(stringLiteral value: String) { self = .string(value, nil) }
+    /// A whole number written in Swift source.
     public init(integerLiteral value: Int) { self = .int(value) }
+    /// A number with a fraction written in Swift source.
     public init(floatLiteral value: Double) { self = .double(value) }
+    /// `true` or `false` written in Swift source.
     public init(booleanLiteral value: Bool) { self = .bool(value) }
+    /// A list written in Swift source.
     public init(arrayLiteral elements: TemplateValue...) { self = .list(elements) }
+    /// A map written in Swift source, its members in the order written.
     public init(dictionaryLiteral elements: (String, TemplateValue)...) { self = .map(TemplateMap(elements)) }
+    /// `nil` in Swift source: null.
     public init(nilLiteral: ()) { self = .null }
 }
 
 /// JSON text as template data, for tests and other tools: objects become maps (keys sorted, since JSON
 /// objects have no order), arrays lists, and numbers `int` when they are whole.
 extension TemplateValue: Decodable {
+    /// The JSON value `decoder` holds, read as above; throws the decoder's error when it holds none of them.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {

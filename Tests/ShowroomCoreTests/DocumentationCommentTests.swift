@@ -6,8 +6,8 @@ import Testing
 @Suite struct DocumentationCommentTests {
     /// The modules under `Sources/` held to this; add a module once its public declarations are documented.
     static let modules = [
-        "CShowroomSupport", "ShowroomCore", "ShowroomWorkspace", "ShowroomHTML", "ShowroomPreview", "ShowroomPublish",
-        "Showroom",
+        "CShowroomSupport", "ShowroomCore", "ShowroomWorkspace", "ShowroomMarkdown", "ShowroomTemplates", "ShowroomHTML",
+        "ShowroomSite", "ShowroomPreview", "ShowroomPublish", "Showroom",
     ]
 
     private static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -20,8 +20,8 @@ import Testing
         "fileprivate(set)", "internal(set)",
     ]
 
-    /// Whether `line` (trimmed) declares something `public` or `open`: not an import, and not an extension (whose
-    /// members are the declarations).
+    /// Whether `line` (trimmed) declares something `public` or `open`: not an import, not an extension (whose
+    /// members are the declarations), and not a statement using a variable named `open` (`open = …`).
     static func isPublicDeclaration(_ line: String) -> Bool {
         var words = line.split(separator: " ").map(String.init)
         while let first = words.first, first.hasPrefix("@") || modifiers.contains(first) { words.removeFirst() }
@@ -30,7 +30,7 @@ import Testing
         words.removeFirst()
         while let first = words.first, modifiers.contains(first) || first.hasPrefix("(") { words.removeFirst() }
         guard let keyword = words.first else { return false }
-        return keyword != "import" && keyword != "extension"
+        return keyword != "import" && keyword != "extension" && keyword.first?.isLetter == true
     }
 
     /// `file:line: declaration` for every public declaration of `text` with no `///` line above it.
@@ -74,6 +74,7 @@ import Testing
             public import Foundation
             // An ordinary comment is not documentation.
             open class Writer {}
+            open = Array(parts[0].utf8)
             """
         #expect(Self.undocumented(in: text, file: "A.swift") == ["A.swift:4: public static let count = 1", "A.swift:8: open class Writer {}"])
     }

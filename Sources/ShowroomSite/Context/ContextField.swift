@@ -26,9 +26,9 @@ struct ContextField: Sendable {
 }
 
 /// The typed contexts, by the name templates reach them under, for documentation and its test.
-public enum TemplateContextReference {
+package enum TemplateContextReference {
     /// `(prefix, member, summary)` for every typed member: `page.title`, `site.theme`, `menus.<name>[].url`, …
-    public static var members: [(context: String, name: String, summary: String)] {
+    package static var members: [(context: String, name: String, summary: String)] {
         let groups: [(String, [ContextField])] = [
             ("page", PageContext.fields), ("site", SiteContext.fields), ("section", SectionContext.fields),
             ("menu item", MenuItemContext.fields), ("asset", AssetContext.fields), ("root", RootContext.fields),

@@ -10,6 +10,7 @@ public struct OutputInspector: Sendable {
     /// makes (pages, feeds, the sitemap, robots.txt) or nil for those it copies (assets, bundle files).
     public var receive: @Sendable (_ site: String, _ path: String, _ contents: [UInt8]?) -> Void
 
+    /// An inspector that hands every file to `receive`.
     public init(_ receive: @escaping @Sendable (_ site: String, _ path: String, _ contents: [UInt8]?) -> Void) {
         self.receive = receive
     }
