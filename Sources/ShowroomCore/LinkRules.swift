@@ -117,7 +117,7 @@ public enum LinkRules {
                 decoded = UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init).map { String($0) }
             } else {
                 decoded = ["colon": ":", "tab": "\t", "newline": "\n", "amp": "&", "sol": "/", "quot": "\"", "lt": "<", "gt": ">",
-                           "apos": "'"][name.lowercased()]
+                           "apos": "'", "nbsp": "\u{00A0}"][name.lowercased()]
             }
             if let decoded {
                 result += decoded
