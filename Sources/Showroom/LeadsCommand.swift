@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import ShowroomCollector
+import ShowroomStorage
 
 /// `showroom leads`: the test-drive leads the booking form collected.
 struct LeadsCommand: AsyncParsableCommand {
@@ -47,7 +47,7 @@ struct LeadsExportCommand: AsyncParsableCommand {
             } else {
                 FileHandle.standardOutput.write(Data(text.utf8))
             }
-        } catch let error as CollectorError {
+        } catch let error as StoreError {
             FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
             throw ExitCode.failure
         }

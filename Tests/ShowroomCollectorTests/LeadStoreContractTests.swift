@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ShowroomCollector
+@testable import ShowroomStorage
 
 /// One behaviour of lead storage that both stores must have. The same list runs against SQLite and PostgreSQL.
 struct LeadStoreContract: Sendable, CustomTestStringConvertible {

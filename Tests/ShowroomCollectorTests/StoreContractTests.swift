@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ShowroomCollector
+@testable import ShowroomStorage
 
 /// One behaviour both stores must have. The same list runs against SQLite and PostgreSQL.
 struct StoreContract: Sendable, CustomTestStringConvertible {

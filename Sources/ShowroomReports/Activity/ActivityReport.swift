@@ -1,5 +1,5 @@
 import Foundation
-import ShowroomCollector
+import ShowroomStorage
 
 /// When each site's audience is active (page views by hour of day and by day) and where visitors give up on the
 /// test-drive booking form, for one period at one UTC offset.

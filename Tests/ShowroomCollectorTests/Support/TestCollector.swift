@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 @testable import ShowroomCollector
+@testable import ShowroomStorage
 
 /// A collector over a `TestWorkspace` and a real SQLite file, driven through HummingbirdTesting.
 struct TestCollector {

@@ -3,6 +3,7 @@ import Logging
 import PostgresNIO
 import Testing
 @testable import ShowroomCollector
+@testable import ShowroomStorage
 
 /// The real stores the tests run against: a SQLite file in a temporary folder, and a fresh database on the
 /// PostgreSQL server named by `SHOWROOM_TEST_POSTGRES_URL` (`scripts/postgres.sh start` provides one).

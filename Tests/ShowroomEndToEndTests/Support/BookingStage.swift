@@ -5,6 +5,7 @@ import FoundationNetworking
 import Hummingbird
 import Logging
 import ShowroomCollector
+import ShowroomStorage
 import ShowroomSite
 
 /// Everything a person booking a test drive meets, on loopback: the example fleet's `aurora` product site, built

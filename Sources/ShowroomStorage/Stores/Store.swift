@@ -3,13 +3,15 @@ import Foundation
 /// Where the collector keeps events, downloads and test-drive leads: one protocol, a SQLite and a PostgreSQL implementation,
 /// held to the same behaviour by one contract test suite.
 ///
-/// Every write returns only after it committed, so the service never acknowledges what it could lose.
+/// Every write returns only after it committed, so the service never acknowledges what it could lose. Events and
+/// downloads of concurrent callers are group-committed (`CommitPolicy`): one transaction holds many callers' rows.
+/// A write the store could not take throws; `StoreUnavailable` says the database is gone, slow or overloaded.
 /// Times are stored as milliseconds since 1970 (UTC); reports take a UTC offset to bucket by local hour or day.
 public protocol Store: Sendable {
     /// Creates or upgrades the tables. Safe to call on every start.
     func migrate() async throws
 
-    /// Stores events in one transaction: all or none.
+    /// Stores events in one transaction (shared with other callers' events): all or none.
     func record(_ events: [TrackedEvent]) async throws
 
     /// Stores one download unless it repeats one already counted: the same visitor and asset within
@@ -26,8 +28,11 @@ public protocol Store: Sendable {
     /// How many leads and spam submissions are stored.
     func leadTotals() async throws -> LeadTotals
 
-    /// Throws when the store cannot answer a trivial query.
+    /// Throws when the store cannot answer a trivial query (within a few seconds), saying why.
     func checkHealth() async throws
+
+    /// The group commit's queues, events and downloads together.
+    func writeQueueStatus() async -> WriteQueueStatus
 
     /// Row counts of everything stored.
     func totals() async throws -> StoreTotals

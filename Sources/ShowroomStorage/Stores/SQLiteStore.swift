@@ -3,23 +3,46 @@ import GRDB
 
 /// The default store: one SQLite file in WAL mode, through GRDB's `DatabasePool`
 /// (one writer, concurrent readers; the health check and reports never wait for writes).
+///
+/// Events and downloads are group-committed (`CommitPolicy`, one batch at a time: SQLite has one writer), and every
+/// commit is synced to disk (`synchronous=FULL`) unless `durability` says otherwise, so an acknowledged booking
+/// survives a power cut and not only a killed process.
 public final class SQLiteStore: Store {
     let pool: DatabasePool
     public let path: String
+    private let events: GroupCommit<TrackedEvent, Void>
+    private let downloads: GroupCommit<WindowedDownload, DownloadOutcome>
+
+    /// How hard each commit is pushed to disk.
+    public enum Durability: String, Sendable, CaseIterable {
+        /// `synchronous=FULL`: each commit is fsynced; survives a power cut or an OS crash.
+        case full
+        /// `synchronous=NORMAL`: survives a killed process; an OS crash or power cut may lose the last commits.
+        case normal
+    }
 
     /// Opens (creating if needed) the database file at `path`, creating its folder too.
-    public init(path: String) throws {
+    public init(path: String, policy: CommitPolicy = .standard, durability: Durability = .full) throws {
         let url = URL(fileURLWithPath: path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         var configuration = Configuration()
         configuration.busyMode = .timeout(5)
+        let synchronous = durability == .full ? "FULL" : "NORMAL"
         configuration.prepareDatabase { db in
-            // WAL with synchronous=NORMAL survives a killed process without losing a committed transaction;
-            // only a power cut can lose the last commits. FULL would fsync every commit.
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.execute(sql: "PRAGMA synchronous = \(synchronous)")
         }
-        self.pool = try DatabasePool(path: path, configuration: configuration)
+        let pool = try DatabasePool(path: path, configuration: configuration)
+        self.pool = pool
         self.path = path
+        var policy = policy
+        policy.concurrentCommits = 1
+        self.events = GroupCommit(policy: policy) { batch in
+            try await pool.write { db in try Self.insert(batch, db) }
+            return Array(repeating: (), count: batch.count)
+        }
+        self.downloads = GroupCommit(policy: policy) { batch in
+            try await pool.write { db in try batch.map { try Self.insert($0.download, dedupeWindow: $0.window, db) } }
+        }
     }
 
     public func migrate() async throws {
@@ -66,46 +89,55 @@ public final class SQLiteStore: Store {
     }
 
     public func record(_ events: [TrackedEvent]) async throws {
-        guard !events.isEmpty else { return }
-        try await pool.write { db in
-            let statement = try db.cachedStatement(sql: """
-                INSERT INTO events (site, page, type, visitor, occurred_at, received_at, asset, url, step, field)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            for event in events {
-                try statement.execute(arguments: [
-                    event.site, event.page, event.type.rawValue, event.visitor,
-                    event.occurredAt.epochMilliseconds, event.receivedAt.epochMilliseconds,
-                    event.asset, event.url, event.step, event.field,
-                ])
-            }
-        }
+        _ = try await self.events.submit(events)
     }
 
     public func record(_ download: Download, dedupeWindow window: TimeInterval) async throws -> DownloadOutcome {
-        try await pool.write { db in
-            if download.source == .link, let visitor = download.visitor {
-                let earliest = download.at.addingTimeInterval(-window).epochMilliseconds
-                let seen = try Bool.fetchOne(db, sql: """
-                    SELECT EXISTS (SELECT 1 FROM downloads
-                                   WHERE visitor = ? AND asset = ? AND source = 'link' AND at > ? AND at <= ?)
-                    """, arguments: [visitor, download.asset, earliest, download.at.epochMilliseconds]) ?? false
-                if seen { return .duplicate }
-            }
-            try db.execute(sql: """
-                INSERT INTO downloads (asset, site, page, at, visitor, agent, source, dedupe_key)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (dedupe_key) DO NOTHING
-                """, arguments: [
-                    download.asset, download.site, download.page, download.at.epochMilliseconds, download.visitor,
-                    download.agent.rawValue, download.source.rawValue, download.dedupeKey,
-                ])
-            return db.changesCount == 1 ? .counted : .duplicate
+        try await downloads.submit([WindowedDownload(download: download, window: window)])[0]
+    }
+
+    public func writeQueueStatus() async -> WriteQueueStatus {
+        await events.currentStatus() + downloads.currentStatus()
+    }
+
+    static func insert(_ events: [TrackedEvent], _ db: Database) throws {
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO events (site, page, type, visitor, occurred_at, received_at, asset, url, step, field)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for event in events {
+            try statement.execute(arguments: [
+                event.site, event.page, event.type.rawValue, event.visitor,
+                event.occurredAt.epochMilliseconds, event.receivedAt.epochMilliseconds,
+                event.asset, event.url, event.step, event.field,
+            ])
         }
     }
 
+    /// Checks and inserts one download inside the batch's transaction: the batch's earlier rows are visible to it.
+    static func insert(_ download: Download, dedupeWindow window: TimeInterval, _ db: Database) throws -> DownloadOutcome {
+        if download.source == .link, let visitor = download.visitor {
+            let earliest = download.at.addingTimeInterval(-window).epochMilliseconds
+            let seen = try Bool.fetchOne(db, sql: """
+                SELECT EXISTS (SELECT 1 FROM downloads
+                               WHERE visitor = ? AND asset = ? AND source = 'link' AND at > ? AND at <= ?)
+                """, arguments: [visitor, download.asset, earliest, download.at.epochMilliseconds]) ?? false
+            if seen { return .duplicate }
+        }
+        try db.execute(sql: """
+            INSERT INTO downloads (asset, site, page, at, visitor, agent, source, dedupe_key)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (dedupe_key) DO NOTHING
+            """, arguments: [
+                download.asset, download.site, download.page, download.at.epochMilliseconds, download.visitor,
+                download.agent.rawValue, download.source.rawValue, download.dedupeKey,
+            ])
+        return db.changesCount == 1 ? .counted : .duplicate
+    }
+
     public func checkHealth() async throws {
-        _ = try await pool.read { db in try Int.fetchOne(db, sql: "SELECT 1") }
+        let pool = self.pool
+        _ = try await withDeadline(.seconds(2)) { try await pool.read { db in try Int.fetchOne(db, sql: "SELECT 1") } }
     }
 
     public func totals() async throws -> StoreTotals {
