@@ -63,6 +63,7 @@ public enum Collector {
         let fleet = try Fleet.load(workspace: options.workspace)
         let location = StoreLocation(parsing: options.database, relativeTo: options.workspace)
         let settings = options.settings
+        let retentionDays = FleetConfig.load(root: options.workspace).0.eventRetentionDays
         logger.info("starting", metadata: [
             "address": "\(options.host):\(options.port)", "store": "\(location)", "sites": "\(fleet.siteIDs.count)",
             "assets": "\(BuildRecordPaths.assetManifest(in: settings.publicFolder).path)",
@@ -73,6 +74,7 @@ public enum Collector {
             "commitWindow": "\(options.commitPolicy.window)", "commitBatch": "\(options.commitPolicy.maxBatch)",
             "writeQueue": "\(options.commitPolicy.maxQueued)", "commitTimeout": "\(options.commitPolicy.commitTimeout)",
             "sqliteSync": "\(options.durability.rawValue)",
+            "eventRetentionDays": "\(retentionDays.map(String.init) ?? "forever")",
         ])
         if settings.allowsLoopbackOrigins {
             logger.warning("""
@@ -81,7 +83,14 @@ public enum Collector {
                 """)
         }
         try await location.withStore(policy: options.commitPolicy, durability: options.durability, logger: logger) { store in
-            try await makeApplication(settings: settings, fleet: fleet, store: store, logger: logger).runService()
+            let app = makeApplication(settings: settings, fleet: fleet, store: store, logger: logger)
+            guard let retentionDays else { return try await app.runService() }
+            let retention = EventRetention(days: retentionDays, store: store, logger: app.logger)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { await retention.run() }
+                try await app.runService()
+                group.cancelAll()
+            }
         }
         logger.info("stopped")
     }

@@ -23,6 +23,7 @@ struct StoreContract: Sendable, CustomTestStringConvertible {
         .init(name: "events by day group calendar days at the given UTC offset", check: daysUseTheUTCOffset),
         .init(name: "the booking funnel lists every step in order, with zeros", check: funnelListsEveryStep),
         .init(name: "migrating twice is harmless", check: migratingTwiceIsHarmless),
+        .init(name: "concurrent callers' events share transactions, each stored once", check: concurrentEventsShareTransactions),
         .init(name: "the health check passes on an open store", check: { try await $0.checkHealth() }),
     ]
 
@@ -139,6 +140,20 @@ struct StoreContract: Sendable, CustomTestStringConvertible {
             FunnelStepCount(step: .bookingFieldError, events: 0, visitors: 0),
             FunnelStepCount(step: .bookingSubmitted, events: 1, visitors: 1),
         ])
+    }
+
+    static func concurrentEventsShareTransactions(_ store: any Store) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for caller in 0..<64 {
+                group.addTask { try await store.record([event(.pageview, visitor: "visitor-\(1_000_000_000 + caller)-cccc")]) }
+            }
+            try await group.waitForAll()
+        }
+        #expect(try await store.totals().events == 64)
+        let queue = await store.writeQueueStatus()
+        #expect(queue.committedRows == 64)
+        #expect(queue.commits < 64, "64 concurrent callers took \(queue.commits) commits")
+        #expect(queue.queued == 0)
     }
 
     static func migratingTwiceIsHarmless(_ store: any Store) async throws {

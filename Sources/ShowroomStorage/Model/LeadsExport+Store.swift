@@ -12,3 +12,15 @@ extension LeadsExport {
         return render(leads, as: format)
     }
 }
+
+/// A person's right to erasure: `showroom leads forget --phone N` deletes every lead with their number.
+public enum LeadsErasure {
+    /// Deletes every lead with `phone` (normalised: 11 digits) from the store at `database` and returns how many
+    /// there were. Events and downloads hold no number; the lead rows are the only place it is kept.
+    public static func forget(phone: String, database: String, workspace: URL) async throws -> Int {
+        var logger = Logger(label: "showroom.leads")
+        logger.logLevel = .error
+        return try await StoreLocation(parsing: database, relativeTo: workspace)
+            .withStore(mustExist: true, logger: logger) { store in try await store.forgetLeads(phone: phone) }
+    }
+}

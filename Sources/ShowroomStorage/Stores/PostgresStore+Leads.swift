@@ -79,6 +79,13 @@ extension PostgresStore {
         throw StoreError("PostgreSQL returned no row for the lead totals")
     }
 
+    public func forgetLeads(phone: String) async throws -> Int {
+        let rows = try await client.query("WITH gone AS (DELETE FROM leads WHERE phone = \(phone) RETURNING 1) SELECT COUNT(*) FROM gone",
+                                          logger: logger)
+        for try await count in rows.decode(Int.self) { return count }
+        return 0
+    }
+
     private static let leadColumns =
         "id, site, page, name, phone, model, city, dealer, visitor, consent_version, created_at, spam"
 

@@ -30,7 +30,10 @@ public final class PostgresStore: Store {
         var policy = policy
         policy.concurrentCommits = Self.concurrentBatches
         self.events = GroupCommit(policy: policy) { batch in
-            try await client.withTransaction(logger: logger) { connection in try await Self.insert(batch, on: connection, logger: logger) }
+            try await client.withTransaction(logger: logger) { connection in
+                try await Self.insert(batch, on: connection, logger: logger)
+                try await Self.rollUp(batch, on: connection, logger: logger)
+            }
             return Array(repeating: (), count: batch.count)
         }
         self.downloads = GroupCommit(policy: policy) { batch in
@@ -135,6 +138,7 @@ public final class PostgresStore: Store {
             "CREATE INDEX downloads_visitor_asset ON downloads (visitor, asset, at)",
         ]),
         ("2-leads", leadsTableStatements),
+        ("3-rollups", rollupStatements),
     ]
 
     public func record(_ events: [TrackedEvent]) async throws {
@@ -230,7 +234,7 @@ public final class PostgresStore: Store {
                 seen[key, default: []].append(now)
             }
         }
-        let counted = batch.indices.filter { outcomes[$0] == .counted }
+        var counted = batch.indices.filter { outcomes[$0] == .counted }
         guard !counted.isEmpty else { return outcomes }
         var bindings = PostgresBindings(capacity: counted.count * 8)
         var rows: [String] = []
@@ -260,6 +264,8 @@ public final class PostgresStore: Store {
         for index in counted {
             if let key = batch[index].download.dedupeKey, !storedKeys.contains(key) { outcomes[index] = .duplicate }
         }
+        counted = counted.filter { outcomes[$0] == .counted }
+        try await rollUp(counted.map { batch[$0].download }, on: connection, logger: logger)
         return outcomes
     }
 
@@ -292,48 +298,71 @@ public final class PostgresStore: Store {
     }
 
     public func eventCountsByHour(site: String, type: EventType?, in period: ReportPeriod, utcOffset: Int) async throws -> [HourOfDayCount] {
-        let rows = try await client.query("""
-            SELECT ((occurred_at / 1000 + \(utcOffset)) / 3600) % 24 AS hour, COUNT(*) AS events
-            FROM events
-            WHERE site = \(site) AND (\(type?.rawValue)::text IS NULL OR type = \(type?.rawValue))
-              AND occurred_at >= \(period.since.epochMilliseconds) AND occurred_at < \(period.until.epochMilliseconds)
-            GROUP BY hour ORDER BY hour
-            """, logger: logger)
-        var counts: [HourOfDayCount] = []
-        for try await (hour, events) in rows.decode((Int, Int).self) {
-            counts.append(HourOfDayCount(hour: hour, events: events))
-        }
-        return counts
+        try await eventCounts(site: site, type: type, in: period, utcOffset: utcOffset,
+                              rollupBucket: "((hour * 3600 + $1) / 3600) % 24", rawBucket: "((occurred_at / 1000 + $1) / 3600) % 24")
+            .map { HourOfDayCount(hour: $0.bucket, events: $0.events) }
     }
 
     public func eventCountsByDay(site: String, type: EventType?, in period: ReportPeriod, utcOffset: Int) async throws -> [DayCount] {
-        let rows = try await client.query("""
-            SELECT (occurred_at / 1000 + \(utcOffset)) / 86400 AS day, COUNT(*) AS events
-            FROM events
-            WHERE site = \(site) AND (\(type?.rawValue)::text IS NULL OR type = \(type?.rawValue))
-              AND occurred_at >= \(period.since.epochMilliseconds) AND occurred_at < \(period.until.epochMilliseconds)
-            GROUP BY day ORDER BY day
-            """, logger: logger)
-        var counts: [DayCount] = []
-        for try await (day, events) in rows.decode((Int, Int).self) {
-            counts.append(DayCount(day: dayString(daysSinceEpoch: day), events: events))
-        }
+        try await eventCounts(site: site, type: type, in: period, utcOffset: utcOffset,
+                              rollupBucket: "(hour * 3600 + $1) / 86400", rawBucket: "(occurred_at / 1000 + $1) / 86400")
+            .map { DayCount(day: dayString(daysSinceEpoch: $0.bucket), events: $0.events) }
+    }
+
+    /// A site's events per bucket (hour of day, day; `$1` is the UTC offset): the whole hours from `event_rollups`,
+    /// the edges from `events`.
+    private func eventCounts(site: String, type: EventType?, in period: ReportPeriod, utcOffset: Int,
+                             rollupBucket: String, rawBucket: String) async throws -> [(bucket: Int, events: Int)] {
+        let span = HourSpan.forBuckets(period, utcOffset: utcOffset), edges = span.edgeBounds
+        var bindings = PostgresBindings()
+        bindings.append(Int64(utcOffset))
+        bindings.append(site)
+        bindings.append(type?.rawValue)
+        for value in [span.first, span.end] + edges { bindings.append(value) }
+        let rows = try await client.query(PostgresQuery(unsafeSQL: """
+            SELECT bucket::bigint, SUM(events)::bigint FROM (
+                SELECT \(rollupBucket) AS bucket, SUM(events) AS events FROM event_rollups
+                WHERE site = $2 AND ($3::text IS NULL OR type = $3) AND hour >= $4 AND hour < $5 GROUP BY bucket
+                UNION ALL
+                SELECT \(rawBucket) AS bucket, COUNT(*) AS events FROM events
+                WHERE site = $2 AND ($3::text IS NULL OR type = $3)
+                  AND ((occurred_at >= $6 AND occurred_at < $7) OR (occurred_at >= $8 AND occurred_at < $9)) GROUP BY bucket) AS parts
+            GROUP BY bucket ORDER BY bucket
+            """, binds: bindings), logger: logger)
+        var counts: [(bucket: Int, events: Int)] = []
+        for try await (bucket, events) in rows.decode((Int, Int).self) { counts.append((bucket, events)) }
         return counts
     }
 
     public func bookingFunnel(site: String, in period: ReportPeriod) async throws -> [FunnelStepCount] {
-        let rows = try await client.query("""
-            SELECT type, COUNT(*) AS events, COUNT(DISTINCT visitor) AS visitors
-            FROM events
-            WHERE site = \(site) AND type LIKE 'booking_%'
-              AND occurred_at >= \(period.since.epochMilliseconds) AND occurred_at < \(period.until.epochMilliseconds)
+        let span = HourSpan(period), edges = span.edgeBounds
+        var bindings = PostgresBindings()
+        bindings.append(site)
+        for value in [span.first, span.end] + edges { bindings.append(value) }
+        let rows = try await client.query(PostgresQuery(unsafeSQL: """
+            SELECT type, SUM(events)::bigint, 0::bigint FROM (
+                SELECT type, SUM(events) AS events FROM event_rollups
+                WHERE site = $1 AND type LIKE 'booking_%' AND hour >= $2 AND hour < $3 GROUP BY type
+                UNION ALL
+                SELECT type, COUNT(*) AS events FROM events
+                WHERE site = $1 AND type LIKE 'booking_%'
+                  AND ((occurred_at >= $4 AND occurred_at < $5) OR (occurred_at >= $6 AND occurred_at < $7)) GROUP BY type) AS parts
             GROUP BY type
-            """, logger: logger)
-        var found: [EventType: (events: Int, visitors: Int)] = [:]
-        for try await (type, events, visitors) in rows.decode((String, Int, Int).self) {
-            if let step = EventType(rawValue: type) { found[step] = (events, visitors) }
+            UNION ALL
+            SELECT type, 0::bigint, COUNT(DISTINCT visitor)::bigint FROM (
+                SELECT type, visitor FROM funnel_visitors WHERE site = $1 AND hour >= $2 AND hour < $3
+                UNION ALL
+                SELECT type, visitor FROM events
+                WHERE site = $1 AND type LIKE 'booking_%' AND visitor IS NOT NULL
+                  AND ((occurred_at >= $4 AND occurred_at < $5) OR (occurred_at >= $6 AND occurred_at < $7))) AS seen
+            GROUP BY type
+            """, binds: bindings), logger: logger)
+        var events: [(String, Int)] = [], visitors: [(String, Int)] = []
+        for try await (type, eventCount, visitorCount) in rows.decode((String, Int, Int).self) {
+            events.append((type, eventCount))
+            visitors.append((type, visitorCount))
         }
-        return completeFunnel(found)
+        return completeFunnel(events: events, visitors: visitors)
     }
 
     public func close() async throws {}

@@ -37,11 +37,18 @@ public final class SQLiteStore: Store {
         var policy = policy
         policy.concurrentCommits = 1
         self.events = GroupCommit(policy: policy) { batch in
-            try await pool.write { db in try Self.insert(batch, db) }
+            try await pool.write { db in
+                try Self.insert(batch, db)
+                try Self.rollUp(batch, db)
+            }
             return Array(repeating: (), count: batch.count)
         }
         self.downloads = GroupCommit(policy: policy) { batch in
-            try await pool.write { db in try batch.map { try Self.insert($0.download, dedupeWindow: $0.window, db) } }
+            try await pool.write { db in
+                let outcomes = try batch.map { try Self.insert($0.download, dedupeWindow: $0.window, db) }
+                try Self.rollUp(batch.indices.filter { outcomes[$0] == .counted }.map { batch[$0].download }, db)
+                return outcomes
+            }
         }
     }
 
@@ -85,6 +92,7 @@ public final class SQLiteStore: Store {
                 """)
         }
         migrator.registerMigration("2-leads", migrate: createLeadsTable)
+        migrator.registerMigration("3-rollups", migrate: createRollups)
         return migrator
     }
 
@@ -161,46 +169,64 @@ public final class SQLiteStore: Store {
     }
 
     public func eventCountsByHour(site: String, type: EventType?, in period: ReportPeriod, utcOffset: Int) async throws -> [HourOfDayCount] {
-        try await pool.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT ((occurred_at / 1000 + ?) / 3600) % 24 AS hour, COUNT(*) AS events
-                FROM events
-                WHERE site = ? AND (? IS NULL OR type = ?) AND occurred_at >= ? AND occurred_at < ?
-                GROUP BY hour ORDER BY hour
-                """, arguments: [utcOffset, site, type?.rawValue, type?.rawValue,
-                                 period.since.epochMilliseconds, period.until.epochMilliseconds]
-            ).map { HourOfDayCount(hour: $0["hour"], events: $0["events"]) }
-        }
+        try await eventCounts(site: site, type: type, in: period, utcOffset: utcOffset,
+                              rollupBucket: "((hour * 3600 + ?) / 3600) % 24", rawBucket: "((occurred_at / 1000 + ?) / 3600) % 24")
+            .map { HourOfDayCount(hour: $0.bucket, events: $0.events) }
     }
 
     public func eventCountsByDay(site: String, type: EventType?, in period: ReportPeriod, utcOffset: Int) async throws -> [DayCount] {
-        try await pool.read { db in
+        try await eventCounts(site: site, type: type, in: period, utcOffset: utcOffset,
+                              rollupBucket: "(hour * 3600 + ?) / 86400", rawBucket: "(occurred_at / 1000 + ?) / 86400")
+            .map { DayCount(day: dayString(daysSinceEpoch: $0.bucket), events: $0.events) }
+    }
+
+    /// A site's events per bucket (hour of day, day): the whole hours from `event_rollups`, the edges from `events`.
+    private func eventCounts(site: String, type: EventType?, in period: ReportPeriod, utcOffset: Int,
+                             rollupBucket: String, rawBucket: String) async throws -> [(bucket: Int, events: Int)] {
+        let span = HourSpan.forBuckets(period, utcOffset: utcOffset), edges = span.edgeBounds
+        return try await pool.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT (occurred_at / 1000 + ?) / 86400 AS day, COUNT(*) AS events
-                FROM events
-                WHERE site = ? AND (? IS NULL OR type = ?) AND occurred_at >= ? AND occurred_at < ?
-                GROUP BY day ORDER BY day
-                """, arguments: [utcOffset, site, type?.rawValue, type?.rawValue,
-                                 period.since.epochMilliseconds, period.until.epochMilliseconds]
-            ).map { DayCount(day: dayString(daysSinceEpoch: $0["day"]), events: $0["events"]) }
+                SELECT bucket, SUM(events) AS events FROM (
+                    SELECT \(rollupBucket) AS bucket, SUM(events) AS events FROM event_rollups
+                    WHERE site = ? AND (? IS NULL OR type = ?) AND hour >= ? AND hour < ? GROUP BY bucket
+                    UNION ALL
+                    SELECT \(rawBucket) AS bucket, COUNT(*) AS events FROM events
+                    WHERE site = ? AND (? IS NULL OR type = ?)
+                      AND ((occurred_at >= ? AND occurred_at < ?) OR (occurred_at >= ? AND occurred_at < ?)) GROUP BY bucket)
+                GROUP BY bucket ORDER BY bucket
+                """, arguments: [utcOffset, site, type?.rawValue, type?.rawValue, span.first, span.end,
+                                 utcOffset, site, type?.rawValue, type?.rawValue, edges[0], edges[1], edges[2], edges[3]]
+            ).map { (bucket: $0["bucket"], events: $0["events"]) }
         }
     }
 
     public func bookingFunnel(site: String, in period: ReportPeriod) async throws -> [FunnelStepCount] {
-        let rows = try await pool.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT type, COUNT(*) AS events, COUNT(DISTINCT visitor) AS visitors
-                FROM events
-                WHERE site = ? AND type LIKE 'booking_%' AND occurred_at >= ? AND occurred_at < ?
+        let span = HourSpan(period), edges = span.edgeBounds
+        let (events, visitors) = try await pool.read { db in
+            let events = try Row.fetchAll(db, sql: """
+                SELECT type, SUM(events) AS events FROM (
+                    SELECT type, SUM(events) AS events FROM event_rollups
+                    WHERE site = ? AND type LIKE 'booking_%' AND hour >= ? AND hour < ? GROUP BY type
+                    UNION ALL
+                    SELECT type, COUNT(*) AS events FROM events
+                    WHERE site = ? AND type LIKE 'booking_%'
+                      AND ((occurred_at >= ? AND occurred_at < ?) OR (occurred_at >= ? AND occurred_at < ?)) GROUP BY type)
                 GROUP BY type
-                """, arguments: [site, period.since.epochMilliseconds, period.until.epochMilliseconds]
-            ).map { row -> (String, Int, Int) in (row["type"], row["events"], row["visitors"]) }
+                """, arguments: [site, span.first, span.end, site, edges[0], edges[1], edges[2], edges[3]]
+            ).map { row -> (String, Int) in (row["type"], row["events"]) }
+            let visitors = try Row.fetchAll(db, sql: """
+                SELECT type, COUNT(DISTINCT visitor) AS visitors FROM (
+                    SELECT type, visitor FROM funnel_visitors WHERE site = ? AND hour >= ? AND hour < ?
+                    UNION ALL
+                    SELECT type, visitor FROM events
+                    WHERE site = ? AND type LIKE 'booking_%' AND visitor IS NOT NULL
+                      AND ((occurred_at >= ? AND occurred_at < ?) OR (occurred_at >= ? AND occurred_at < ?)))
+                GROUP BY type
+                """, arguments: [site, span.first, span.end, site, edges[0], edges[1], edges[2], edges[3]]
+            ).map { row -> (String, Int) in (row["type"], row["visitors"]) }
+            return (events, visitors)
         }
-        var found: [EventType: (events: Int, visitors: Int)] = [:]
-        for (type, events, visitors) in rows {
-            if let step = EventType(rawValue: type) { found[step] = (events, visitors) }
-        }
-        return completeFunnel(found)
+        return completeFunnel(events: events, visitors: visitors)
     }
 
     public func close() async throws {

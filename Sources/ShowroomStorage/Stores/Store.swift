@@ -28,6 +28,14 @@ public protocol Store: Sendable {
     /// How many leads and spam submissions are stored.
     func leadTotals() async throws -> LeadTotals
 
+    /// Deletes every lead with this normalised number (every site, model and time): a person's right to erasure.
+    /// Returns how many were deleted.
+    func forgetLeads(phone: String) async throws -> Int
+
+    /// Deletes the raw events that happened before `date`, a few thousand per transaction so that writes go on
+    /// meanwhile; the hourly rollups stay. Returns how many were deleted.
+    func deleteEvents(before date: Date) async throws -> Int
+
     /// Throws when the store cannot answer a trivial query (within a few seconds), saying why.
     func checkHealth() async throws
 
@@ -55,11 +63,12 @@ public protocol Store: Sendable {
 }
 
 extension Store {
-    /// Fills in the steps nobody reached and puts them in funnel order.
-    func completeFunnel(_ found: [EventType: (events: Int, visitors: Int)]) -> [FunnelStepCount] {
-        EventType.bookingFunnel.map { step in
-            let counts = found[step] ?? (0, 0)
-            return FunnelStepCount(step: step, events: counts.events, visitors: counts.visitors)
+    /// Puts the events and distinct visitors found per step (by type name) in funnel order, with zeros for the steps
+    /// nobody reached.
+    func completeFunnel(events: [(String, Int)], visitors: [(String, Int)]) -> [FunnelStepCount] {
+        let events = Dictionary(events, uniquingKeysWith: +), visitors = Dictionary(visitors, uniquingKeysWith: +)
+        return EventType.bookingFunnel.map { step in
+            FunnelStepCount(step: step, events: events[step.rawValue] ?? 0, visitors: visitors[step.rawValue] ?? 0)
         }
     }
 }

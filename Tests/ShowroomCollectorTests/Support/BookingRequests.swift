@@ -59,6 +59,8 @@ struct FailingStore: Store {
     func leadTotals() async throws -> LeadTotals { throw Failure() }
     func checkHealth() async throws { throw Failure() }
     func writeQueueStatus() async -> WriteQueueStatus { WriteQueueStatus() }
+    func forgetLeads(phone: String) async throws -> Int { throw Failure() }
+    func deleteEvents(before date: Date) async throws -> Int { throw Failure() }
     func totals() async throws -> StoreTotals { throw Failure() }
     func downloadCounts(in period: ReportPeriod) async throws -> [DownloadCount] { throw Failure() }
     func eventCountsByHour(site: String, type: EventType?, in period: ReportPeriod, utcOffset: Int) async throws -> [HourOfDayCount] { throw Failure() }

@@ -51,6 +51,20 @@ struct TestCollector {
     }
 }
 
+extension TestCollector {
+    /// Runs `body` with a collector listening on loopback over `store` (open and migrated, a PostgreSQL store's pool
+    /// running) and `workspace`'s fleet: one instance of several that share a store.
+    static func serve(
+        _ store: any Store, workspace: TestWorkspace, _ body: @Sendable (any TestClientProtocol) async throws -> Void
+    ) async throws {
+        let settings = CollectorSettings(host: "127.0.0.1", port: 0, publicFolder: workspace.publicFolder, rateLimitPerMinute: 0,
+                                         bookingRateLimitPerMinute: 0, connectionLimits: patientLimits)
+        let app = Collector.makeApplication(settings: settings, fleet: try Fleet.load(workspace: workspace.root), store: store,
+                                            logger: quietLogger)
+        try await app.test(.live) { client in try await body(client) }
+    }
+}
+
 extension TestClientProtocol {
     /// POSTs `body` to `/events` as a page of the given origin would (the snippet sends `text/plain` to skip preflight).
     @discardableResult

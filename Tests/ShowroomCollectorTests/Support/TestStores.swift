@@ -33,6 +33,17 @@ enum TestStores {
 
     /// A migrated PostgreSQL store in a database of its own, dropped afterwards, so tests can run in parallel.
     static func withPostgres<Result: Sendable>(_ body: (PostgresStore) async throws -> Result) async throws -> Result {
+        try await withPostgresDatabase { configuration in
+            try await PostgresStore(configuration: configuration, logger: quietLogger).withRunningStore { store in
+                try await store.migrate()
+                return try await body(store)
+            }
+        }
+    }
+
+    /// A fresh database on the test server, dropped afterwards: `body` gets the configuration that reaches it, to open
+    /// as many stores on it as it likes (several collector instances share one database).
+    static func withPostgresDatabase<Result: Sendable>(_ body: (PostgresClient.Configuration) async throws -> Result) async throws -> Result {
         let url = try #require(postgresURL, "SHOWROOM_TEST_POSTGRES_URL is not set; run `eval \"$(scripts/postgres.sh start)\"` first")
         let admin = PostgresStore(configuration: try PostgresStore.configuration(from: url), logger: quietLogger)
         let database = "showroom_test_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16))"
@@ -41,12 +52,8 @@ enum TestStores {
             try await admin.client.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(database)"))
             var configuration = try PostgresStore.configuration(from: url)
             configuration.database = database
-            let store = PostgresStore(configuration: configuration, logger: quietLogger)
             do {
-                let result = try await store.withRunningStore { store in
-                    try await store.migrate()
-                    return try await body(store)
-                }
+                let result = try await body(configuration)
                 try await admin.client.query(PostgresQuery(unsafeSQL: "DROP DATABASE \(database) WITH (FORCE)"))
                 return result
             } catch {
