@@ -218,7 +218,7 @@ if [[ " $phases " == *" bookings "* ]]; then
     drive events "$seconds" "$tag" 0 "$connections" >"$work/bookings-events" &
     events_job=$!
     sleep 1
-    read -r brps berrors backed bp50 bp99 < <(drive bookings $(( seconds - 2 )) $(( tag + 1 )) $(( booking_rate / booking_conns * instances )) "$booking_conns")
+    read -r brps berrors backed bp50 bp99 < <(drive bookings $(( seconds - 2 )) $(( tag + 1 )) $(( booking_rate / booking_conns )) "$booking_conns")
     wait "$events_job" || true
     read -r erps eerrors eacked _ _ <"$work/bookings-events"
     tag=$(( tag + 2 ))
@@ -241,7 +241,7 @@ interrupt_under_load() {
     local e=$!
     drive downloads "$seconds" $(( tag + 1 )) 0 $(( connections / 2 )) >"$work/signal-downloads" &
     local d=$!
-    drive bookings "$seconds" $(( tag + 2 )) $(( booking_rate / 8 * instances )) 8 >"$work/signal-bookings" &
+    drive bookings "$seconds" $(( tag + 2 )) $(( booking_rate / 8 )) 8 >"$work/signal-bookings" &
     local b=$!
     wait "$e" "$d" "$b" || true
     tag=$(( tag + 3 ))

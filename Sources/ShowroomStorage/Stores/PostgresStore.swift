@@ -212,11 +212,13 @@ public final class PostgresStore: Store {
                 """, logger: logger)
             let earliest = watched.map { $0.download.at.addingTimeInterval(-$0.window).epochMilliseconds }.min() ?? 0
             let latest = watched.map { $0.download.at.epochMilliseconds }.max() ?? 0
+            // One index lookup (visitor, asset, at) per pair: a time range alone would read every recent download.
             let rows = try await connection.query("""
-                SELECT d.visitor, d.asset, d.at FROM downloads d
-                JOIN (SELECT DISTINCT * FROM unnest(\(visitors)::text[], \(assets)::text[])) AS k(visitor, asset)
-                  ON d.visitor = k.visitor AND d.asset = k.asset
-                WHERE d.source = 'link' AND d.at > \(earliest) AND d.at <= \(latest)
+                SELECT k.visitor, k.asset, d.at
+                FROM (SELECT DISTINCT * FROM unnest(\(visitors)::text[], \(assets)::text[])) AS k(visitor, asset)
+                CROSS JOIN LATERAL (
+                    SELECT at FROM downloads
+                    WHERE visitor = k.visitor AND asset = k.asset AND source = 'link' AND at > \(earliest) AND at <= \(latest)) AS d
                 """, logger: logger)
             for try await (visitor, asset, at) in rows.decode((String, String, Int64).self) {
                 seen["\(visitor)|\(asset)", default: []].append(at)
