@@ -22,7 +22,7 @@ public struct StoreUnavailable: Error, CustomStringConvertible, Sendable, Hashab
 
     /// The database did not finish the transaction in time.
     static func timedOut(after limit: Duration) -> StoreUnavailable {
-        StoreUnavailable("the database did not commit within \(limit.formattedSeconds); it is slow or unreachable")
+        StoreUnavailable("the database did not answer within \(limit.formattedSeconds); it is slow or unreachable")
     }
 }
 
