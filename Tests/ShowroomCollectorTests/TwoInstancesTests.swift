@@ -15,11 +15,11 @@ struct TwoInstancesTests {
     ) async throws {
         try await TestWorkspace.with { workspace in
             try await TestStores.withPostgresDatabase { configuration in
-                let reader = PostgresStore(configuration: configuration, logger: TestStores.quietLogger)
+                let reader = PostgresStore(configuration: configuration, policy: TestStores.patientPolicy, logger: TestStores.quietLogger)
                 try await reader.withRunningStore { reader in
                     try await reader.migrate()
-                    try await PostgresStore(configuration: configuration, logger: TestStores.quietLogger).withRunningStore { first in
-                        try await PostgresStore(configuration: configuration, logger: TestStores.quietLogger).withRunningStore { second in
+                    try await PostgresStore(configuration: configuration, policy: TestStores.patientPolicy, logger: TestStores.quietLogger).withRunningStore { first in
+                        try await PostgresStore(configuration: configuration, policy: TestStores.patientPolicy, logger: TestStores.quietLogger).withRunningStore { second in
                             try await TestCollector.serve(first, workspace: workspace) { one in
                                 try await TestCollector.serve(second, workspace: workspace) { two in
                                     try await body(one, two, reader)

@@ -153,10 +153,11 @@ public final class PostgresStore: Store {
         await events.currentStatus() + downloads.currentStatus()
     }
 
+    /// A query within the commit timeout: a server that went away is said so, with its address.
     public func checkHealth() async throws {
         let client = self.client, logger = self.logger, address = self.address
         do {
-            try await withDeadline(.seconds(2)) { _ = try await client.query("SELECT 1", logger: logger) }
+            try await withDeadline(timeout) { _ = try await client.query("SELECT 1", logger: logger) }
         } catch let error as StoreUnavailable {
             throw StoreUnavailable("PostgreSQL at \(address) does not answer: \(error)")
         } catch {

@@ -36,7 +36,7 @@ public protocol Store: Sendable {
     /// meanwhile; the hourly rollups stay. Returns how many were deleted.
     func deleteEvents(before date: Date) async throws -> Int
 
-    /// Throws when the store cannot answer a trivial query (within a few seconds), saying why.
+    /// Throws when the store cannot answer a trivial query (PostgreSQL: within the commit timeout), saying why.
     func checkHealth() async throws
 
     /// The group commit's queues, events and downloads together.

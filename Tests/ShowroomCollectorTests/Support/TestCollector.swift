@@ -35,7 +35,7 @@ struct TestCollector {
         _ body: @Sendable (TestCollector, any TestClientProtocol) async throws -> Void
     ) async throws {
         try await TestWorkspace.with { workspace in
-            let sqlite = try SQLiteStore(path: workspace.databasePath)
+            let sqlite = try SQLiteStore(path: workspace.databasePath, policy: TestStores.patientPolicy)
             let store = serviceStore?(sqlite) ?? sqlite
             let collector = TestCollector(workspace: workspace, store: sqlite, metrics: CollectorMetrics())
             let settings = CollectorSettings(host: "127.0.0.1", port: 0, publicFolder: workspace.publicFolder,

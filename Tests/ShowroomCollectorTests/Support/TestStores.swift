@@ -20,11 +20,14 @@ enum TestStores {
         return logger
     }()
 
+    /// The group commit of tests that are not about its limits: a loaded parallel run must not time a commit out.
+    static let patientPolicy = CommitPolicy(commitTimeout: .seconds(120))
+
     /// A migrated SQLite store in a real file, removed afterwards.
     static func withSQLite<Result>(_ body: (SQLiteStore) async throws -> Result) async throws -> Result {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("showroom-store-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try SQLiteStore(path: folder.appendingPathComponent("collector.sqlite").path)
+        let store = try SQLiteStore(path: folder.appendingPathComponent("collector.sqlite").path, policy: patientPolicy)
         try await store.migrate()
         let result = try await body(store)
         try await store.close()
@@ -34,7 +37,7 @@ enum TestStores {
     /// A migrated PostgreSQL store in a database of its own, dropped afterwards, so tests can run in parallel.
     static func withPostgres<Result: Sendable>(_ body: (PostgresStore) async throws -> Result) async throws -> Result {
         try await withPostgresDatabase { configuration in
-            try await PostgresStore(configuration: configuration, logger: quietLogger).withRunningStore { store in
+            try await PostgresStore(configuration: configuration, policy: patientPolicy, logger: quietLogger).withRunningStore { store in
                 try await store.migrate()
                 return try await body(store)
             }
