@@ -17,6 +17,7 @@ struct StoreContract: Sendable, CustomTestStringConvertible {
         .init(name: "the same visitor fetching the same asset within the window counts once", check: repeatedDownloadWithinWindowCountsOnce),
         .init(name: "the same visitor fetching again after the window counts again", check: repeatedDownloadAfterWindowCountsAgain),
         .init(name: "concurrent repeats of one visitor's download count once", check: concurrentRepeatsCountOnce),
+        .init(name: "a download stamped just before one already counted is a repeat", check: anEarlierStampedRepeatCountsOnce),
         .init(name: "downloads without a visitor id are each counted", check: anonymousDownloadsAreEachCounted),
         .init(name: "log rows with the same dedupe key count once", check: logRowsWithSameKeyCountOnce),
         .init(name: "events by hour of day use the given UTC offset", check: hoursUseTheUTCOffset),
@@ -94,6 +95,13 @@ struct StoreContract: Sendable, CustomTestStringConvertible {
         }
         #expect(outcomes.filter { $0 == .counted }.count == 1)
         #expect(try await store.totals().downloads == 1)
+    }
+
+    static func anEarlierStampedRepeatCountsOnce(_ store: any Store) async throws {
+        #expect(try await store.record(download(at: noon.addingTimeInterval(5)), dedupeWindow: 10) == .counted)
+        #expect(try await store.record(download(at: noon), dedupeWindow: 10) == .duplicate)
+        #expect(try await store.record(download(at: noon.addingTimeInterval(-6)), dedupeWindow: 10) == .counted)
+        #expect(try await store.totals().downloads == 2)
     }
 
     static func anonymousDownloadsAreEachCounted(_ store: any Store) async throws {

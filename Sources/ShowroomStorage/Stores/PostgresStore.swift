@@ -212,14 +212,14 @@ public final class PostgresStore: Store {
                     ORDER BY key) AS keys
                 """, logger: logger)
             let earliest = watched.map { $0.download.at.addingTimeInterval(-$0.window).epochMilliseconds }.min() ?? 0
-            let latest = watched.map { $0.download.at.epochMilliseconds }.max() ?? 0
+            let latest = watched.map { $0.download.at.addingTimeInterval($0.window).epochMilliseconds }.max() ?? 0
             // One index lookup (visitor, asset, at) per pair: a time range alone would read every recent download.
             let rows = try await connection.query("""
                 SELECT k.visitor, k.asset, d.at
                 FROM (SELECT DISTINCT * FROM unnest(\(visitors)::text[], \(assets)::text[])) AS k(visitor, asset)
                 CROSS JOIN LATERAL (
                     SELECT at FROM downloads
-                    WHERE visitor = k.visitor AND asset = k.asset AND source = 'link' AND at > \(earliest) AND at <= \(latest)) AS d
+                    WHERE visitor = k.visitor AND asset = k.asset AND source = 'link' AND at > \(earliest) AND at < \(latest)) AS d
                 """, logger: logger)
             for try await (visitor, asset, at) in rows.decode((String, String, Int64).self) {
                 seen["\(visitor)|\(asset)", default: []].append(at)
@@ -230,8 +230,12 @@ public final class PostgresStore: Store {
             let download = batch[index].download
             guard download.source == .link, let visitor = download.visitor else { continue }
             let key = "\(visitor)|\(download.asset)"
-            let now = download.at.epochMilliseconds, earliest = download.at.addingTimeInterval(-batch[index].window).epochMilliseconds
-            if seen[key, default: []].contains(where: { $0 > earliest && $0 <= now }) {
+            // Either side of this download's time: another instance's download stamped a moment later may have
+            // been committed first.
+            let now = download.at.epochMilliseconds, window = batch[index].window
+            let earliest = download.at.addingTimeInterval(-window).epochMilliseconds
+            let latest = download.at.addingTimeInterval(window).epochMilliseconds
+            if seen[key, default: []].contains(where: { $0 > earliest && $0 < latest }) {
                 outcomes[index] = .duplicate
             } else {
                 seen[key, default: []].append(now)

@@ -125,11 +125,13 @@ public final class SQLiteStore: Store {
     /// Checks and inserts one download inside the batch's transaction: the batch's earlier rows are visible to it.
     static func insert(_ download: Download, dedupeWindow window: TimeInterval, _ db: Database) throws -> DownloadOutcome {
         if download.source == .link, let visitor = download.visitor {
+            // Either side of this download's time: one stamped a moment later may have been committed first.
             let earliest = download.at.addingTimeInterval(-window).epochMilliseconds
+            let latest = download.at.addingTimeInterval(window).epochMilliseconds
             let seen = try Bool.fetchOne(db, sql: """
                 SELECT EXISTS (SELECT 1 FROM downloads
-                               WHERE visitor = ? AND asset = ? AND source = 'link' AND at > ? AND at <= ?)
-                """, arguments: [visitor, download.asset, earliest, download.at.epochMilliseconds]) ?? false
+                               WHERE visitor = ? AND asset = ? AND source = 'link' AND at > ? AND at < ?)
+                """, arguments: [visitor, download.asset, earliest, latest]) ?? false
             if seen { return .duplicate }
         }
         try db.execute(sql: """

@@ -14,8 +14,8 @@ public protocol Store: Sendable {
     /// Stores events in one transaction (shared with other callers' events): all or none.
     func record(_ events: [TrackedEvent]) async throws
 
-    /// Stores one download unless it repeats one already counted: the same visitor and asset within
-    /// `window` (for `link` rows), or the same dedupe key (for `log` rows).
+    /// Stores one download unless it repeats one already counted: the same visitor and asset within `window` either
+    /// side of its time (for `link` rows; one stamped later may commit first), or the same dedupe key (for `log` rows).
     func record(_ download: Download, dedupeWindow window: TimeInterval) async throws -> DownloadOutcome
 
     /// Stores a lead, committed before it returns, unless the same phone booked the same model within `window`:

@@ -57,8 +57,9 @@ extension TestCollector {
     static func serve(
         _ store: any Store, workspace: TestWorkspace, _ body: @Sendable (any TestClientProtocol) async throws -> Void
     ) async throws {
+        // A download window of an hour: on a loaded machine concurrent requests may be stamped seconds apart.
         let settings = CollectorSettings(host: "127.0.0.1", port: 0, publicFolder: workspace.publicFolder, rateLimitPerMinute: 0,
-                                         bookingRateLimitPerMinute: 0, connectionLimits: patientLimits)
+                                         downloadDedupeWindow: 3600, bookingRateLimitPerMinute: 0, connectionLimits: patientLimits)
         let app = Collector.makeApplication(settings: settings, fleet: try Fleet.load(workspace: workspace.root), store: store,
                                             logger: quietLogger)
         try await app.test(.live) { client in try await body(client) }
