@@ -61,6 +61,8 @@ pair_values="$(for i in "${!pairs[@]}"; do read -r a s <<<"${pairs[$i]}"; printf
 types="CASE WHEN r % 100 < 90 THEN 'pageview' WHEN r % 100 < 93 THEN 'booking_shown' WHEN r % 100 < 95 THEN 'booking_started'
              WHEN r % 100 < 96 THEN 'booking_field_error' WHEN r % 100 < 97 THEN 'booking_submitted' ELSE 'download_click' END"
 
+# SQLite evaluates random() again wherever a flattened subquery's column is used, which would put every row on one
+# site: its rows are spread by arithmetic on the row number instead. PostgreSQL evaluates random() once per row.
 # The secondary indexes go while the rows are loaded and come back after (as the migrations define them): building
 # an index over sorted rows once is far quicker than updating it 11 million times.
 indexes="events_site_time ON events (site, occurred_at); events_site_type_time ON events (site, type, occurred_at);
@@ -87,13 +89,13 @@ else
          WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $events)
          INSERT INTO events (site, page, type, visitor, occurred_at, received_at)
          SELECT s.id, '/p/' || (r % 50) || '/', $types, 'visitor' || printf('%012d', r % 200000), t, t
-         FROM (SELECT abs(random() % 1000000000) AS r, $since_ms + abs(random() % $span_ms) AS t FROM n) g
+         FROM (SELECT (i * 2654435761) % 1000000007 AS r, $since_ms + (i * 1103515245 + 12345) % $span_ms AS t FROM n) g
          JOIN s ON s.k = g.r % ${#sites[@]};
          CREATE TEMP TABLE p (k INTEGER PRIMARY KEY, asset TEXT, site TEXT); INSERT INTO p VALUES ${pair_values%,};
          WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < $downloads)
          INSERT INTO downloads (asset, site, page, at, visitor, agent, source)
          SELECT p.asset, p.site, '/', t, 'visitor' || printf('%012d', r % 200000), 'desktop', CASE WHEN r % 5 = 0 THEN 'log' ELSE 'link' END
-         FROM (SELECT abs(random() % 1000000000) AS r, $since_ms + abs(random() % $span_ms) AS t FROM n) g
+         FROM (SELECT (i * 2654435761) % 1000000007 AS r, $since_ms + (i * 1103515245 + 12345) % $span_ms AS t FROM n) g
          JOIN p ON p.k = g.r % ${#pairs[@]};"
 fi
 sql "$create_indexes"
@@ -111,13 +113,13 @@ echo "loaded in $(( $(date +%s) - started )) s: $(sql "SELECT COUNT(*) FROM even
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 time_report() {
     local name="$1"; shift
-    local times=() i start end
-    for i in $(seq 1 "$runs"); do
-        start=$(date +%s.%N)
+    local times=() run t0="" t1=""
+    for run in $(seq 1 "$runs"); do
+        t0=$(date +%s.%N)
         "$SHOWROOM_BIN" "$@" --workspace . --database "$store" --since "$since_day" --until "$until_day" --utc-offset +08:00 >"$work/out" 2>&1 \
             || { echo "FAIL: $name: $(cat "$work/out")" >&2; exit 1; }
-        end=$(date +%s.%N)
-        times+=("$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", b - a }')")
+        t1=$(date +%s.%N)
+        times+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')")
     done
     echo "$name: median $(printf '%s\n' "${times[@]}" | median) s (${times[*]} s)"
 }
