@@ -57,18 +57,26 @@ let package = Package(
             resources: [.copy("Resources")]
         ),
 
+        // Where events, downloads and leads are kept: one Store protocol, SQLite and PostgreSQL behind it, group commit.
+        .target(
+            name: "ShowroomStorage",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
         // The collection service: tracking events, bookings, counted downloads.
         .target(
             name: "ShowroomCollector",
             dependencies: [
-                "ShowroomCore", "ShowroomWorkspace",
+                "ShowroomCore", "ShowroomWorkspace", "ShowroomStorage",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
-                .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -91,7 +99,7 @@ let package = Package(
         .target(
             name: "ShowroomReports",
             dependencies: [
-                "ShowroomCore", "ShowroomWorkspace", "ShowroomCollector",
+                "ShowroomCore", "ShowroomWorkspace", "ShowroomStorage",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -100,8 +108,8 @@ let package = Package(
         .executableTarget(
             name: "Showroom",
             dependencies: [
-                "ShowroomCore", "ShowroomWorkspace", "ShowroomSite", "ShowroomCollector", "ShowroomPreview", "ShowroomPublish",
-                "ShowroomReports",
+                "ShowroomCore", "ShowroomWorkspace", "ShowroomSite", "ShowroomStorage", "ShowroomCollector", "ShowroomPreview",
+                "ShowroomPublish", "ShowroomReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -132,7 +140,8 @@ let package = Package(
         .testTarget(
             name: "ShowroomCollectorTests",
             dependencies: [
-                "ShowroomCollector",
+                "ShowroomCollector", "ShowroomStorage",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
@@ -143,14 +152,14 @@ let package = Package(
         .testTarget(name: "ShowroomPublishTests", dependencies: ["ShowroomPublish", "ShowroomTestSupport"]),
         .testTarget(
             name: "ShowroomReportsTests",
-            dependencies: ["ShowroomReports", "ShowroomCollector", "ShowroomWorkspace"],
+            dependencies: ["ShowroomReports", "ShowroomStorage", "ShowroomWorkspace"],
             resources: [.copy("Fixtures")]
         ),
         // The booking form end to end: a headless Chromium over WebDriver, the built site and the collector on loopback.
         .testTarget(
             name: "ShowroomEndToEndTests",
             dependencies: [
-                "ShowroomCollector", "ShowroomSite", "ShowroomTestSupport",
+                "ShowroomCollector", "ShowroomStorage", "ShowroomSite", "ShowroomTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]

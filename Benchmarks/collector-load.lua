@@ -1,12 +1,17 @@
--- wrk script for Benchmarks/collector-load.sh: POSTs one tracking event per request, as the snippet does,
--- from an allowed origin, with a visitor id unique to the run, thread and request (so no download is a
--- repeat the service rightly counts once); counts the answers below 400 it received.
--- Environment: LOAD_ORIGIN (the test site's origin), LOAD_MODE (`events` or `downloads`).
+-- wrk script for Benchmarks/collector-load.sh. LOAD_MODE says what each request is:
+--   events     POST /events, one pageview per request, as the snippet sends them;
+--   downloads  GET /dl/load-photo, a counted download and its redirect;
+--   bookings   POST /bookings, a JSON test-drive booking with a number of its own, paced to LOAD_RATE per connection
+--              per second (0: as fast as answered).
+-- Every request carries a visitor id (and a booking a phone number) unique to the run (LOAD_TAG), thread and request,
+-- so none is a repeat the service rightly counts once, and the store can be checked for rows stored twice.
+-- Counts the answers below 400 (acknowledged) and writes the count to LOAD_ACKED_FILE.
 local origin = os.getenv("LOAD_ORIGIN") or "https://load-a.example"
 local mode = os.getenv("LOAD_MODE") or "events"
+local tag = tonumber(os.getenv("LOAD_TAG") or "0")
+local rate = tonumber(os.getenv("LOAD_RATE") or "0")
 local threads = {}
 local counter = 0
-local run = os.time() % 100000
 acked = 0 -- global: done() reads it from each thread with thread:get
 
 function setup(thread)
@@ -16,19 +21,35 @@ end
 
 function init(args)
     wrk.headers["Origin"] = origin
-    wrk.headers["Content-Type"] = "text/plain;charset=UTF-8"
     wrk.headers["User-Agent"] = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/131.0 Safari/537.36"
+    if mode == "bookings" then
+        wrk.headers["Content-Type"] = "application/json"
+        wrk.headers["Accept"] = "application/json"
+    else
+        wrk.headers["Content-Type"] = "text/plain;charset=UTF-8"
+    end
+end
+
+function delay()
+    if rate > 0 then return 1000 / rate end
+    return 0
 end
 
 function request()
     counter = counter + 1
-    local visitor = string.format("load%05d%02d%010d", run, id, counter)
+    local visitor = string.format("load%06d%02d%010d", tag, id, counter)
     if mode == "downloads" then
         return wrk.format("GET", "/dl/load-photo?site=load-a&page=/gallery/&v=" .. visitor, nil, nil)
     end
+    if mode == "bookings" then
+        local phone = string.format("1%d%d%08d", 3 + tag % 7, id % 10, counter)
+        local body = string.format(
+            '{"site":"load-a","page":"/book/","name":"Load Test","phone":"%s","model":"aurora","city":"Hangzhou",' ..
+            '"consent":"on","consentVersion":"2026-03","visitor":"%s","website":""}', phone, visitor)
+        return wrk.format("POST", "/bookings", nil, body)
+    end
     local body = string.format(
-        '{"site":"load-a","type":"pageview","page":"/models/%d/","visitor":"%s","ts":%d}',
-        counter % 50, visitor, os.time() * 1000)
+        '{"site":"load-a","type":"pageview","page":"/models/%d/","visitor":"%s"}', counter % 50, visitor)
     return wrk.format("POST", "/events", nil, body)
 end
 

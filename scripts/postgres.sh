@@ -4,6 +4,8 @@
 #   eval "$(scripts/postgres.sh start)"   # installs PostgreSQL if missing, starts it on 127.0.0.1,
 #                                         # prints `export SHOWROOM_TEST_POSTGRES_URL=postgres://…`
 #   scripts/postgres.sh stop              # stops it and removes its data folder
+#   scripts/postgres.sh pause             # stops the server but keeps its data (a database that went away)
+#   scripts/postgres.sh resume            # starts it again on the same port, with the same data
 #
 # Only the export lines go to standard output (so `eval` sees nothing else); progress goes to stderr.
 # The server keeps its data in a temporary folder, listens only on loopback, trusts local connections,
@@ -39,6 +41,25 @@ as_owner() {
     fi
 }
 
+run_server() {
+    local bin="$1" dir="$2" port="$3"
+    as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
+        -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir -c fsync=on -c max_connections=200" \
+        start >&2
+}
+
+pause() {
+    if [[ ! -f "$state_file" ]]; then say "no server recorded in $state_file"; exit 1; fi
+    as_owner "$(sed -n 2p "$state_file")/pg_ctl" -D "$(sed -n 1p "$state_file")/data" -m fast -w stop >&2
+    say "paused (data kept)"
+}
+
+resume() {
+    if [[ ! -f "$state_file" ]]; then say "no server recorded in $state_file"; exit 1; fi
+    run_server "$(sed -n 2p "$state_file")" "$(sed -n 1p "$state_file")" "$(sed -n 3p "$state_file")"
+    say "resumed on 127.0.0.1:$(sed -n 3p "$state_file")"
+}
+
 start() {
     if [[ -f "$state_file" ]]; then
         say "a server is already recorded in $state_file; stopping it first"
@@ -65,9 +86,7 @@ start() {
     for attempt in 1 2 3 4 5 6 7 8 9 10; do
         port=$(( 20000 + RANDOM % 12000 ))  # below the ephemeral range (32768+)
         if ss -ltn "sport = :$port" 2>/dev/null | grep -q LISTEN; then continue; fi
-        if as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
-            -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$dir -c fsync=on" \
-            start >&2; then
+        if run_server "$bin" "$dir" "$port"; then
             break
         fi
         port=""
@@ -79,7 +98,7 @@ start() {
     fi
 
     as_owner "$bin/createdb" -h 127.0.0.1 -p "$port" -U postgres "$database" >&2
-    printf '%s\n%s\n' "$dir" "$bin" >"$state_file"
+    printf '%s\n%s\n%s\n' "$dir" "$bin" "$port" >"$state_file"
     say "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') listening on 127.0.0.1:$port (data in $dir)"
     echo "export SHOWROOM_TEST_POSTGRES_URL=postgres://postgres@127.0.0.1:$port/$database"
 }
@@ -103,8 +122,10 @@ stop() {
 case "${1:-}" in
     start) start ;;
     stop) stop ;;
+    pause) pause ;;
+    resume) resume ;;
     *)
-        echo "usage: $0 start|stop" >&2
+        echo "usage: $0 start|stop|pause|resume" >&2
         exit 2
         ;;
 esac

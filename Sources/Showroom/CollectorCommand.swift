@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ShowroomCollector
+import ShowroomStorage
 
 /// `showroom collector`: runs the collection service that receives tracking events and counts downloads.
 struct CollectorCommand: AsyncParsableCommand {
@@ -50,7 +51,37 @@ struct CollectorCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-connections"), help: "Connections open at once; one more is answered 503 and closed.")
     var maxConnections = Self.limits.maxConnections
 
+    private static let commit = CommitPolicy.standard
+
+    @Option(name: .customLong("commit-window"),
+            help: "Milliseconds a batch of writes waits for more before it is committed in one transaction (0: commit as soon as the store is free).")
+    var commitWindow = Int(Self.commit.window.components.attoseconds / 1_000_000_000_000_000)
+
+    @Option(name: .customLong("commit-batch"), help: "The most rows one transaction holds; a full batch is committed without waiting for the window.")
+    var commitBatch = Self.commit.maxBatch
+
+    @Option(name: .customLong("write-queue"),
+            help: "The most rows waiting for or in a commit; beyond, requests are answered 503 (Retry-After) instead of queueing.")
+    var writeQueue = Self.commit.maxQueued
+
+    @Option(name: .customLong("commit-timeout"),
+            help: "Seconds a request waits for its commit before it is answered 503 (Retry-After): a database that went away.")
+    var commitTimeout = Int(Self.commit.commitTimeout.components.seconds)
+
+    @Option(name: .customLong("sqlite-sync"),
+            help: "full: every SQLite commit is synced to disk and survives a power cut; normal: survives a killed process only.")
+    var sqliteSync: SQLiteStore.Durability = .full
+
     func validate() throws {
+        guard (0...1000).contains(commitWindow) else {
+            throw ValidationError("--commit-window is milliseconds from 0 to 1000 (a visitor waits that long at most); 2 is the default")
+        }
+        guard commitBatch >= 1, writeQueue >= commitBatch else {
+            throw ValidationError("--commit-batch must be at least 1 and --write-queue at least --commit-batch (\(commitBatch))")
+        }
+        guard commitTimeout >= 1 else {
+            throw ValidationError("--commit-timeout is whole seconds, at least 1")
+        }
         guard headerTimeout > 0, bodyTimeout > 0 else {
             throw ValidationError("--header-timeout and --body-timeout are whole seconds, at least 1")
         }
@@ -67,6 +98,11 @@ struct CollectorCommand: AsyncParsableCommand {
             leadsToken: leadsToken ?? ProcessInfo.processInfo.environment["SHOWROOM_LEADS_TOKEN"],
             allowsLoopbackOrigins: allowLoopbackOrigins,
             connectionLimits: ConnectionLimits(headerTimeout: .seconds(headerTimeout), bodyTimeout: .seconds(bodyTimeout),
-                                               maxConnections: maxConnections)))
+                                               maxConnections: maxConnections),
+            commitPolicy: CommitPolicy(window: .milliseconds(commitWindow), maxBatch: commitBatch, maxQueued: writeQueue,
+                                       commitTimeout: .seconds(commitTimeout)),
+            durability: sqliteSync))
     }
 }
+
+extension SQLiteStore.Durability: ExpressibleByArgument {}

@@ -1,13 +1,14 @@
 import ArgumentParser
 import Foundation
-import ShowroomCollector
+import ShowroomCore
+import ShowroomStorage
 
 /// `showroom leads`: the test-drive leads the booking form collected.
 struct LeadsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "leads",
         abstract: "The test-drive leads the booking form collected.",
-        subcommands: [LeadsExportCommand.self])
+        subcommands: [LeadsExportCommand.self, LeadsForgetCommand.self])
 }
 
 /// `showroom leads export --since … --format csv|json`: one of the two ways leads leave the system.
@@ -47,7 +48,38 @@ struct LeadsExportCommand: AsyncParsableCommand {
             } else {
                 FileHandle.standardOutput.write(Data(text.utf8))
             }
-        } catch let error as CollectorError {
+        } catch let error as StoreError {
+            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            throw ExitCode.failure
+        }
+    }
+}
+
+/// `showroom leads forget --phone N`: deletes one person's leads, as China's personal-information law lets them ask.
+struct LeadsForgetCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "forget",
+        abstract: "Delete every lead with this mobile number (every site, model and date) and say how many.",
+        discussion: "Events and downloads hold no phone numbers; leads are the only place one is kept. See docs/booking.md.")
+
+    @Option(help: "The mobile number, as the person gives it (138 1234 5678, +86 13812345678, …).")
+    var phone: String
+
+    @Option(help: "The collector's store: sqlite:PATH, a SQLite file path (relative to the workspace), or postgres://….")
+    var database = "sqlite:.showroom/collector.sqlite"
+
+    @Option(help: "The workspace the collector runs in.")
+    var workspace = "."
+
+    func run() async throws {
+        guard let number = BookingRules.normalizedPhone(phone) else {
+            throw ValidationError("--phone must be a mainland mobile number: 11 digits starting 13 to 19, optionally after +86")
+        }
+        do {
+            let deleted = try await LeadsErasure.forget(phone: number, database: database, workspace: URL(fileURLWithPath: workspace))
+            let masked = number.prefix(3) + "****" + number.suffix(4)
+            print(deleted == 1 ? "Deleted 1 lead of \(masked)." : "Deleted \(deleted) leads of \(masked).")
+        } catch let error as StoreError {
             FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
             throw ExitCode.failure
         }

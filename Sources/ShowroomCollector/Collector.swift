@@ -1,6 +1,7 @@
 import Foundation
-import ShowroomWorkspace
 import Logging
+import ShowroomStorage
+import ShowroomWorkspace
 
 /// The collection service: receives tracking events and test-drive bookings, and counts asset downloads, for the whole fleet.
 public enum Collector {
@@ -21,10 +22,15 @@ public enum Collector {
         public var allowsLoopbackOrigins: Bool
         /// Header and body timeouts and the connection limit (`--header-timeout`, `--body-timeout`, `--max-connections`).
         public var connectionLimits: ConnectionLimits
+        /// How writes are group-committed (`--commit-window`, `--commit-batch`, `--write-queue`, `--commit-timeout`).
+        public var commitPolicy: CommitPolicy
+        /// Whether SQLite syncs every commit to disk (`--sqlite-sync`).
+        public var durability: SQLiteStore.Durability
 
         public init(workspace: URL, publicFolder: URL?, host: String, port: Int, database: String, rateLimitPerMinute: Int,
                     bookingRateLimitPerMinute: Int = 10, leadsToken: String? = nil, allowsLoopbackOrigins: Bool = false,
-                    connectionLimits: ConnectionLimits = ConnectionLimits()) {
+                    connectionLimits: ConnectionLimits = ConnectionLimits(), commitPolicy: CommitPolicy = .standard,
+                    durability: SQLiteStore.Durability = .full) {
             self.workspace = workspace
             self.publicFolder = publicFolder
             self.host = host
@@ -35,6 +41,8 @@ public enum Collector {
             self.leadsToken = leadsToken
             self.allowsLoopbackOrigins = allowsLoopbackOrigins
             self.connectionLimits = connectionLimits
+            self.commitPolicy = commitPolicy
+            self.durability = durability
         }
 
         /// What the service is told: these options, with the build output defaulting to `<workspace>/public`.
@@ -54,8 +62,8 @@ public enum Collector {
         }
         let fleet = try Fleet.load(workspace: options.workspace)
         let location = StoreLocation(parsing: options.database, relativeTo: options.workspace)
-        let store = try location.open(logger: logger)
         let settings = options.settings
+        let retentionDays = FleetConfig.load(root: options.workspace).0.eventRetentionDays
         logger.info("starting", metadata: [
             "address": "\(options.host):\(options.port)", "store": "\(location)", "sites": "\(fleet.siteIDs.count)",
             "assets": "\(BuildRecordPaths.assetManifest(in: settings.publicFolder).path)",
@@ -63,6 +71,10 @@ public enum Collector {
             "loopbackOrigins": "\(settings.allowsLoopbackOrigins ? "accepted" : "refused")",
             "headerTimeout": "\(settings.connectionLimits.headerTimeout)", "bodyTimeout": "\(settings.connectionLimits.bodyTimeout)",
             "maxConnections": "\(settings.connectionLimits.maxConnections)",
+            "commitWindow": "\(options.commitPolicy.window)", "commitBatch": "\(options.commitPolicy.maxBatch)",
+            "writeQueue": "\(options.commitPolicy.maxQueued)", "commitTimeout": "\(options.commitPolicy.commitTimeout)",
+            "sqliteSync": "\(options.durability.rawValue)",
+            "eventRetentionDays": "\(retentionDays.map(String.init) ?? "forever")",
         ])
         if settings.allowsLoopbackOrigins {
             logger.warning("""
@@ -70,9 +82,16 @@ public enum Collector {
                 (--allow-loopback-origins): use this only to test sites locally, never where visitors reach the service
                 """)
         }
-        let app = makeApplication(settings: settings, fleet: fleet, store: store, logger: logger)
-        try await app.runService()
-        try await store.close()
+        try await location.withStore(policy: options.commitPolicy, durability: options.durability, logger: logger) { store in
+            let app = makeApplication(settings: settings, fleet: fleet, store: store, logger: logger)
+            guard let retentionDays else { return try await app.runService() }
+            let retention = EventRetention(days: retentionDays, store: store, logger: app.logger)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { await retention.run() }
+                try await app.runService()
+                group.cancelAll()
+            }
+        }
         logger.info("stopped")
     }
 }

@@ -11,6 +11,9 @@ public struct FleetConfig: Sendable {
     public var licenceWarningDays: Int
     /// Hosts the `embed` shortcode may show in an iframe (`www.youtube-nocookie.com`); none by default.
     public var embedHosts: [String] = []
+    /// Days the collection service keeps raw tracking events (`eventRetentionDays`); older ones are deleted, the
+    /// hourly counts the reports read stay. Nil keeps every event.
+    public var eventRetentionDays: Int?
 
     /// The settings of a workspace without `showroom.yaml`.
     public static let `default` = FleetConfig(collector: "http://127.0.0.1:8090", output: "public", licenceWarningDays: 30)
@@ -59,6 +62,14 @@ public struct FleetConfig: Sendable {
             }
         }
         if let days = reader.int("licenceWarningDays") { config.licenceWarningDays = days }
+        if let days = reader.int("eventRetentionDays") {
+            if days >= 1 {
+                config.eventRetentionDays = days
+            } else {
+                reader.report(.error(at: node["eventRetentionDays"]?.location, "`eventRetentionDays` must be at least 1, found \(days)",
+                                     hint: "write how many days of raw events to keep, e.g. `eventRetentionDays: 400`, or leave it out to keep them all"))
+            }
+        }
         if let hosts = node["embedHosts"] {
             if let items = hosts.items {
                 for item in items {

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 @testable import ShowroomCollector
+@testable import ShowroomStorage
 
 @Suite("POST /bookings")
 struct BookingsEndpointTests {
@@ -57,12 +58,13 @@ struct BookingsEndpointTests {
         }
     }
 
-    @Test func aStoreThatCannotWriteGetsNoSuccessAnswer() async throws {
+    @Test func aStoreThatCannotWriteGetsNoSuccessAnswerButA503WithRetryAfter() async throws {
         try await TestCollector.with(serviceStore: { _ in FailingStore() }) { _, client in
             let form = try await client.postBookingForm()
-            #expect(form.status == .internalServerError)
+            #expect(form.status == .serviceUnavailable)
+            #expect(form.headers[.retryAfter] == "2")
             let json = try await client.postBookingJSON()
-            #expect(json.status == .internalServerError)
+            #expect(json.status == .serviceUnavailable)
         }
     }
 

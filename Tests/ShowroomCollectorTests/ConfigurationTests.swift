@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ShowroomCollector
+@testable import ShowroomStorage
 
 @Suite("Fleet, store address and user agents")
 struct ConfigurationTests {
@@ -47,7 +48,7 @@ struct ConfigurationTests {
     }
 
     @Test func aMalformedPostgresAddressIsAClearError() {
-        #expect(throws: CollectorError.self) { try PostgresStore.configuration(from: "postgres://") }
+        #expect(throws: StoreError.self) { try PostgresStore.configuration(from: "postgres://") }
     }
 
     @Test(arguments: [

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ShowroomCollector
+@testable import ShowroomStorage
 
 @Suite("Dealer routing")
 struct DealerRoutingTests {

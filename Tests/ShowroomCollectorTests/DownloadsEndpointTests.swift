@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 @testable import ShowroomCollector
+@testable import ShowroomStorage
 
 @Suite("GET /dl/<asset-id>")
 struct DownloadsEndpointTests {

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 @testable import ShowroomCollector
+@testable import ShowroomStorage
 
 @Suite("POST /events")
 struct EventsEndpointTests {

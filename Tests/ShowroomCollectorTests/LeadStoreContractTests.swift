@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ShowroomCollector
+@testable import ShowroomStorage
 
 /// One behaviour of lead storage that both stores must have. The same list runs against SQLite and PostgreSQL.
 struct LeadStoreContract: Sendable, CustomTestStringConvertible {
@@ -18,6 +19,7 @@ struct LeadStoreContract: Sendable, CustomTestStringConvertible {
         .init(name: "spam is counted but never listed", check: spamIsCountedNotListed),
         .init(name: "leads are listed from a time on, oldest first", check: leadsAreListedSinceOldestFirst),
         .init(name: "migrating twice keeps the leads", check: migratingTwiceKeepsLeads),
+        .init(name: "forgetting a number deletes its leads everywhere and says how many", check: forgettingANumberDeletesItsLeads),
     ]
 
     static let noon = Date(timeIntervalSince1970: 1_773_576_000)
@@ -28,6 +30,16 @@ struct LeadStoreContract: Sendable, CustomTestStringConvertible {
     }
 
     static let day: TimeInterval = 24 * 3600
+
+    static func forgettingANumberDeletesItsLeads(_ store: any Store) async throws {
+        _ = try await store.record(lead(), dedupeWindow: day)
+        _ = try await store.record(lead(model: "vega"), dedupeWindow: day)
+        _ = try await store.record(lead(at: noon.addingTimeInterval(3 * day)), dedupeWindow: day)
+        _ = try await store.record(lead(phone: "13900001111"), dedupeWindow: day)
+        #expect(try await store.forgetLeads(phone: "13812345678") == 3)
+        #expect(try await store.leads(since: noon.addingTimeInterval(-day)).map(\.phone) == ["13900001111"])
+        #expect(try await store.forgetLeads(phone: "13812345678") == 0)
+    }
 
     static func aLeadIsStoredWithEveryField(_ store: any Store) async throws {
         guard case .stored(let stored) = try await store.record(lead(), dedupeWindow: day) else {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ShowroomCollector
+@testable import ShowroomStorage
 
 /// The report queries both stores must answer alike. The same list runs against SQLite and PostgreSQL.
 struct ReportingStoreContract: Sendable, CustomTestStringConvertible {

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 @testable import ShowroomCollector
+@testable import ShowroomStorage
 
 @Suite("Health, metrics and rate limiting")
 struct ServiceEndpointsTests {

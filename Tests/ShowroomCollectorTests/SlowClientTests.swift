@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 @testable import ShowroomCollector
+@testable import ShowroomStorage
 
 /// Slow and idle clients against the real server on loopback, over plain sockets written a byte at a time.
 @Suite("Slow clients and the connection limit")

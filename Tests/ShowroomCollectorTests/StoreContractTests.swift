@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ShowroomCollector
+@testable import ShowroomStorage
 
 /// One behaviour both stores must have. The same list runs against SQLite and PostgreSQL.
 struct StoreContract: Sendable, CustomTestStringConvertible {
@@ -16,12 +17,14 @@ struct StoreContract: Sendable, CustomTestStringConvertible {
         .init(name: "the same visitor fetching the same asset within the window counts once", check: repeatedDownloadWithinWindowCountsOnce),
         .init(name: "the same visitor fetching again after the window counts again", check: repeatedDownloadAfterWindowCountsAgain),
         .init(name: "concurrent repeats of one visitor's download count once", check: concurrentRepeatsCountOnce),
+        .init(name: "a download stamped just before one already counted is a repeat", check: anEarlierStampedRepeatCountsOnce),
         .init(name: "downloads without a visitor id are each counted", check: anonymousDownloadsAreEachCounted),
         .init(name: "log rows with the same dedupe key count once", check: logRowsWithSameKeyCountOnce),
         .init(name: "events by hour of day use the given UTC offset", check: hoursUseTheUTCOffset),
         .init(name: "events by day group calendar days at the given UTC offset", check: daysUseTheUTCOffset),
         .init(name: "the booking funnel lists every step in order, with zeros", check: funnelListsEveryStep),
         .init(name: "migrating twice is harmless", check: migratingTwiceIsHarmless),
+        .init(name: "concurrent callers' events share transactions, each stored once", check: concurrentEventsShareTransactions),
         .init(name: "the health check passes on an open store", check: { try await $0.checkHealth() }),
     ]
 
@@ -94,6 +97,13 @@ struct StoreContract: Sendable, CustomTestStringConvertible {
         #expect(try await store.totals().downloads == 1)
     }
 
+    static func anEarlierStampedRepeatCountsOnce(_ store: any Store) async throws {
+        #expect(try await store.record(download(at: noon.addingTimeInterval(5)), dedupeWindow: 10) == .counted)
+        #expect(try await store.record(download(at: noon), dedupeWindow: 10) == .duplicate)
+        #expect(try await store.record(download(at: noon.addingTimeInterval(-6)), dedupeWindow: 10) == .counted)
+        #expect(try await store.totals().downloads == 2)
+    }
+
     static func anonymousDownloadsAreEachCounted(_ store: any Store) async throws {
         #expect(try await store.record(download(visitor: nil), dedupeWindow: 10) == .counted)
         #expect(try await store.record(download(visitor: nil), dedupeWindow: 10) == .counted)
@@ -138,6 +148,20 @@ struct StoreContract: Sendable, CustomTestStringConvertible {
             FunnelStepCount(step: .bookingFieldError, events: 0, visitors: 0),
             FunnelStepCount(step: .bookingSubmitted, events: 1, visitors: 1),
         ])
+    }
+
+    static func concurrentEventsShareTransactions(_ store: any Store) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for caller in 0..<64 {
+                group.addTask { try await store.record([event(.pageview, visitor: "visitor-\(1_000_000_000 + caller)-cccc")]) }
+            }
+            try await group.waitForAll()
+        }
+        #expect(try await store.totals().events == 64)
+        let queue = await store.writeQueueStatus()
+        #expect(queue.committedRows == 64)
+        #expect(queue.commits < 64, "64 concurrent callers took \(queue.commits) commits")
+        #expect(queue.queued == 0)
     }
 
     static func migratingTwiceIsHarmless(_ store: any Store) async throws {

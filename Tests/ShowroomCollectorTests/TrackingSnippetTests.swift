@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import ShowroomCollector
+@testable import ShowroomStorage
 
 /// The snippet the build inlines into every page talks to this service; these guard its budget and its inlining.
 @Suite("tracking.js")

@@ -1,5 +1,6 @@
 import Foundation
 import ShowroomCollector
+import ShowroomStorage
 import Testing
 
 /// The booking form as a person meets it: a real headless Chromium, over WebDriver, on the built `aurora`

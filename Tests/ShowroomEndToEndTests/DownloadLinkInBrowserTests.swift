@@ -1,5 +1,6 @@
 import Foundation
 import ShowroomCollector
+import ShowroomStorage
 import Testing
 
 /// A person clicking a brochure link on a built product page: the click goes through the collector's

@@ -1,5 +1,5 @@
 import Foundation
-import ShowroomCollector
+import ShowroomStorage
 import ShowroomReports
 import Testing
 

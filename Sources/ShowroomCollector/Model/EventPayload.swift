@@ -1,4 +1,5 @@
 import Foundation
+import ShowroomStorage
 
 /// An event as the tracking snippet sends it, before validation.
 ///

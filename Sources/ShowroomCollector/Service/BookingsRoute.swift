@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import ShowroomCore
+import ShowroomStorage
 
 /// `POST /bookings`: the test-drive form. Validates every field, normalises the number, routes the lead to a
 /// dealer, and answers success only once the lead is committed to the store.
@@ -55,7 +56,9 @@ struct BookingsRoute: Sendable {
             site: booking.site, page: booking.page, name: booking.name, phone: booking.phone, model: booking.model.id,
             city: booking.city, dealer: dealer.id, visitor: booking.visitor, consentVersion: booking.consentVersion,
             createdAt: Date())
-        let outcome = try await store.record(lead, dedupeWindow: dedupeWindow)
+        let outcome = try await StoreRefusal.storing("booking", metrics: metrics, logger: context.logger) {
+            try await store.record(lead, dedupeWindow: dedupeWindow)
+        }
         let calling: Dealer
         switch outcome {
         case .stored, .spam:
@@ -90,7 +93,9 @@ struct BookingsRoute: Sendable {
     private func answerSpam(_ submission: BookingSubmission, site: String, page: String, json: Bool, logger: Logger) async throws -> Response {
         let knownSite = fleet.siteIDs.contains(site) ? site : ""
         let safePage = EventRules.isValidPage(page) ? page : "/"
-        _ = try await store.record(Lead.spam(site: knownSite, page: safePage, at: Date()), dedupeWindow: dedupeWindow)
+        _ = try await StoreRefusal.storing("booking", metrics: metrics, logger: logger) {
+            try await store.record(Lead.spam(site: knownSite, page: safePage, at: Date()), dedupeWindow: dedupeWindow)
+        }
         metrics.leadsSpam.increment()
         logger.info("booking", metadata: ["site": .string(knownSite), "outcome": "spam"])
         let model = submission.value(.model).flatMap { fleet.booking.models[$0] }

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdCore
 import Logging
+import ShowroomStorage
 
 /// Everything the service needs to answer requests, decided before it starts.
 public struct CollectorSettings: Sendable {
@@ -52,14 +53,7 @@ extension Collector {
         let router = Router(context: CollectorRequestContext.self)
         router.middlewares.add(RequestLogMiddleware(metrics: metrics))
 
-        router.get("healthz") { _, _ -> Response in
-            do {
-                try await store.checkHealth()
-                return Response(status: .ok, body: ResponseBody(byteBuffer: ByteBuffer(string: "ok\n")))
-            } catch {
-                throw HTTPError(.serviceUnavailable, message: "the store does not answer")
-            }
-        }
+        router.get("healthz", use: HealthRoute(store: store).check)
         router.get("metrics") { _, _ -> Response in
             var response = Response(status: .ok, body: ResponseBody(byteBuffer: ByteBuffer(string: metrics.exposition())))
             response.headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
@@ -101,9 +95,10 @@ extension Collector {
         return router
     }
 
-    /// The HTTP application: the router behind the connection limit and the header and body deadlines, plus, for
-    /// PostgreSQL, the connection pool as a service, so that a graceful shutdown (SIGTERM, SIGINT) first stops
-    /// accepting requests, lets those in flight finish their writes, and only then closes the store's connections.
+    /// The HTTP application: the router behind the connection limit and the header and body deadlines. It migrates
+    /// the store before it listens; the store must be open (and, for PostgreSQL, its pool running: `StoreLocation.withStore`)
+    /// until the application has returned, so a graceful shutdown (SIGTERM, SIGINT) lets the requests in flight
+    /// finish their writes before the store closes.
     public static func makeApplication(
         settings: CollectorSettings, fleet: Fleet, store: any Store, metrics: CollectorMetrics = CollectorMetrics(),
         logger: Logger = Logger(label: "showroom.collector")
@@ -121,9 +116,6 @@ extension Collector {
             server: .http1(configuration: channel),
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "showroom-collector"),
             logger: logger)
-        if let postgres = store as? PostgresStore {
-            app.addServices(postgres.client)
-        }
         app.beforeServerStarts {
             try await store.migrate()
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import ShowroomStorage
 
 /// `GET /dl/<asset-id>?site=<site-id>&page=<path>&v=<visitor id>`: counts one download and redirects to the
 /// asset's fingerprinted URL on that site, as the build's asset manifest records it.
@@ -34,7 +35,10 @@ struct DownloadsRoute: Sendable {
             let page = query["page"].map(String.init).flatMap { EventRules.isValidPage($0) ? $0 : nil } ?? ""
             let visitor = query["v"].map(String.init).flatMap { EventRules.isValidVisitor($0) ? $0 : nil }
             let download = Download(asset: asset, site: site, page: page, at: Date(), visitor: visitor, agent: agent)
-            switch try await store.record(download, dedupeWindow: dedupeWindow) {
+            let outcome = try await StoreRefusal.storing("download", metrics: metrics, logger: context.logger) {
+                try await store.record(download, dedupeWindow: dedupeWindow)
+            }
+            switch outcome {
             case .counted: metrics.downloadsCounted.increment()
             case .duplicate: metrics.downloadsNotCounted.increment()
             }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import ShowroomStorage
 
 /// `POST /events`: validates a small batch of tracking events and answers 204 once they are committed.
 struct EventsRoute: Sendable {
@@ -25,7 +26,7 @@ struct EventsRoute: Sendable {
             metrics.rejected(reason: error.reason)
             throw HTTPError(.badRequest, message: error.description)
         }
-        try await store.record(events)
+        try await StoreRefusal.storing("events", metrics: metrics, logger: context.logger) { try await store.record(events) }
         metrics.eventsStored.increment(by: events.count)
         return Response(status: .noContent)
     }

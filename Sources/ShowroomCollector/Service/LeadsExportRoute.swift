@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import ShowroomStorage
 
 /// `GET /leads/export?since=…&format=csv|json` with `Authorization: Bearer <token>`: the leads for the dealers'
 /// call lists. Mounted only when the collector was given a token (`--leads-token`, `SHOWROOM_LEADS_TOKEN`).

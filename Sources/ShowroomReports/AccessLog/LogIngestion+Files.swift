@@ -1,6 +1,6 @@
 import Foundation
 import ShowroomWorkspace
-import ShowroomCollector
+import ShowroomStorage
 
 extension LogIngestion {
     /// What `showroom assets ingest-logs` was asked to do.

@@ -1,5 +1,5 @@
 import Foundation
-import ShowroomCollector
+import ShowroomStorage
 import ShowroomCore
 
 /// Counts the downloads that bypassed the collector's counted link, from access logs, without counting any twice.

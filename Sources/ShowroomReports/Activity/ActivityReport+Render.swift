@@ -1,5 +1,5 @@
 import Foundation
-import ShowroomCollector
+import ShowroomStorage
 
 extension ActivityReport {
     /// The schema's name and version; a change that removes or renames a key bumps the version.

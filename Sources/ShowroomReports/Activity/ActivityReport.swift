@@ -1,5 +1,5 @@
 import Foundation
-import ShowroomCollector
+import ShowroomStorage
 
 /// When each site's audience is active (page views by hour of day and by day) and where visitors give up on the
 /// test-drive booking form, for one period at one UTC offset.
@@ -82,23 +82,27 @@ extension ActivityReport {
         let period = options.period
         let calendar = options.calendar
         let days = calendar.days(in: period)
+        // Sites are read concurrently: each is three queries, and the stores answer reads on several connections.
         let sites = try await ReportStore.with(database: options.database, workspace: workspace.root) { store in
-            var sites: [SiteActivity] = []
-            for site in chosen {
-                let hours = try await store.eventCountsByHour(site: site.id, type: .pageview, in: period, utcOffset: calendar.utcOffset)
-                let byDay = try await store.eventCountsByDay(site: site.id, type: .pageview, in: period, utcOffset: calendar.utcOffset)
-                let funnel = try await store.bookingFunnel(site: site.id, in: period)
-                var byHour = Array(repeating: 0, count: 24)
-                for hour in hours where (0..<24).contains(hour.hour) { byHour[hour.hour] += hour.events }
-                let perDay = Dictionary(byDay.map { ($0.day, $0.events) }, uniquingKeysWith: +)
-                sites.append(SiteActivity(
-                    site: site.id, title: site.title, pageviews: byHour.reduce(0, +), byHour: byHour,
-                    byDay: days.map { DayCount(day: $0, events: perDay[$0] ?? 0) },
-                    peakHours: Array(byHour.enumerated().filter { $0.element > 0 }.sorted { ($0.element, $1.offset) > ($1.element, $0.offset) }
-                        .prefix(3).map(\.offset)),
-                    booking: site.booking, funnel: funnel))
+            try await withThrowingTaskGroup(of: SiteActivity.self) { group in
+                for site in chosen {
+                    group.addTask {
+                        let hours = try await store.eventCountsByHour(site: site.id, type: .pageview, in: period, utcOffset: calendar.utcOffset)
+                        let byDay = try await store.eventCountsByDay(site: site.id, type: .pageview, in: period, utcOffset: calendar.utcOffset)
+                        let funnel = try await store.bookingFunnel(site: site.id, in: period)
+                        var byHour = Array(repeating: 0, count: 24)
+                        for hour in hours where (0..<24).contains(hour.hour) { byHour[hour.hour] += hour.events }
+                        let perDay = Dictionary(byDay.map { ($0.day, $0.events) }, uniquingKeysWith: +)
+                        return SiteActivity(
+                            site: site.id, title: site.title, pageviews: byHour.reduce(0, +), byHour: byHour,
+                            byDay: days.map { DayCount(day: $0, events: perDay[$0] ?? 0) },
+                            peakHours: Array(byHour.enumerated().filter { $0.element > 0 }
+                                .sorted { ($0.element, $1.offset) > ($1.element, $0.offset) }.prefix(3).map(\.offset)),
+                            booking: site.booking, funnel: funnel)
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
             }
-            return sites
         }
         let shown = options.site == nil
             ? sites.filter { $0.pageviews > 0 || $0.funnel.contains { $0.events > 0 } }

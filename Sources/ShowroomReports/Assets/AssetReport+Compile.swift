@@ -1,5 +1,5 @@
 import Foundation
-import ShowroomCollector
+import ShowroomStorage
 import ShowroomWorkspace
 
 extension AssetReport {

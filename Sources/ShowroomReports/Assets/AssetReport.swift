@@ -1,5 +1,5 @@
 import Foundation
-import ShowroomCollector
+import ShowroomStorage
 import ShowroomWorkspace
 
 /// Which library assets pay off: the catalogue's costs and licences, the latest build's usage, and the

@@ -1,5 +1,5 @@
 import Foundation
-import ShowroomCollector
+import ShowroomStorage
 
 /// Days and periods at the UTC offset a report is read in (`+08:00` for Beijing).
 ///

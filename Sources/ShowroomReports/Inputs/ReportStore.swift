@@ -1,6 +1,6 @@
 import Foundation
 import Logging
-import ShowroomCollector
+import ShowroomStorage
 
 /// Opens the collector's store named by `--database` for one report, and closes it afterwards.
 public enum ReportStore {
@@ -14,19 +14,6 @@ public enum ReportStore {
     ) async throws -> Result {
         var logger = Logger(label: "showroom.reports")
         logger.logLevel = .error
-        let location = StoreLocation(parsing: database, relativeTo: workspace)
-        let store = try location.openForReports(logger: logger)
-        let result: Result
-        if let postgres = store as? PostgresStore {
-            result = try await postgres.withRunningStore { store in
-                try await store.migrate()
-                return try await body(store)
-            }
-        } else {
-            try await store.migrate()
-            result = try await body(store)
-        }
-        try await store.close()
-        return result
+        return try await StoreLocation(parsing: database, relativeTo: workspace).withStore(logger: logger) { try await body($0) }
     }
 }

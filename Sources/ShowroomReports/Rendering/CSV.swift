@@ -1,4 +1,4 @@
-import ShowroomCollector
+import ShowroomStorage
 
 /// Comma-separated values that are safe to open in a spreadsheet.
 enum CSV {

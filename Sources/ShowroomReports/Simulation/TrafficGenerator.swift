@@ -1,5 +1,5 @@
 import Foundation
-import ShowroomCollector
+import ShowroomStorage
 
 /// Invents one site's day of visits from a seed: events, counted downloads and access-log lines.
 struct TrafficGenerator {

@@ -1,5 +1,5 @@
 import Foundation
-import ShowroomCollector
+import ShowroomStorage
 import ShowroomWorkspace
 
 /// Fills an empty store with a month of believable traffic for the workspace's fleet, so the reports have

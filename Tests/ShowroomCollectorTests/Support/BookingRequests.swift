@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 @testable import ShowroomCollector
+@testable import ShowroomStorage
 
 /// The fields of a valid booking from the aurora-ev site; tests replace the ones they are about.
 func bookingFields(_ overrides: [String: String] = [:]) -> [String: String] {
@@ -57,6 +58,9 @@ struct FailingStore: Store {
     func leads(since: Date) async throws -> [Lead] { throw Failure() }
     func leadTotals() async throws -> LeadTotals { throw Failure() }
     func checkHealth() async throws { throw Failure() }
+    func writeQueueStatus() async -> WriteQueueStatus { WriteQueueStatus() }
+    func forgetLeads(phone: String) async throws -> Int { throw Failure() }
+    func deleteEvents(before date: Date) async throws -> Int { throw Failure() }
     func totals() async throws -> StoreTotals { throw Failure() }
     func downloadCounts(in period: ReportPeriod) async throws -> [DownloadCount] { throw Failure() }
     func eventCountsByHour(site: String, type: EventType?, in period: ReportPeriod, utcOffset: Int) async throws -> [HourOfDayCount] { throw Failure() }

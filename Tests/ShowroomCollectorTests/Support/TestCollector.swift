@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 @testable import ShowroomCollector
+@testable import ShowroomStorage
 
 /// A collector over a `TestWorkspace` and a real SQLite file, driven through HummingbirdTesting.
 struct TestCollector {
@@ -34,7 +35,7 @@ struct TestCollector {
         _ body: @Sendable (TestCollector, any TestClientProtocol) async throws -> Void
     ) async throws {
         try await TestWorkspace.with { workspace in
-            let sqlite = try SQLiteStore(path: workspace.databasePath)
+            let sqlite = try SQLiteStore(path: workspace.databasePath, policy: TestStores.patientPolicy)
             let store = serviceStore?(sqlite) ?? sqlite
             let collector = TestCollector(workspace: workspace, store: sqlite, metrics: CollectorMetrics())
             let settings = CollectorSettings(host: "127.0.0.1", port: 0, publicFolder: workspace.publicFolder,
@@ -47,6 +48,21 @@ struct TestCollector {
             try await app.test(setup) { client in try await body(collector, client) }
             try await sqlite.close()
         }
+    }
+}
+
+extension TestCollector {
+    /// Runs `body` with a collector listening on loopback over `store` (open and migrated, a PostgreSQL store's pool
+    /// running) and `workspace`'s fleet: one instance of several that share a store.
+    static func serve(
+        _ store: any Store, workspace: TestWorkspace, _ body: @Sendable (any TestClientProtocol) async throws -> Void
+    ) async throws {
+        // A download window of an hour: on a loaded machine concurrent requests may be stamped seconds apart.
+        let settings = CollectorSettings(host: "127.0.0.1", port: 0, publicFolder: workspace.publicFolder, rateLimitPerMinute: 0,
+                                         downloadDedupeWindow: 3600, bookingRateLimitPerMinute: 0, connectionLimits: patientLimits)
+        let app = Collector.makeApplication(settings: settings, fleet: try Fleet.load(workspace: workspace.root), store: store,
+                                            logger: quietLogger)
+        try await app.test(.live) { client in try await body(client) }
     }
 }
 

@@ -3,6 +3,7 @@ import Logging
 import PostgresNIO
 import Testing
 @testable import ShowroomCollector
+@testable import ShowroomStorage
 
 /// The real stores the tests run against: a SQLite file in a temporary folder, and a fresh database on the
 /// PostgreSQL server named by `SHOWROOM_TEST_POSTGRES_URL` (`scripts/postgres.sh start` provides one).
@@ -19,11 +20,14 @@ enum TestStores {
         return logger
     }()
 
+    /// The group commit of tests that are not about its limits: a loaded parallel run must not time a commit out.
+    static let patientPolicy = CommitPolicy(commitTimeout: .seconds(120))
+
     /// A migrated SQLite store in a real file, removed afterwards.
     static func withSQLite<Result>(_ body: (SQLiteStore) async throws -> Result) async throws -> Result {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("showroom-store-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let store = try SQLiteStore(path: folder.appendingPathComponent("collector.sqlite").path)
+        let store = try SQLiteStore(path: folder.appendingPathComponent("collector.sqlite").path, policy: patientPolicy)
         try await store.migrate()
         let result = try await body(store)
         try await store.close()
@@ -32,6 +36,17 @@ enum TestStores {
 
     /// A migrated PostgreSQL store in a database of its own, dropped afterwards, so tests can run in parallel.
     static func withPostgres<Result: Sendable>(_ body: (PostgresStore) async throws -> Result) async throws -> Result {
+        try await withPostgresDatabase { configuration in
+            try await PostgresStore(configuration: configuration, policy: patientPolicy, logger: quietLogger).withRunningStore { store in
+                try await store.migrate()
+                return try await body(store)
+            }
+        }
+    }
+
+    /// A fresh database on the test server, dropped afterwards: `body` gets the configuration that reaches it, to open
+    /// as many stores on it as it likes (several collector instances share one database).
+    static func withPostgresDatabase<Result: Sendable>(_ body: (PostgresClient.Configuration) async throws -> Result) async throws -> Result {
         let url = try #require(postgresURL, "SHOWROOM_TEST_POSTGRES_URL is not set; run `eval \"$(scripts/postgres.sh start)\"` first")
         let admin = PostgresStore(configuration: try PostgresStore.configuration(from: url), logger: quietLogger)
         let database = "showroom_test_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16))"
@@ -40,12 +55,8 @@ enum TestStores {
             try await admin.client.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(database)"))
             var configuration = try PostgresStore.configuration(from: url)
             configuration.database = database
-            let store = PostgresStore(configuration: configuration, logger: quietLogger)
             do {
-                let result = try await store.withRunningStore { store in
-                    try await store.migrate()
-                    return try await body(store)
-                }
+                let result = try await body(configuration)
                 try await admin.client.query(PostgresQuery(unsafeSQL: "DROP DATABASE \(database) WITH (FORCE)"))
                 return result
             } catch {

@@ -1,5 +1,6 @@
 import Foundation
 @testable import ShowroomCollector
+@testable import ShowroomStorage
 
 /// A tiny workspace in a temporary folder: two sites and a built asset manifest, as the collector reads them.
 struct TestWorkspace {

@@ -5,6 +5,7 @@ import FoundationNetworking
 import Hummingbird
 import Logging
 import ShowroomCollector
+import ShowroomStorage
 import ShowroomSite
 import ShowroomTestSupport
 

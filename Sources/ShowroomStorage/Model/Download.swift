@@ -48,3 +48,9 @@ public enum DownloadOutcome: Sendable, Hashable {
     /// The same visitor fetched the same asset moments ago, or the log line was already ingested: not counted again.
     case duplicate
 }
+
+/// A download with the de-duplication window it is checked against: one row of a group-committed batch.
+struct WindowedDownload: Sendable {
+    var download: Download
+    var window: TimeInterval
+}

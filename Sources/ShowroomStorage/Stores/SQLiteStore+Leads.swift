@@ -66,6 +66,13 @@ extension SQLiteStore {
         }
     }
 
+    public func forgetLeads(phone: String) async throws -> Int {
+        try await pool.write { db in
+            try db.execute(sql: "DELETE FROM leads WHERE phone = ?", arguments: [phone])
+            return db.changesCount
+        }
+    }
+
     private static func lead(_ row: Row) -> Lead {
         Lead(id: row["id"], site: row["site"], page: row["page"], name: row["name"], phone: row["phone"], model: row["model"],
              city: row["city"], dealer: row["dealer"], visitor: row["visitor"], consentVersion: row["consent_version"],

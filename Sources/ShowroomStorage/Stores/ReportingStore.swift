@@ -20,13 +20,3 @@ public protocol ReportingStore: Store {
     /// (so ingesting a log twice adds nothing). Returns how many were new.
     func recordLogDownloads(_ downloads: [Download]) async throws -> Int
 }
-
-extension StoreLocation {
-    /// Opens the store with its report queries (without migrating it).
-    public func openForReports(logger: Logger) throws -> any ReportingStore {
-        switch self {
-        case .sqlite(let path): try SQLiteStore(path: path)
-        case .postgres(let url): try PostgresStore(url: url, logger: logger)
-        }
-    }
-}

@@ -3,17 +3,19 @@ import Foundation
 /// Where the collector keeps events, downloads and test-drive leads: one protocol, a SQLite and a PostgreSQL implementation,
 /// held to the same behaviour by one contract test suite.
 ///
-/// Every write returns only after it committed, so the service never acknowledges what it could lose.
+/// Every write returns only after it committed, so the service never acknowledges what it could lose. Events and
+/// downloads of concurrent callers are group-committed (`CommitPolicy`): one transaction holds many callers' rows.
+/// A write the store could not take throws; `StoreUnavailable` says the database is gone, slow or overloaded.
 /// Times are stored as milliseconds since 1970 (UTC); reports take a UTC offset to bucket by local hour or day.
 public protocol Store: Sendable {
     /// Creates or upgrades the tables. Safe to call on every start.
     func migrate() async throws
 
-    /// Stores events in one transaction: all or none.
+    /// Stores events in one transaction (shared with other callers' events): all or none.
     func record(_ events: [TrackedEvent]) async throws
 
-    /// Stores one download unless it repeats one already counted: the same visitor and asset within
-    /// `window` (for `link` rows), or the same dedupe key (for `log` rows).
+    /// Stores one download unless it repeats one already counted: the same visitor and asset within `window` either
+    /// side of its time (for `link` rows; one stamped later may commit first), or the same dedupe key (for `log` rows).
     func record(_ download: Download, dedupeWindow window: TimeInterval) async throws -> DownloadOutcome
 
     /// Stores a lead, committed before it returns, unless the same phone booked the same model within `window`:
@@ -26,8 +28,19 @@ public protocol Store: Sendable {
     /// How many leads and spam submissions are stored.
     func leadTotals() async throws -> LeadTotals
 
-    /// Throws when the store cannot answer a trivial query.
+    /// Deletes every lead with this normalised number (every site, model and time): a person's right to erasure.
+    /// Returns how many were deleted.
+    func forgetLeads(phone: String) async throws -> Int
+
+    /// Deletes the raw events that happened before `date`, a few thousand per transaction so that writes go on
+    /// meanwhile; the hourly rollups stay. Returns how many were deleted.
+    func deleteEvents(before date: Date) async throws -> Int
+
+    /// Throws when the store cannot answer a trivial query (PostgreSQL: within the commit timeout), saying why.
     func checkHealth() async throws
+
+    /// The group commit's queues, events and downloads together.
+    func writeQueueStatus() async -> WriteQueueStatus
 
     /// Row counts of everything stored.
     func totals() async throws -> StoreTotals
@@ -50,11 +63,12 @@ public protocol Store: Sendable {
 }
 
 extension Store {
-    /// Fills in the steps nobody reached and puts them in funnel order.
-    func completeFunnel(_ found: [EventType: (events: Int, visitors: Int)]) -> [FunnelStepCount] {
-        EventType.bookingFunnel.map { step in
-            let counts = found[step] ?? (0, 0)
-            return FunnelStepCount(step: step, events: counts.events, visitors: counts.visitors)
+    /// Puts the events and distinct visitors found per step (by type name) in funnel order, with zeros for the steps
+    /// nobody reached.
+    func completeFunnel(events: [(String, Int)], visitors: [(String, Int)]) -> [FunnelStepCount] {
+        let events = Dictionary(events, uniquingKeysWith: +), visitors = Dictionary(visitors, uniquingKeysWith: +)
+        return EventType.bookingFunnel.map { step in
+            FunnelStepCount(step: step, events: events[step.rawValue] ?? 0, visitors: visitors[step.rawValue] ?? 0)
         }
     }
 }

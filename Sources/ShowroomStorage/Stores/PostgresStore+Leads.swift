@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import PostgresNIO
 
 extension PostgresStore {
@@ -25,6 +26,11 @@ extension PostgresStore {
     ]
 
     public func record(_ lead: Lead, dedupeWindow window: TimeInterval) async throws -> LeadOutcome {
+        let client = self.client, logger = self.logger
+        return try await withDeadline(timeout) { try await Self.insert(lead, dedupeWindow: window, client: client, logger: logger) }
+    }
+
+    private static func insert(_ lead: Lead, dedupeWindow window: TimeInterval, client: PostgresClient, logger: Logger) async throws -> LeadOutcome {
         try await client.withTransaction(logger: logger) { connection in
             if !lead.isSpam, let phone = lead.phone {
                 // Serialize the check-then-insert per number and model across every instance sharing the store.
@@ -34,7 +40,7 @@ extension PostgresStore {
                 let earliest = lead.createdAt.addingTimeInterval(-window).epochMilliseconds
                 let latest = lead.createdAt.addingTimeInterval(window).epochMilliseconds
                 let rows = try await connection.query("""
-                    SELECT \(unescaped: Self.leadColumns) FROM leads
+                    SELECT \(unescaped: leadColumns) FROM leads
                     WHERE phone = \(phone) AND model = \(lead.model) AND NOT spam
                       AND created_at > \(earliest) AND created_at < \(latest)
                     ORDER BY created_at LIMIT 1
@@ -70,7 +76,14 @@ extension PostgresStore {
         for try await (leads, spam) in rows.decode((Int, Int).self) {
             return LeadTotals(leads: leads, spam: spam)
         }
-        throw CollectorError("PostgreSQL returned no row for the lead totals")
+        throw StoreError("PostgreSQL returned no row for the lead totals")
+    }
+
+    public func forgetLeads(phone: String) async throws -> Int {
+        let rows = try await client.query("WITH gone AS (DELETE FROM leads WHERE phone = \(phone) RETURNING 1) SELECT COUNT(*) FROM gone",
+                                          logger: logger)
+        for try await count in rows.decode(Int.self) { return count }
+        return 0
     }
 
     private static let leadColumns =

@@ -6,9 +6,15 @@ extension PostgresStore: ReportingStore {
     private static let reportLogger = Logger(label: "showroom.collector.postgres.reports")
 
     public func downloadCountsBySource(in period: ReportPeriod) async throws -> [SourcedDownloadCount] {
+        let span = HourSpan(period), edges = span.edgeBounds
         let rows = try await client.query("""
-            SELECT asset, site, source, COUNT(*) AS downloads
-            FROM downloads WHERE at >= \(period.since.epochMilliseconds) AND at < \(period.until.epochMilliseconds)
+            SELECT asset, site, source, SUM(downloads)::bigint FROM (
+                SELECT asset, site, source, SUM(downloads) AS downloads FROM download_rollups
+                WHERE hour >= \(span.first) AND hour < \(span.end) GROUP BY asset, site, source
+                UNION ALL
+                SELECT asset, site, source, COUNT(*) AS downloads FROM downloads
+                WHERE (at >= \(edges[0]) AND at < \(edges[1])) OR (at >= \(edges[2]) AND at < \(edges[3]))
+                GROUP BY asset, site, source) AS parts
             GROUP BY asset, site, source
             ORDER BY asset, site, source
             """, logger: Self.reportLogger)
@@ -22,9 +28,15 @@ extension PostgresStore: ReportingStore {
     }
 
     public func downloadCountsByDay(in period: ReportPeriod, utcOffset: Int) async throws -> [AssetDayCount] {
+        let span = HourSpan.forBuckets(period, utcOffset: utcOffset), edges = span.edgeBounds
         let rows = try await client.query("""
-            SELECT (at / 1000 + \(utcOffset)) / 86400 AS day, asset, site, source, COUNT(*) AS downloads
-            FROM downloads WHERE at >= \(period.since.epochMilliseconds) AND at < \(period.until.epochMilliseconds)
+            SELECT day::bigint, asset, site, source, SUM(downloads)::bigint FROM (
+                SELECT (hour * 3600 + \(utcOffset)) / 86400 AS day, asset, site, source, SUM(downloads) AS downloads
+                FROM download_rollups WHERE hour >= \(span.first) AND hour < \(span.end) GROUP BY day, asset, site, source
+                UNION ALL
+                SELECT (at / 1000 + \(utcOffset)) / 86400 AS day, asset, site, source, COUNT(*) AS downloads FROM downloads
+                WHERE (at >= \(edges[0]) AND at < \(edges[1])) OR (at >= \(edges[2]) AND at < \(edges[3]))
+                GROUP BY day, asset, site, source) AS parts
             GROUP BY day, asset, site, source
             ORDER BY day, asset, site, source
             """, logger: Self.reportLogger)
@@ -39,8 +51,13 @@ extension PostgresStore: ReportingStore {
     }
 
     public func lastDownloads(before until: Date) async throws -> [LastDownload] {
+        let end = until.epochMilliseconds, hour = max(0, end / HourSpan.hour), hourStart = hour * HourSpan.hour
         let rows = try await client.query("""
-            SELECT asset, site, MAX(at) AS last FROM downloads WHERE at < \(until.epochMilliseconds)
+            SELECT asset, site, MAX(last)::bigint FROM (
+                SELECT asset, site, MAX(last_at) AS last FROM download_rollups WHERE hour < \(hour) GROUP BY asset, site
+                UNION ALL
+                SELECT asset, site, MAX(at) AS last FROM downloads WHERE at >= \(hourStart) AND at < \(end) GROUP BY asset, site
+            ) AS parts
             GROUP BY asset, site ORDER BY asset, site
             """, logger: Self.reportLogger)
         var last: [LastDownload] = []
@@ -53,7 +70,7 @@ extension PostgresStore: ReportingStore {
     public func recordLogDownloads(_ downloads: [Download]) async throws -> Int {
         guard !downloads.isEmpty else { return 0 }
         return try await client.withTransaction(logger: Self.reportLogger) { connection in
-            var stored = 0
+            var stored: [Download] = []
             for download in downloads {
                 let inserted = try await connection.query("""
                     INSERT INTO downloads (asset, site, page, at, visitor, agent, source, dedupe_key)
@@ -62,9 +79,10 @@ extension PostgresStore: ReportingStore {
                     ON CONFLICT (dedupe_key) DO NOTHING
                     RETURNING id
                     """, logger: Self.reportLogger)
-                for try await _ in inserted { stored += 1 }
+                for try await _ in inserted { stored.append(download) }
             }
-            return stored
+            try await Self.rollUp(stored, on: connection, logger: Self.reportLogger)
+            return stored.count
         }
     }
 }

@@ -10,13 +10,18 @@ extension SQLiteStore: ReportingStore {
     }
 
     public func downloadCountsBySource(in period: ReportPeriod) async throws -> [SourcedDownloadCount] {
-        try await reportConnection().read { db in
+        let span = HourSpan(period), edges = span.edgeBounds
+        return try await reportConnection().read { db in
             try Row.fetchAll(db, sql: """
-                SELECT asset, site, source, COUNT(*) AS downloads
-                FROM downloads WHERE at >= ? AND at < ?
+                SELECT asset, site, source, SUM(downloads) AS downloads FROM (
+                    SELECT asset, site, source, SUM(downloads) AS downloads FROM download_rollups
+                    WHERE hour >= ? AND hour < ? GROUP BY asset, site, source
+                    UNION ALL
+                    SELECT asset, site, source, COUNT(*) AS downloads FROM downloads
+                    WHERE (at >= ? AND at < ?) OR (at >= ? AND at < ?) GROUP BY asset, site, source)
                 GROUP BY asset, site, source
                 ORDER BY asset, site, source
-                """, arguments: [period.since.epochMilliseconds, period.until.epochMilliseconds]
+                """, arguments: [span.first, span.end, edges[0], edges[1], edges[2], edges[3]]
             ).compactMap { row in
                 DownloadSource(rawValue: row["source"]).map {
                     SourcedDownloadCount(asset: row["asset"], site: row["site"], source: $0, downloads: row["downloads"])
@@ -26,13 +31,18 @@ extension SQLiteStore: ReportingStore {
     }
 
     public func downloadCountsByDay(in period: ReportPeriod, utcOffset: Int) async throws -> [AssetDayCount] {
-        try await reportConnection().read { db in
+        let span = HourSpan.forBuckets(period, utcOffset: utcOffset), edges = span.edgeBounds
+        return try await reportConnection().read { db in
             try Row.fetchAll(db, sql: """
-                SELECT (at / 1000 + ?) / 86400 AS day, asset, site, source, COUNT(*) AS downloads
-                FROM downloads WHERE at >= ? AND at < ?
+                SELECT day, asset, site, source, SUM(downloads) AS downloads FROM (
+                    SELECT (hour * 3600 + ?) / 86400 AS day, asset, site, source, SUM(downloads) AS downloads FROM download_rollups
+                    WHERE hour >= ? AND hour < ? GROUP BY day, asset, site, source
+                    UNION ALL
+                    SELECT (at / 1000 + ?) / 86400 AS day, asset, site, source, COUNT(*) AS downloads FROM downloads
+                    WHERE (at >= ? AND at < ?) OR (at >= ? AND at < ?) GROUP BY day, asset, site, source)
                 GROUP BY day, asset, site, source
                 ORDER BY day, asset, site, source
-                """, arguments: [utcOffset, period.since.epochMilliseconds, period.until.epochMilliseconds]
+                """, arguments: [utcOffset, span.first, span.end, utcOffset, edges[0], edges[1], edges[2], edges[3]]
             ).compactMap { row in
                 DownloadSource(rawValue: row["source"]).map {
                     AssetDayCount(asset: row["asset"], site: row["site"], day: dayString(daysSinceEpoch: row["day"]),
@@ -43,11 +53,15 @@ extension SQLiteStore: ReportingStore {
     }
 
     public func lastDownloads(before until: Date) async throws -> [LastDownload] {
-        try await reportConnection().read { db in
+        let end = until.epochMilliseconds, hour = max(0, end / HourSpan.hour)
+        return try await reportConnection().read { db in
             try Row.fetchAll(db, sql: """
-                SELECT asset, site, MAX(at) AS last FROM downloads WHERE at < ?
+                SELECT asset, site, MAX(last) AS last FROM (
+                    SELECT asset, site, MAX(last_at) AS last FROM download_rollups WHERE hour < ? GROUP BY asset, site
+                    UNION ALL
+                    SELECT asset, site, MAX(at) AS last FROM downloads WHERE at >= ? AND at < ? GROUP BY asset, site)
                 GROUP BY asset, site ORDER BY asset, site
-                """, arguments: [until.epochMilliseconds]
+                """, arguments: [hour, hour * HourSpan.hour, end]
             ).map { LastDownload(asset: $0["asset"], site: $0["site"], at: Date(epochMilliseconds: $0["last"])) }
         }
     }
@@ -60,15 +74,16 @@ extension SQLiteStore: ReportingStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (dedupe_key) DO NOTHING
                 """)
-            var stored = 0
+            var stored: [Download] = []
             for download in downloads {
                 try statement.execute(arguments: [
                     download.asset, download.site, download.page, download.at.epochMilliseconds, download.visitor,
                     download.agent.rawValue, download.source.rawValue, download.dedupeKey,
                 ])
-                stored += db.changesCount
+                if db.changesCount == 1 { stored.append(download) }
             }
-            return stored
+            try Self.rollUp(stored, db)
+            return stored.count
         }
     }
 }

@@ -1,0 +1,26 @@
+import Foundation
+import Logging
+
+extension LeadsExport {
+    /// The leads created at or after `since` in the collector's store at `database` (`sqlite:PATH`, a plain path
+    /// relative to `workspace`, or `postgres://…`), rendered in `format`: what `showroom leads export` prints.
+    public static func export(database: String, workspace: URL, since: Date, format: Format) async throws -> String {
+        var logger = Logger(label: "showroom.leads")
+        logger.logLevel = .error
+        let leads = try await StoreLocation(parsing: database, relativeTo: workspace)
+            .withStore(mustExist: true, logger: logger) { store in try await store.leads(since: since) }
+        return render(leads, as: format)
+    }
+}
+
+/// A person's right to erasure: `showroom leads forget --phone N` deletes every lead with their number.
+public enum LeadsErasure {
+    /// Deletes every lead with `phone` (normalised: 11 digits) from the store at `database` and returns how many
+    /// there were. Events and downloads hold no number; the lead rows are the only place it is kept.
+    public static func forget(phone: String, database: String, workspace: URL) async throws -> Int {
+        var logger = Logger(label: "showroom.leads")
+        logger.logLevel = .error
+        return try await StoreLocation(parsing: database, relativeTo: workspace)
+            .withStore(mustExist: true, logger: logger) { store in try await store.forgetLeads(phone: phone) }
+    }
+}

@@ -1,0 +1,376 @@
+import Foundation
+import Logging
+import PostgresNIO
+
+/// The shared store for several collector instances: PostgreSQL through postgres-nio's `PostgresClient`.
+///
+/// Every query is parameterized (`PostgresQuery` interpolation sends values as binds, never as SQL text).
+/// The client's connection pool runs as a service: `run()` must be running (`StoreLocation.withStore` runs it;
+/// tests use `withRunningStore`) for queries to get a connection.
+///
+/// Events and downloads are group-committed (`CommitPolicy`), a few batches at once, each batch one multi-row
+/// `INSERT`. The rules that must hold across instances sharing the database are kept by the database: advisory
+/// locks per visitor and asset (downloads) and per number and model (leads), held until the transaction commits.
+public final class PostgresStore: Store {
+    public let client: PostgresClient
+    let logger: Logger
+    /// Where the server is, for messages (no password).
+    let address: String
+    private let events: GroupCommit<TrackedEvent, Void>
+    private let downloads: GroupCommit<WindowedDownload, DownloadOutcome>
+    let timeout: Duration
+
+    public init(configuration: PostgresClient.Configuration, policy: CommitPolicy = .standard,
+                logger: Logger = Logger(label: "showroom.collector.postgres")) {
+        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        self.client = client
+        self.logger = logger
+        self.address = "\(configuration.host ?? "localhost"):\(configuration.port ?? 5432)"
+        self.timeout = policy.commitTimeout
+        var policy = policy
+        policy.concurrentCommits = Self.concurrentBatches
+        self.events = GroupCommit(policy: policy) { batch in
+            try await client.withTransaction(logger: logger) { connection in
+                try await Self.insert(batch, on: connection, logger: logger)
+                try await Self.rollUp(batch, on: connection, logger: logger)
+            }
+            return Array(repeating: (), count: batch.count)
+        }
+        self.downloads = GroupCommit(policy: policy) { batch in
+            try await client.withTransaction(logger: logger) { connection in try await Self.insert(batch, on: connection, logger: logger) }
+        }
+    }
+
+    /// Reads `postgres://user:password@host:port/database` (TLS off unless `?sslmode=require`).
+    public convenience init(url: String, policy: CommitPolicy = .standard,
+                            logger: Logger = Logger(label: "showroom.collector.postgres")) throws {
+        self.init(configuration: try Self.configuration(from: url), policy: policy, logger: logger)
+    }
+
+    /// Batches of events, and of downloads, committing at once: each holds a connection; the rest of the pool
+    /// serves leads, health checks and reports.
+    static let concurrentBatches = 3
+
+    static func configuration(from url: String) throws -> PostgresClient.Configuration {
+        guard let components = URLComponents(string: url),
+              components.scheme == "postgres" || components.scheme == "postgresql",
+              let host = components.host, !host.isEmpty
+        else {
+            throw StoreError("the --database address is not a PostgreSQL address; write postgres://user:password@host:5432/database")
+        }
+        let database = String(components.path.drop(while: { $0 == "/" }))
+        let wantsTLS = components.queryItems?.contains { $0.name == "sslmode" && $0.value != "disable" && $0.value != "prefer" } ?? false
+        var configuration = PostgresClient.Configuration(
+            host: host, port: components.port ?? 5432, username: components.user ?? "postgres",
+            password: components.password, database: database.isEmpty ? nil : database,
+            tls: wantsTLS ? .require(.makeClientConfiguration()) : .disable)
+        configuration.options.maximumConnections = 2 * concurrentBatches + 4
+        configuration.options.connectTimeout = .seconds(2)
+        return configuration
+    }
+
+    /// Runs the connection pool until the task is cancelled or the service group shuts down.
+    public func run() async {
+        await client.run()
+    }
+
+    /// Runs the pool for as long as `body` runs: for tests and one-off commands.
+    public func withRunningStore<Result: Sendable>(_ body: (PostgresStore) async throws -> Result) async throws -> Result {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await self.client.run() }
+            defer { group.cancelAll() }
+            return try await body(self)
+        }
+    }
+
+    public func migrate() async throws {
+        try await client.withTransaction(logger: logger) { connection in
+            // One migrator at a time when several instances start together.
+            try await connection.query("SELECT pg_advisory_xact_lock(4242)", logger: logger)
+            try await connection.query("CREATE TABLE IF NOT EXISTS showroom_migrations (name TEXT PRIMARY KEY)", logger: logger)
+            var applied: Set<String> = []
+            for try await name in try await connection.query("SELECT name FROM showroom_migrations", logger: logger).decode(String.self) {
+                applied.insert(name)
+            }
+            for (name, statements) in Self.migrations where !applied.contains(name) {
+                for statement in statements {
+                    try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                }
+                try await connection.query("INSERT INTO showroom_migrations (name) VALUES (\(name))", logger: logger)
+            }
+        }
+    }
+
+    /// The schema, one migration per change, named like the SQLite store's; later issues append, never edit.
+    static let migrations: [(name: String, statements: [String])] = [
+        ("1-events-and-downloads", [
+            """
+            CREATE TABLE events (
+                id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                site TEXT NOT NULL,
+                page TEXT NOT NULL,
+                type TEXT NOT NULL,
+                visitor TEXT,
+                occurred_at BIGINT NOT NULL,
+                received_at BIGINT NOT NULL,
+                asset TEXT,
+                url TEXT,
+                step TEXT,
+                field TEXT
+            )
+            """,
+            "CREATE INDEX events_site_time ON events (site, occurred_at)",
+            "CREATE INDEX events_site_type_time ON events (site, type, occurred_at)",
+            """
+            CREATE TABLE downloads (
+                id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                asset TEXT NOT NULL,
+                site TEXT NOT NULL,
+                page TEXT NOT NULL,
+                at BIGINT NOT NULL,
+                visitor TEXT,
+                agent TEXT NOT NULL,
+                source TEXT NOT NULL CHECK (source IN ('link', 'log')),
+                dedupe_key TEXT UNIQUE
+            )
+            """,
+            "CREATE INDEX downloads_time ON downloads (at, asset, site)",
+            "CREATE INDEX downloads_visitor_asset ON downloads (visitor, asset, at)",
+        ]),
+        ("2-leads", leadsTableStatements),
+        ("3-rollups", rollupStatements),
+    ]
+
+    public func record(_ events: [TrackedEvent]) async throws {
+        _ = try await self.events.submit(events)
+    }
+
+    public func record(_ download: Download, dedupeWindow window: TimeInterval) async throws -> DownloadOutcome {
+        try await downloads.submit([WindowedDownload(download: download, window: window)])[0]
+    }
+
+    public func writeQueueStatus() async -> WriteQueueStatus {
+        await events.currentStatus() + downloads.currentStatus()
+    }
+
+    /// A query within the commit timeout: a server that went away is said so, with its address.
+    public func checkHealth() async throws {
+        let client = self.client, logger = self.logger, address = self.address
+        do {
+            try await withDeadline(timeout) { _ = try await client.query("SELECT 1", logger: logger) }
+        } catch let error as StoreUnavailable {
+            throw StoreUnavailable("PostgreSQL at \(address) does not answer: \(error)")
+        } catch {
+            throw StoreUnavailable("PostgreSQL at \(address) refuses the connection or the query (\(Self.explain(error)))")
+        }
+    }
+
+    /// A PostgreSQL error in a few words (postgres-nio's own description hides the details on purpose).
+    static func explain(_ error: any Error) -> String {
+        if let error = error as? PSQLError {
+            if let message = error.serverInfo?[.message] { return message }
+            return "\(error.code)"
+        }
+        return "\(error)"
+    }
+
+    /// One multi-row `INSERT` for a batch of events.
+    static func insert(_ events: [TrackedEvent], on connection: PostgresConnection, logger: Logger) async throws {
+        var bindings = PostgresBindings(capacity: events.count * 10)
+        var rows: [String] = []
+        rows.reserveCapacity(events.count)
+        for event in events {
+            rows.append(placeholders(10, after: bindings.count))
+            bindings.append(event.site)
+            bindings.append(event.page)
+            bindings.append(event.type.rawValue)
+            bindings.append(event.visitor)
+            bindings.append(event.occurredAt.epochMilliseconds)
+            bindings.append(event.receivedAt.epochMilliseconds)
+            bindings.append(event.asset)
+            bindings.append(event.url)
+            bindings.append(event.step)
+            bindings.append(event.field)
+        }
+        try await connection.query(PostgresQuery(unsafeSQL: """
+            INSERT INTO events (site, page, type, visitor, occurred_at, received_at, asset, url, step, field)
+            VALUES \(rows.joined(separator: ", "))
+            """, binds: bindings), logger: logger)
+    }
+
+    /// A batch of downloads in one transaction: locks every visitor and asset in it (in one order, so two instances'
+    /// batches cannot deadlock), reads the recent downloads of those pairs, decides each row in time order (so a
+    /// repeat within the batch counts once too), and inserts the counted rows in one multi-row `INSERT`.
+    static func insert(_ batch: [WindowedDownload], on connection: PostgresConnection, logger: Logger) async throws -> [DownloadOutcome] {
+        let watched = batch.filter { $0.download.source == .link && $0.download.visitor != nil }
+        var seen: [String: [Int64]] = [:]
+        if !watched.isEmpty {
+            let visitors = watched.map { $0.download.visitor ?? "" }, assets = watched.map(\.download.asset)
+            try await connection.query("""
+                SELECT pg_advisory_xact_lock(key) FROM (
+                    SELECT DISTINCT hashtext(visitor || '|' || asset) AS key FROM unnest(\(visitors)::text[], \(assets)::text[]) AS k(visitor, asset)
+                    ORDER BY key) AS keys
+                """, logger: logger)
+            let earliest = watched.map { $0.download.at.addingTimeInterval(-$0.window).epochMilliseconds }.min() ?? 0
+            let latest = watched.map { $0.download.at.addingTimeInterval($0.window).epochMilliseconds }.max() ?? 0
+            // One index lookup (visitor, asset, at) per pair: a time range alone would read every recent download.
+            let rows = try await connection.query("""
+                SELECT k.visitor, k.asset, d.at
+                FROM (SELECT DISTINCT * FROM unnest(\(visitors)::text[], \(assets)::text[])) AS k(visitor, asset)
+                CROSS JOIN LATERAL (
+                    SELECT at FROM downloads
+                    WHERE visitor = k.visitor AND asset = k.asset AND source = 'link' AND at > \(earliest) AND at < \(latest)) AS d
+                """, logger: logger)
+            for try await (visitor, asset, at) in rows.decode((String, String, Int64).self) {
+                seen["\(visitor)|\(asset)", default: []].append(at)
+            }
+        }
+        var outcomes = Array(repeating: DownloadOutcome.counted, count: batch.count)
+        for index in batch.indices.sorted(by: { batch[$0].download.at < batch[$1].download.at }) {
+            let download = batch[index].download
+            guard download.source == .link, let visitor = download.visitor else { continue }
+            let key = "\(visitor)|\(download.asset)"
+            // Either side of this download's time: another instance's download stamped a moment later may have
+            // been committed first.
+            let now = download.at.epochMilliseconds, window = batch[index].window
+            let earliest = download.at.addingTimeInterval(-window).epochMilliseconds
+            let latest = download.at.addingTimeInterval(window).epochMilliseconds
+            if seen[key, default: []].contains(where: { $0 > earliest && $0 < latest }) {
+                outcomes[index] = .duplicate
+            } else {
+                seen[key, default: []].append(now)
+            }
+        }
+        var counted = batch.indices.filter { outcomes[$0] == .counted }
+        guard !counted.isEmpty else { return outcomes }
+        var bindings = PostgresBindings(capacity: counted.count * 8)
+        var rows: [String] = []
+        for index in counted {
+            let download = batch[index].download
+            rows.append(placeholders(8, after: bindings.count))
+            bindings.append(download.asset)
+            bindings.append(download.site)
+            bindings.append(download.page)
+            bindings.append(download.at.epochMilliseconds)
+            bindings.append(download.visitor)
+            bindings.append(download.agent.rawValue)
+            bindings.append(download.source.rawValue)
+            bindings.append(download.dedupeKey)
+        }
+        let inserted = try await connection.query(PostgresQuery(unsafeSQL: """
+            INSERT INTO downloads (asset, site, page, at, visitor, agent, source, dedupe_key)
+            VALUES \(rows.joined(separator: ", "))
+            ON CONFLICT (dedupe_key) DO NOTHING
+            RETURNING dedupe_key
+            """, binds: bindings), logger: logger)
+        // Rows without a key always go in; a keyed row that is not returned was a repeat of a stored log line.
+        var storedKeys: Set<String> = []
+        for try await key in inserted.decode(String?.self) {
+            if let key { storedKeys.insert(key) }
+        }
+        for index in counted {
+            if let key = batch[index].download.dedupeKey, !storedKeys.contains(key) { outcomes[index] = .duplicate }
+        }
+        counted = counted.filter { outcomes[$0] == .counted }
+        try await rollUp(counted.map { batch[$0].download }, on: connection, logger: logger)
+        return outcomes
+    }
+
+    /// `($5, $6, …)`: the placeholders of one row whose values follow the `count` already bound.
+    static func placeholders(_ columns: Int, after count: Int) -> String {
+        "(" + (1...columns).map { "$\(count + $0)" }.joined(separator: ", ") + ")"
+    }
+
+    public func totals() async throws -> StoreTotals {
+        let rows = try await client.query(
+            "SELECT (SELECT COUNT(*) FROM events), (SELECT COUNT(*) FROM downloads)", logger: logger)
+        for try await (events, downloads) in rows.decode((Int, Int).self) {
+            return StoreTotals(events: events, downloads: downloads)
+        }
+        throw StoreError("PostgreSQL returned no row for the totals")
+    }
+
+    public func downloadCounts(in period: ReportPeriod) async throws -> [DownloadCount] {
+        let rows = try await client.query("""
+            SELECT asset, site, COUNT(*) AS downloads, COUNT(DISTINCT visitor) AS visitors
+            FROM downloads WHERE at >= \(period.since.epochMilliseconds) AND at < \(period.until.epochMilliseconds)
+            GROUP BY asset, site
+            ORDER BY downloads DESC, asset, site
+            """, logger: logger)
+        var counts: [DownloadCount] = []
+        for try await (asset, site, downloads, visitors) in rows.decode((String, String, Int, Int).self) {
+            counts.append(DownloadCount(asset: asset, site: site, downloads: downloads, visitors: visitors))
+        }
+        return counts
+    }
+
+    public func eventCountsByHour(site: String, type: EventType?, in period: ReportPeriod, utcOffset: Int) async throws -> [HourOfDayCount] {
+        try await eventCounts(site: site, type: type, in: period, utcOffset: utcOffset,
+                              rollupBucket: "((hour * 3600 + $1) / 3600) % 24", rawBucket: "((occurred_at / 1000 + $1) / 3600) % 24")
+            .map { HourOfDayCount(hour: $0.bucket, events: $0.events) }
+    }
+
+    public func eventCountsByDay(site: String, type: EventType?, in period: ReportPeriod, utcOffset: Int) async throws -> [DayCount] {
+        try await eventCounts(site: site, type: type, in: period, utcOffset: utcOffset,
+                              rollupBucket: "(hour * 3600 + $1) / 86400", rawBucket: "(occurred_at / 1000 + $1) / 86400")
+            .map { DayCount(day: dayString(daysSinceEpoch: $0.bucket), events: $0.events) }
+    }
+
+    /// A site's events per bucket (hour of day, day; `$1` is the UTC offset): the whole hours from `event_rollups`,
+    /// the edges from `events`.
+    private func eventCounts(site: String, type: EventType?, in period: ReportPeriod, utcOffset: Int,
+                             rollupBucket: String, rawBucket: String) async throws -> [(bucket: Int, events: Int)] {
+        let span = HourSpan.forBuckets(period, utcOffset: utcOffset), edges = span.edgeBounds
+        var bindings = PostgresBindings()
+        bindings.append(Int64(utcOffset))
+        bindings.append(site)
+        bindings.append(type?.rawValue)
+        for value in [span.first, span.end] + edges { bindings.append(value) }
+        let rows = try await client.query(PostgresQuery(unsafeSQL: """
+            SELECT bucket::bigint, SUM(events)::bigint FROM (
+                SELECT \(rollupBucket) AS bucket, SUM(events) AS events FROM event_rollups
+                WHERE site = $2 AND ($3::text IS NULL OR type = $3) AND hour >= $4 AND hour < $5 GROUP BY bucket
+                UNION ALL
+                SELECT \(rawBucket) AS bucket, COUNT(*) AS events FROM events
+                WHERE site = $2 AND ($3::text IS NULL OR type = $3)
+                  AND ((occurred_at >= $6 AND occurred_at < $7) OR (occurred_at >= $8 AND occurred_at < $9)) GROUP BY bucket) AS parts
+            GROUP BY bucket ORDER BY bucket
+            """, binds: bindings), logger: logger)
+        var counts: [(bucket: Int, events: Int)] = []
+        for try await (bucket, events) in rows.decode((Int, Int).self) { counts.append((bucket, events)) }
+        return counts
+    }
+
+    public func bookingFunnel(site: String, in period: ReportPeriod) async throws -> [FunnelStepCount] {
+        let span = HourSpan(period), edges = span.edgeBounds
+        var bindings = PostgresBindings()
+        bindings.append(site)
+        for value in [span.first, span.end] + edges { bindings.append(value) }
+        let rows = try await client.query(PostgresQuery(unsafeSQL: """
+            SELECT type, SUM(events)::bigint, 0::bigint FROM (
+                SELECT type, SUM(events) AS events FROM event_rollups
+                WHERE site = $1 AND type LIKE 'booking_%' AND hour >= $2 AND hour < $3 GROUP BY type
+                UNION ALL
+                SELECT type, COUNT(*) AS events FROM events
+                WHERE site = $1 AND type LIKE 'booking_%'
+                  AND ((occurred_at >= $4 AND occurred_at < $5) OR (occurred_at >= $6 AND occurred_at < $7)) GROUP BY type) AS parts
+            GROUP BY type
+            UNION ALL
+            SELECT type, 0::bigint, COUNT(DISTINCT visitor)::bigint FROM (
+                SELECT type, visitor FROM funnel_visitors WHERE site = $1 AND hour >= $2 AND hour < $3
+                UNION ALL
+                SELECT type, visitor FROM events
+                WHERE site = $1 AND type LIKE 'booking_%' AND visitor IS NOT NULL
+                  AND ((occurred_at >= $4 AND occurred_at < $5) OR (occurred_at >= $6 AND occurred_at < $7))) AS seen
+            GROUP BY type
+            """, binds: bindings), logger: logger)
+        var events: [(String, Int)] = [], visitors: [(String, Int)] = []
+        for try await (type, eventCount, visitorCount) in rows.decode((String, Int, Int).self) {
+            events.append((type, eventCount))
+            visitors.append((type, visitorCount))
+        }
+        return completeFunnel(events: events, visitors: visitors)
+    }
+
+    public func close() async throws {}
+}
