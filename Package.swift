@@ -140,7 +140,7 @@ let package = Package(
         .testTarget(
             name: "ShowroomCollectorTests",
             dependencies: [
-                "ShowroomCollector", "ShowroomStorage",
+                "ShowroomCollector", "ShowroomStorage", "ShowroomTestSupport",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import ShowroomTestSupport
 import Testing
 @testable import ShowroomCollector
 @testable import ShowroomStorage
@@ -18,7 +19,7 @@ struct SlowClientTests {
 
     @Test func aClientTricklingItsHeadersIsCutOffSoonAfterTheHeaderTimeout() async throws {
         try await TestCollector.with(.live, connectionLimits: Self.quick) { _, client in
-            let connection = try RawConnection(port: try #require(client.port))
+            let connection = try LoopbackConnection(host: "localhost", port: try #require(client.port))
             connection.write(Self.eventHead)
             let cut = try await connection.trickle("X-Slow: " + String(repeating: "a", count: 40), every: .milliseconds(150))
             #expect(cut, "the server let a client trickle its headers for 7 s")
@@ -28,7 +29,7 @@ struct SlowClientTests {
 
     @Test func aConnectionThatSendsNothingIsClosedAfterTheHeaderTimeout() async throws {
         try await TestCollector.with(.live, connectionLimits: Self.quick) { _, client in
-            let connection = try RawConnection(port: try #require(client.port))
+            let connection = try LoopbackConnection(host: "localhost", port: try #require(client.port))
             #expect(try await connection.waitForClose(before: Self.cutOffBy))
         }
     }
@@ -36,7 +37,7 @@ struct SlowClientTests {
     @Test func aClientTricklingItsBodyIsAnswered408AndCutOffAfterTheBodyTimeout() async throws {
         try await TestCollector.with(.live, connectionLimits: Self.quick) { collector, client in
             let body = eventJSON()
-            let connection = try RawConnection(port: try #require(client.port))
+            let connection = try LoopbackConnection(host: "localhost", port: try #require(client.port))
             connection.write(Self.eventHead + "Content-Length: \(body.utf8.count)\r\n\r\n")
             let cut = try await connection.trickle(body, every: .milliseconds(100))
             #expect(cut, "the server let a client trickle its body for \(body.utf8.count / 10) s")
@@ -48,7 +49,7 @@ struct SlowClientTests {
 
     @Test func anIdleKeepAliveConnectionIsClosedAfterTheHeaderTimeout() async throws {
         try await TestCollector.with(.live, connectionLimits: Self.quick) { _, client in
-            let connection = try RawConnection(port: try #require(client.port))
+            let connection = try LoopbackConnection(host: "localhost", port: try #require(client.port))
             connection.write("GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n")
             // The answer is read from the socket's buffer even when the idle timeout closed the connection after it.
             #expect(try await connection.waitFor("ok\n", before: Self.cutOffBy))
@@ -58,7 +59,7 @@ struct SlowClientTests {
 
     @Test func aConnectionCutOffForSlowHeadersIsCountedInTheMetrics() async throws {
         try await TestCollector.with(.live, connectionLimits: Self.quick) { collector, client in
-            let connection = try RawConnection(port: try #require(client.port))
+            let connection = try LoopbackConnection(host: "localhost", port: try #require(client.port))
             connection.write(Self.eventHead)
             #expect(try await connection.waitForClose(before: Self.cutOffBy))
             #expect(collector.metrics.exposition().contains(#"showroom_collector_connections_timed_out_total{phase="headers"}"#))
@@ -70,7 +71,7 @@ struct SlowClientTests {
         let limits = ConnectionLimits(headerTimeout: .seconds(5), bodyTimeout: .seconds(5), maxConnections: 100)
         try await TestCollector.with(.live, connectionLimits: limits) { collector, client in
             let body = eventJSON()
-            let connection = try RawConnection(port: try #require(client.port))
+            let connection = try LoopbackConnection(host: "localhost", port: try #require(client.port))
             for part in [Self.eventHead, "Content-Length: \(body.utf8.count)\r\n", "\r\n", String(body.prefix(20)), String(body.dropFirst(20))] {
                 connection.write(part)
                 try await Task.sleep(for: .milliseconds(150))
@@ -85,10 +86,10 @@ struct SlowClientTests {
         try await TestCollector.with(.live, connectionLimits: limits) { _, client in
             let port = try #require(client.port)
             // The test client opens a connection of its own too, so one or two of these are served before the limit.
-            var served: [RawConnection] = []
-            var refused: RawConnection?
+            var served: [LoopbackConnection] = []
+            var refused: LoopbackConnection?
             for _ in 0..<3 where refused == nil {
-                let connection = try RawConnection(port: port)
+                let connection = try LoopbackConnection(host: "localhost", port: port)
                 connection.write("GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n")
                 if try await connection.waitFor("ok\n", before: .seconds(2)) { served.append(connection) } else { refused = connection }
             }
@@ -103,13 +104,13 @@ struct SlowClientTests {
         let limits = ConnectionLimits(headerTimeout: .seconds(30), bodyTimeout: .seconds(30), maxConnections: 2)
         try await TestCollector.with(.live, connectionLimits: limits) { _, client in
             let port = try #require(client.port)
-            var held: RawConnection? = try RawConnection(port: port)
+            var held: LoopbackConnection? = try LoopbackConnection(host: "localhost", port: port)
             held?.write("GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n")
             #expect(try await held?.waitFor("ok\n", before: .seconds(2)) == true)
             held = nil
             var served = false
             for _ in 0..<40 where !served {
-                let next = try RawConnection(port: port)
+                let next = try LoopbackConnection(host: "localhost", port: port)
                 next.write("GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n")
                 served = try await next.waitFor("ok\n", before: .seconds(1))
                 if !served { try await Task.sleep(for: .milliseconds(50)) }
