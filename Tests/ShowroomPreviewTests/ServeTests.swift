@@ -1,20 +1,21 @@
 import Foundation
-import ShowroomPreview
+import Synchronization
+@testable import ShowroomPreview
 import ShowroomTestSupport
 import Testing
 
 @Suite("showroom serve")
 struct ServeTests {
     /// Runs the preview server for the body, then stops it.
-    private func serving(_ workspace: FixtureWorkspace, sites: [String],
+    private func serving(_ workspace: FixtureWorkspace, sites: [String], log: @escaping @Sendable (String) -> Void = { _ in },
                          _ body: (_ base: String) async throws -> Void) async throws {
         let port = try Loopback.freePort()
         let server = PreviewServer(options: PreviewOptions(
             workspace: workspace.root, sites: sites, port: port,
-            output: workspace.root.appendingPathComponent(".showroom/preview"), log: { _ in }))
+            output: workspace.root.appendingPathComponent(".showroom/preview"), log: log))
         let task = Task { try await server.run() }
         defer { task.cancel() }
-        let base = "http://127.0.0.1:\(port)"
+        let base = "http://localhost:\(port)"
         let up = await Loopback.poll("\(base)/", timeout: .seconds(60)) { _ in true }
         try #require(up != nil, "the preview server did not answer")
         try await body(base)
@@ -65,16 +66,111 @@ struct ServeTests {
         }
     }
 
-    @Test func severalSitesGetAnIndexAndAPortEach() async throws {
+    @Test func everySiteIsServedOnOnePortUnderAHostNameOfItsOwn() async throws {
         let workspace = try FixtureWorkspace()
         defer { workspace.remove() }
         try await serving(workspace, sites: ["lumen", "store"]) { base in
             let index = try #require(await Loopback.get("\(base)/")?.body)
-            let port = Int(base.split(separator: ":").last ?? "") ?? 0
-            #expect(index.contains("http://127.0.0.1:\(port + 1)/"))
-            #expect(index.contains("http://127.0.0.1:\(port + 2)/"))
-            let store = await Loopback.poll("http://127.0.0.1:\(port + 2)/offers/spring/", timeout: .seconds(10)) { $0.status == 200 }
+            let port = try #require(URLComponents(string: base)?.port)
+            #expect(index.contains("http://lumen.localhost:\(port)/"))
+            #expect(index.contains("http://store.localhost:\(port)/"))
+            let store = await Loopback.get("http://store.localhost:\(port)/offers/spring/")
             #expect(store?.status == 200)
+            let lumen = await Loopback.get("http://lumen.localhost:\(port)/about/")
+            #expect(lumen?.body.contains("Founded in 1990") == true)
+        }
+    }
+
+    @Test func aHostNameThatIsNoServedSiteGetsTheIndexWith404() async throws {
+        let workspace = try FixtureWorkspace()
+        defer { workspace.remove() }
+        try await serving(workspace, sites: ["lumen", "store"]) { base in
+            let port = try #require(URLComponents(string: base)?.port)
+            let answer = await Loopback.get("http://lumne.localhost:\(port)/")
+            #expect(answer?.status == 404)
+            #expect(answer?.body.contains("http://lumen.localhost:\(port)/") == true)
+        }
+    }
+
+    @Test func anotherDeviceChoosesItsSiteWithACookie() async throws {
+        let workspace = try FixtureWorkspace()
+        defer { workspace.remove() }
+        try await serving(workspace, sites: ["lumen", "store"]) { base in
+            let port = try #require(URLComponents(string: base)?.port)
+            let phone = "http://192.168.1.20:\(port)"
+            let index = try #require(await Loopback.get("\(phone)/")?.body)
+            #expect(index.contains("href=\"/_showroom/site/store\""))
+            let chosen = try #require(await Loopback.get("\(phone)/_showroom/site/store"))
+            #expect(chosen.status == 303)
+            let cookie = try #require(chosen.header("set-cookie")?.split(separator: ";").first.map(String.init))
+            let page = await Loopback.get("\(phone)/offers/spring/", headers: [("Cookie", cookie)])
+            #expect(page?.status == 200)
+        }
+    }
+
+    @Test func pagesSentToAnotherDevicePostToThePreviewMachine() {
+        #expect(SiteResponder.collectorAddress("http://127.0.0.1:8090", for: "192.168.1.20:8080") == "http://192.168.1.20:8090")
+        #expect(SiteResponder.collectorAddress("http://127.0.0.1:8090", for: "aurora.localhost:8080") == nil)
+        #expect(SiteResponder.collectorAddress("https://collect.example.com", for: "192.168.1.20:8080") == nil)
+    }
+
+    @Test func aTakenPortStopsServeBeforeItBuildsAndNamesTheProgramHoldingIt() async throws {
+        let workspace = try FixtureWorkspace()
+        defer { workspace.remove() }
+        let listener = try LoopbackListener()
+        let server = PreviewServer(options: PreviewOptions(workspace: workspace.root, sites: ["lumen"], port: listener.port,
+                                                           output: workspace.root.appendingPathComponent(".showroom/preview"), log: { _ in }))
+        do {
+            try await server.run()
+            Issue.record("serve started on a taken port")
+        } catch let taken as PortCheck.Taken {
+            #expect(taken.port == listener.port)
+            #expect(taken.holder?.contains("process \(getpid())") == true)
+            #expect(taken.description.contains("fix: "))
+        }
+        #expect(!FileManager.default.fileExists(atPath: workspace.root.appendingPathComponent(".showroom/preview").path))
+    }
+
+    @Test func theCollectionServicesPortIsNeverThePreviews() async throws {
+        let workspace = try FixtureWorkspace()
+        defer { workspace.remove() }
+        let port = try Loopback.freePort()
+        try workspace.write("showroom.yaml", "collector: http://127.0.0.1:\(port)\n")
+        let server = PreviewServer(options: PreviewOptions(workspace: workspace.root, sites: ["lumen"], port: port,
+                                                           collector: { _, _ in nil }, log: { _ in }))
+        await #expect(throws: PortCheck.Taken.self) { try await server.run() }
+    }
+
+    @Test func aBrokenSiteYAMLShowsInTheBrowserAndTheTerminal() async throws {
+        let workspace = try FixtureWorkspace()
+        defer { workspace.remove() }
+        let lines = LogLines()
+        try await serving(workspace, sites: ["lumen"], log: lines.add) { base in
+            let good = try workspace.read("sites/lumen/site.yaml")
+            try workspace.write("sites/lumen/site.yaml", good.replacingOccurrences(of: "kind: brand", with: "kind: [brand"))
+            let broken = await Loopback.poll("\(base)/about/", timeout: .seconds(20)) { $0.status == 500 }
+            #expect(broken?.body.contains("sites/lumen/site.yaml:") == true)
+            #expect(lines.all.contains { $0.contains("sites/lumen/site.yaml:") })
+
+            try workspace.write("sites/lumen/site.yaml", good)
+            let fixed = await Loopback.poll("\(base)/about/", timeout: .seconds(20)) { $0.status == 200 }
+            #expect(fixed?.body.contains("Founded in 1990") == true)
+        }
+    }
+
+    @Test func aBrokenSharedDataFileShowsInTheBrowser() async throws {
+        let workspace = try FixtureWorkspace()
+        defer { workspace.remove() }
+        try await serving(workspace, sites: ["lumen"]) { base in
+            let data = try #require(try FileManager.default.contentsOfDirectory(atPath: workspace.root.appendingPathComponent("shared/data").path)
+                .sorted().first { $0.hasSuffix(".yaml") })
+            let good = try workspace.read("shared/data/\(data)")
+            try workspace.write("shared/data/\(data)", "broken: [\n" + good)
+            let broken = await Loopback.poll("\(base)/about/", timeout: .seconds(20)) { $0.status == 500 }
+            #expect(broken?.body.contains("shared/data/\(data)") == true)
+            try workspace.write("shared/data/\(data)", good)
+            let fixed = await Loopback.poll("\(base)/about/", timeout: .seconds(20)) { $0.status == 200 }
+            #expect(fixed?.status == 200)
         }
     }
 
@@ -110,4 +206,11 @@ struct ServeTests {
             #expect(answer?.body.contains("root:x") == false)
         }
     }
+}
+
+/// The lines a preview logged, for tests that read the terminal.
+final class LogLines: Sendable {
+    private let lines = Mutex<[String]>([])
+    func add(_ line: String) { lines.withLock { $0.append(line) } }
+    var all: [String] { lines.withLock { $0 } }
 }

@@ -65,8 +65,9 @@ public enum Loopback {
     private static func exchange(_ method: String, port: Int, path: String, headers: [(String, String)], body: Data?,
                                  timeout: Duration) throws -> Response {
         let connection = try LoopbackConnection(port: port)
-        var request = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
-        for (name, value) in headers { request += "\(name): \(value)\r\n" }
+        let host = headers.first { $0.0.lowercased() == "host" }?.1 ?? "127.0.0.1:\(port)"
+        var request = "\(method) \(path) HTTP/1.1\r\nHost: \(host)\r\nConnection: close\r\n"
+        for (name, value) in headers where name.lowercased() != "host" { request += "\(name): \(value)\r\n" }
         request += "Content-Length: \(body?.count ?? 0)\r\n\r\n"
         guard connection.write(Array(request.utf8) + (body.map { [UInt8]($0) } ?? [])) else {
             throw LoopbackConnection.Failure(description: "cannot send to 127.0.0.1:\(port)")
@@ -78,12 +79,14 @@ public enum Loopback {
         return response
     }
 
-    /// Fetches `url` (`http://127.0.0.1:<port>/<path>`) with a GET; nil when nothing answers within `timeout`.
-    public static func get(_ url: String, timeout: Duration = .seconds(30)) async -> Response? {
-        guard let components = URLComponents(string: url), let port = components.port else { return nil }
+    /// Fetches `url` with a GET from 127.0.0.1 on the URL's port, with the URL's host name in the `Host` header
+    /// (`http://aurora.localhost:8080/` reaches the preview as a browser would); nil when nothing answers within
+    /// `timeout`.
+    public static func get(_ url: String, headers: [(String, String)] = [], timeout: Duration = .seconds(30)) async -> Response? {
+        guard let components = URLComponents(string: url), let port = components.port, let host = components.host else { return nil }
         let path = (components.percentEncodedPath.isEmpty ? "/" : components.percentEncodedPath)
             + (components.percentEncodedQuery.map { "?" + $0 } ?? "")
-        return try? await send("GET", port: port, path: path, timeout: timeout)
+        return try? await send("GET", port: port, path: path, headers: [("Host", "\(host):\(port)")] + headers, timeout: timeout)
     }
 
     /// Fetches `url` again and again until `condition` holds for the answer or `timeout` passes; returns the last
@@ -152,4 +155,35 @@ public enum Loopback {
         }
         return result
     }
+}
+
+/// A socket listening on a free loopback port and never answering: a port some other program holds.
+public final class LoopbackListener: Sendable {
+    /// The port it holds.
+    public let port: Int
+    private let descriptor: Int32
+
+    /// Listens on a port the system picks; the port is released when the value goes away.
+    public init() throws {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard descriptor >= 0 else { throw LoopbackConnection.Failure(description: "no socket to listen on") }
+        self.descriptor = descriptor
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = UInt32(0x7f00_0001).bigEndian
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer -> Int32 in
+                guard bind(descriptor, pointer, length) == 0, listen(descriptor, 4) == 0 else { return -1 }
+                return getsockname(descriptor, pointer, &length)
+            }
+        }
+        guard bound == 0 else {
+            close(descriptor)
+            throw LoopbackConnection.Failure(description: "cannot listen on a free port")
+        }
+        port = Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    deinit { close(descriptor) }
 }

@@ -26,6 +26,9 @@ public struct CollectorSettings: Sendable {
     /// bookings, with the browser's credentials: on for `showroom serve`'s preview and with `--allow-loopback-origins`,
     /// off otherwise, as any program on a visitor's computer can serve such a page.
     public var allowsLoopbackOrigins: Bool
+    /// Whether pages served from the local network (10/8, 172.16/12, 192.168/16) may send too: only for
+    /// `showroom serve --bind`, so a phone on the office Wi-Fi can try the booking form of a preview.
+    public var allowsLocalNetworkOrigins: Bool = false
     /// How long clients may take to send a request, and how many may be connected at once.
     public var connectionLimits: ConnectionLimits
 
@@ -64,7 +67,7 @@ extension Collector {
         // fleet page, a 429 included; /events and /dl share one bucket per client.
         let requestLimit = settings.rateLimitPerMinute > 0
             ? RateLimitMiddleware(limiter: RateLimiter(perMinute: settings.rateLimitPerMinute), metrics: metrics) : nil
-        let eventGroup = router.group("events").add(middleware: OriginPolicy(fleet: fleet, allowsLoopbackOrigins: settings.allowsLoopbackOrigins, metrics: metrics))
+        let eventGroup = router.group("events").add(middleware: OriginPolicy(fleet: fleet, allowsLoopbackOrigins: settings.allowsLoopbackOrigins, allowsLocalNetworkOrigins: settings.allowsLocalNetworkOrigins, metrics: metrics))
         if let requestLimit { eventGroup.add(middleware: requestLimit) }
         let events = EventsRoute(store: store, fleet: fleet, metrics: metrics)
         eventGroup
@@ -79,7 +82,7 @@ extension Collector {
 
         let bookings = BookingsRoute(store: store, fleet: fleet, metrics: metrics, dedupeWindow: settings.leadDedupeWindow)
         router.get("bookings/thanks", use: bookings.thanks)
-        let bookingGroup = router.group("bookings").add(middleware: OriginPolicy(fleet: fleet, allowsLoopbackOrigins: settings.allowsLoopbackOrigins, metrics: metrics))
+        let bookingGroup = router.group("bookings").add(middleware: OriginPolicy(fleet: fleet, allowsLoopbackOrigins: settings.allowsLoopbackOrigins, allowsLocalNetworkOrigins: settings.allowsLocalNetworkOrigins, metrics: metrics))
         if settings.bookingRateLimitPerMinute > 0 {
             bookingGroup.add(middleware: RateLimitMiddleware(
                 limiter: RateLimiter(perMinute: settings.bookingRateLimitPerMinute), metrics: metrics))

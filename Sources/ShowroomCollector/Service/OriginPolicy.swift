@@ -12,6 +12,8 @@ struct OriginPolicy: RouterMiddleware {
     let fleet: Fleet
     /// Whether `http(s)://127.0.0.1`, `localhost` and `[::1]` on any port are allowed too.
     let allowsLoopbackOrigins: Bool
+    /// Whether `http(s)://` addresses of the local network (10/8, 172.16/12, 192.168/16) are allowed too.
+    let allowsLocalNetworkOrigins: Bool
     let metrics: CollectorMetrics
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
@@ -41,13 +43,29 @@ struct OriginPolicy: RouterMiddleware {
 
     private func allows(_ origin: String) -> Bool {
         fleet.allows(origin: origin) || (allowsLoopbackOrigins && Self.isLoopback(origin))
+            || (allowsLocalNetworkOrigins && Self.isLocalNetwork(origin))
     }
 
-    /// Whether `origin` is a page on this machine: `http(s)://127.0.0.1`, `localhost` or `[::1]`, on any port.
+    /// Whether `origin` is a page on this machine: `http(s)://127.0.0.1`, `localhost`, a `*.localhost` name (the
+    /// preview's one per site; browsers resolve them to loopback) or `[::1]`, on any port.
     static func isLoopback(_ origin: String) -> Bool {
+        guard let host = webHost(origin) else { return false }
+        return ["127.0.0.1", "localhost", "[::1]", "::1"].contains(host) || host.hasSuffix(".localhost")
+    }
+
+    /// Whether `origin` is a page at a private IPv4 address of the local network.
+    static func isLocalNetwork(_ origin: String) -> Bool {
+        guard let host = webHost(origin) else { return false }
+        let parts = host.split(separator: ".").compactMap { UInt8($0) }
+        guard parts.count == 4 else { return false }
+        return parts[0] == 10 || (parts[0] == 172 && (16...31).contains(parts[1])) || (parts[0] == 192 && parts[1] == 168)
+    }
+
+    /// The lower-case host of an `http(s)` origin.
+    private static func webHost(_ origin: String) -> String? {
         guard let components = URLComponents(string: origin), components.scheme == "http" || components.scheme == "https" else {
-            return false
+            return nil
         }
-        return ["127.0.0.1", "localhost", "[::1]", "::1"].contains(components.host ?? "")
+        return components.host?.lowercased()
     }
 }

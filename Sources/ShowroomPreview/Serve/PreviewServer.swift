@@ -18,7 +18,7 @@ public struct PreviewOptions: Sendable {
     public var sites: [String]
     /// The address the servers listen on (loopback by default).
     public var host: String
-    /// With one site: its port. With several: the index page's port; the sites follow on the next ports.
+    /// The one port every site and the index are served on.
     public var port: Int
     /// Whether drafts are built and served too.
     public var includeDrafts: Bool
@@ -52,9 +52,10 @@ public struct PreviewOptions: Sendable {
     }
 }
 
-/// `showroom serve`: builds the chosen sites, serves each on its own loopback port (pages use root-relative
-/// URLs, so a site cannot live under a path prefix), watches the workspace and rebuilds only the sites a
-/// change affects, and makes open tabs reload. A failing build shows its errors in place of the pages.
+/// `showroom serve`: builds the chosen sites, serves them all on one loopback port, each under a host name of its
+/// own (`http://aurora.localhost:8080/`; pages use root-relative URLs, so a site cannot live under a path prefix),
+/// watches the workspace and rebuilds only the sites a change affects, and makes open tabs reload. A failing
+/// build shows its errors in place of the pages.
 public struct PreviewServer: Sendable {
     /// What to serve, and how.
     public var options: PreviewOptions
@@ -66,60 +67,105 @@ public struct PreviewServer: Sendable {
     public struct Address: Sendable, Hashable {
         /// The site served there; nil for the index of all sites.
         public var site: String?
-        /// The address to open, `http://127.0.0.1:8080/`.
+        /// The address to open, `http://aurora.localhost:8080/`.
         public var url: String
     }
 
     var output: URL { options.output ?? options.workspace.appendingPathComponent(".showroom/preview") }
 
     /// Builds, then serves and watches until the task is cancelled. `ready` receives the addresses once the
-    /// first build is done (the ports open a moment later).
+    /// first build is done (the port opens a moment later). Throws `PortCheck.Taken`, before building anything,
+    /// when the preview's port or the collection service's is taken.
     public func run(ready: @escaping @Sendable ([Address]) -> Void = { _ in }) async throws {
         let (workspace, _) = Workspace.load(root: options.workspace)
         let known = workspace.sites.map(\.id)
         let chosen = options.sites.isEmpty ? known.sorted() : options.sites
+        let collector = options.collector == nil ? nil : Self.localCollector(FleetConfig.load(root: options.workspace).0.collector)
+        try checkPorts(collector: collector)
+
         let state = PreviewState()
         let watcher = WorkspaceWatcher(root: options.workspace)  // before the first build: edits made during it count
-
         let first = await build(chosen)
         await record(first, sites: chosen, in: state, initial: true)
         options.log("Built \(first.publishedSites.count) of \(chosen.count) sites in \(String(format: "%.2f", first.seconds)) s")
+        for diagnostic in first.allDiagnostics.errors { options.log(diagnostic.description) }
 
         var logger = Logger(label: "showroom.serve")
         logger.logLevel = .warning
-        var addresses: [Address] = []
-        var apps: [any ApplicationProtocol] = []
-        let siteBase = options.sites.count == 1 ? options.port : options.port + 1
-        for (offset, site) in chosen.enumerated() {
-            let port = siteBase + offset
-            let url = "http://\(options.host):\(port)/"
-            addresses.append(Address(site: site, url: url))
-            apps.append(Application(
-                responder: SiteResponder(site: site, folder: output.appendingPathComponent(site), state: state),
-                configuration: .init(address: .hostname(options.host, port: port), serverName: "showroom-preview"), logger: logger))
+        let routing = PreviewRouting(sites: chosen.sorted(), single: chosen.count == 1 ? chosen[0] : nil, port: options.port)
+        var responders: [String: SiteResponder] = [:]
+        for site in chosen {
+            responders[site] = SiteResponder(site: site, folder: output.appendingPathComponent(site), state: state,
+                                             collector: collector?.address)
         }
-        if options.sites.count != 1 {
-            let url = "http://\(options.host):\(options.port)/"
-            apps.append(Application(
-                responder: IndexResponder(sites: addresses.compactMap { address in address.site.map { ($0, address.url) } }, state: state),
-                configuration: .init(address: .hostname(options.host, port: options.port), serverName: "showroom-preview"), logger: logger))
-            addresses.insert(Address(site: nil, url: url), at: 0)
-        }
+        let app = Application(
+            responder: PreviewResponder(routing: routing, sites: responders, state: state),
+            configuration: .init(address: .hostname(options.host, port: options.port), serverName: "showroom-preview"), logger: logger)
+        var addresses = chosen.map { Address(site: $0, url: routing.startURL(of: $0)) }
+        if routing.single == nil { addresses.insert(Address(site: nil, url: "http://localhost:\(options.port)/"), at: 0) }
         ready(addresses)
         for address in addresses { options.log("  \((address.site ?? "index").padding(toLength: 24, withPad: " ", startingAt: 0)) \(address.url)") }
+        for other in Self.otherDeviceAddresses(host: options.host) {
+            options.log("  \("from another device".padding(toLength: 24, withPad: " ", startingAt: 0)) http://\(other):\(options.port)/")
+        }
 
-        let collector = try options.collector?(output, logger)
-        // One service group: on a stop signal every server stops accepting, finishes what is in flight and
+        let collectorService = try options.collector?(output, logger)
+        // One service group: on a stop signal the server stops accepting, finishes what is in flight and
         // returns, and the watcher ends, without the errors a cancelled server logs.
-        var services: [ServiceGroupConfiguration.ServiceConfiguration] = apps.map { .init(service: $0) }
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: app)]
         services.append(.init(service: Watcher { try await watch(watcher, sites: chosen, state: state) }))
-        if let collector {
-            // The preview goes on without the collection service if its port is taken.
-            services.append(.init(service: NonEssential(service: collector, log: options.log), successTerminationBehavior: .ignore))
+        if let collectorService {
+            // Its port was free a moment ago; should it fail anyway, the preview goes on and says so.
+            services.append(.init(service: NonEssential(service: collectorService, log: options.log), successTerminationBehavior: .ignore))
         }
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
             services: services, gracefulShutdownSignals: options.stopOnSignals ? [.sigint, .sigterm] : [], logger: logger))
         try await group.run()
+    }
+
+    /// The collection service's address and port when it is on this machine (the preview runs it then).
+    private static func localCollector(_ address: String) -> (address: String, port: Int)? {
+        guard let components = URLComponents(string: address), let host = components.host,
+              ["127.0.0.1", "localhost", "::1"].contains(host) else { return nil }
+        return (address, components.port ?? (components.scheme == "https" ? 443 : 80))
+    }
+
+    /// Refuses to start when the preview's port is the collection service's, or either is taken.
+    private func checkPorts(collector: (address: String, port: Int)?) throws {
+        let host = options.host
+        if let collector, collector.port == options.port {
+            throw PortCheck.Taken(purpose: "the preview", host: host, port: options.port, holder: "the collection service (\(collector.address), showroom.yaml `collector:`)",
+                                  fix: "pick another port for the preview, e.g. `showroom serve --port \(options.port == 8080 ? 8081 : 8080)`")
+        }
+        try PortCheck.require(host: host, port: options.port, purpose: "the preview",
+                              fix: "stop that program, or preview on another port: `showroom serve --port \(options.port + 1)`")
+        if let collector {
+            try PortCheck.require(host: host == "0.0.0.0" ? "0.0.0.0" : "127.0.0.1", port: collector.port, purpose: "the collection service (bookings and tracking)",
+                                  fix: "stop that program (an earlier `showroom serve` or `showroom collector`?), or run without it: `showroom serve --no-collector`")
+        }
+    }
+
+    /// The addresses another device on the network reaches the preview at, when it listens beyond loopback.
+    static func otherDeviceAddresses(host: String) -> [String] {
+        guard !PreviewRouting.isThisMachine(host) else { return [] }
+        guard host == "0.0.0.0" else { return [host] }
+        var found: [String] = []
+        var list: UnsafeMutablePointer<ifaddrs>?
+        guard getifaddrs(&list) == 0 else { return [] }
+        defer { freeifaddrs(list) }
+        var entry = list
+        while let current = entry {
+            defer { entry = current.pointee.ifa_next }
+            guard let address = current.pointee.ifa_addr, address.pointee.sa_family == sa_family_t(AF_INET) else { continue }
+            var text = [CChar](repeating: 0, count: Int(INET_ADDRSTRLEN))
+            address.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { pointer in
+                var bytes = pointer.pointee.sin_addr
+                _ = inet_ntop(AF_INET, &bytes, &text, socklen_t(INET_ADDRSTRLEN))
+            }
+            let name = String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            if !name.hasPrefix("127.") { found.append(name) }
+        }
+        return found
     }
 
     /// The workspace watcher as a service: it ends when the group shuts down.
@@ -164,7 +210,13 @@ public struct PreviewServer: Sendable {
             }
             let affected = AffectedSites.map(changed: changed, records: records, workspace: workspace)
             let failing = await state.failingSites()
-            let sites = chosen.filter { affected[$0] != nil || failing.contains($0) }
+            // A site whose site.yaml no longer loads is missing from the workspace, so no record maps to it: a
+            // change in its folder rebuilds it anyway, and the build reports the error.
+            let inFolder = Set(changed.compactMap { path -> String? in
+                let parts = path.split(separator: "/")
+                return parts.count >= 3 && parts[0] == "sites" ? String(parts[1]) : nil
+            })
+            let sites = chosen.filter { affected[$0] != nil || failing.contains($0) || inFolder.contains($0) }
             guard !sites.isEmpty else { continue }
             let report = await build(sites)
             await record(report, sites: sites, in: state, initial: false)

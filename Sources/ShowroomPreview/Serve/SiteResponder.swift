@@ -11,6 +11,10 @@ struct SiteResponder: HTTPResponder {
     /// `<preview output>/<site>`.
     var folder: URL
     var state: PreviewState
+    /// The collection service's address the pages were built with (`http://127.0.0.1:8090`). A phone that reached
+    /// the preview at `http://192.168.1.20:8080/` cannot post to the phone's own 127.0.0.1, so pages sent to
+    /// another device get the preview machine's address instead (the preview's collection service listens there).
+    var collector: String?
 
     func respond(to request: Request, context: Context) async throws -> Response {
         let path = request.uri.path.removingPercentEncoding ?? request.uri.path
@@ -54,9 +58,22 @@ struct SiteResponder: HTTPResponder {
         guard let file, var data = try? Data(contentsOf: file) else { return Self.response(.notFound, body: Data("not found\n".utf8)) }
         let type = PreviewPages.contentTypes[file.pathExtension.lowercased()] ?? "application/octet-stream"
         if file.pathExtension == "html" {
-            data = Data(PreviewPages.injecting(PreviewPages.reloadScript(version: version), into: String(decoding: data, as: UTF8.self)).utf8)
+            var html = PreviewPages.injecting(PreviewPages.reloadScript(version: version), into: String(decoding: data, as: UTF8.self))
+            if let collector, let local = Self.collectorAddress(collector, for: request.head.authority) {
+                html = html.replacingOccurrences(of: collector, with: local)
+            }
+            data = Data(html.utf8)
         }
         return Self.response(status, type: type, body: data)
+    }
+
+    /// The collection service's address as a browser that reached the preview as `host` must write it: nil (keep
+    /// it) on this machine or when the service is not on this machine, else the same port on the preview's host.
+    static func collectorAddress(_ collector: String, for host: String?) -> String? {
+        let name = PreviewRouting.hostName(host)
+        guard !PreviewRouting.isThisMachine(name), let components = URLComponents(string: collector),
+              PreviewRouting.isThisMachine(components.host ?? "-") || components.host == "::1" else { return nil }
+        return "\(components.scheme ?? "http")://\(name)\(components.port.map { ":\($0)" } ?? "")"
     }
 
     /// What may be served at `url`.
@@ -99,16 +116,37 @@ struct SiteResponder: HTTPResponder {
     }
 }
 
-/// Answers the fleet index port: a page linking every site's own port.
-struct IndexResponder: HTTPResponder {
+/// Answers every request to the preview's port: routes it to its site by host name or cookie
+/// (`PreviewRouting`), or answers with the fleet's index.
+struct PreviewResponder: HTTPResponder {
     typealias Context = BasicRequestContext
 
-    var sites: [(id: String, url: String)]
+    var routing: PreviewRouting
+    var sites: [String: SiteResponder]
     var state: PreviewState
 
     func respond(to request: Request, context: Context) async throws -> Response {
+        let host = request.head.authority
+        switch routing.target(host: host, cookie: request.headers[.cookie], path: request.uri.path) {
+        case .site(let site):
+            guard let responder = sites[site] else { return try await index(host: host, status: .notFound) }
+            return try await responder.respond(to: request, context: context)
+        case .index:
+            return try await index(host: host, status: .ok)
+        case .unknown:
+            return try await index(host: host, status: .notFound)
+        case .choose(let site):
+            var response = SiteResponder.response(.seeOther, body: Data())
+            response.headers[.location] = "/"
+            response.headers[.setCookie] = site.map { "\(PreviewRouting.cookie)=\($0); Path=/; SameSite=Lax" }
+                ?? "\(PreviewRouting.cookie)=; Path=/; Max-Age=0"
+            return response
+        }
+    }
+
+    private func index(host: String?, status: HTTPResponse.Status) async throws -> Response {
         let failing = Set(await state.failingSites())
-        let page = PreviewPages.index(sites: sites.map { ($0.id, $0.url, failing.contains($0.id)) })
-        return SiteResponder.response(.ok, type: PreviewPages.contentTypes["html"], body: Data(page.utf8))
+        let page = PreviewPages.index(sites: routing.sites.map { ($0, routing.url(of: $0, requestHost: host), failing.contains($0)) })
+        return SiteResponder.response(status, type: PreviewPages.contentTypes["html"], body: Data(page.utf8))
     }
 }
