@@ -159,7 +159,7 @@ let package = Package(
         .testTarget(
             name: "ShowroomEndToEndTests",
             dependencies: [
-                "ShowroomCollector", "ShowroomStorage", "ShowroomSite", "ShowroomTestSupport",
+                "ShowroomCollector", "ShowroomCore", "ShowroomStorage", "ShowroomSite", "ShowroomTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]

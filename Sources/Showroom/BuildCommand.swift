@@ -23,8 +23,13 @@ struct BuildCommand: ParsableCommand {
     @Option(help: "Output folder (default: public/ in the workspace).")
     var output: String?
 
-    @Flag(help: "Include pages marked `draft: true`.")
+    @Flag(name: [.customLong("drafts"), .customLong("buildDrafts"), .customShort("D")], help: "Include pages marked `draft: true`.")
     var drafts = false
+
+    @Option(name: .customLong("baseURL"), help: ArgumentHelp(
+        "A one-off address instead of each site's baseURL: (a staging server); with several sites write {site} for the site's id, e.g. https://{site}.staging.example.com/.",
+        valueName: "url"))
+    var baseURL: String?
 
     @Flag(help: "Print only errors, warnings and the summary.")
     var quiet = false
@@ -33,7 +38,7 @@ struct BuildCommand: ParsableCommand {
         let root = URL(fileURLWithPath: workspace).standardizedFileURL
         let quiet = self.quiet
         if !quiet { print("Building \(sites.isEmpty ? "every site" : sites.joined(separator: ", ")) from \(root.path)") }
-        let options = BuildOptions(
+        var options = BuildOptions(
             workspace: root, output: output.map { URL(fileURLWithPath: $0).standardizedFileURL }, sites: sites,
             includeDrafts: drafts,
             progress: { result in
@@ -44,6 +49,7 @@ struct BuildCommand: ParsableCommand {
                     : "FAIL  \(errors) error\(errors == 1 ? "" : "s"); previous output kept"
                 print("  \(result.siteID.padding(toLength: 24, withPad: " ", startingAt: 0)) \(status)  \(String(format: "%.2f", result.seconds)) s")
             })
+        options.baseURL = baseURL
         let report = FleetBuilder.build(options)
         let diagnostics = report.allDiagnostics
         if !diagnostics.isEmpty {

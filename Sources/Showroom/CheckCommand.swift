@@ -26,7 +26,7 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "The workspace folder (the one with sites/, templates/, shared/, assets/).")
     var workspace: String = "."
 
-    @Flag(help: "Include pages marked `draft: true`.")
+    @Flag(name: [.customLong("drafts"), .customLong("buildDrafts"), .customShort("D")], help: "Include pages marked `draft: true`.")
     var drafts = false
 
     func run() throws {

@@ -19,6 +19,9 @@ public struct BuildOptions: Sendable {
     /// When set, the build writes nothing: no output folder, no build records. Each file goes to the
     /// inspector instead, as it is made (`showroom check`).
     public var inspector: OutputInspector? = nil
+    /// A one-off address for every built site in place of its `baseURL:` (`--baseURL`); `{site}` stands for each
+    /// site's id, and is required when more than one site is built.
+    public var baseURL: String? = nil
 
     /// A build of the workspace at `workspace`; the other options are as the properties above say.
     public init(workspace: URL, output: URL? = nil, sites: [String] = [], includeDrafts: Bool = false, now: Date = Date(),
@@ -66,7 +69,13 @@ public enum FleetBuilder {
     /// Builds what `options` asks for and says how it went; problems are diagnostics in the report, never thrown.
     public static func build(_ options: BuildOptions) -> BuildReport {
         let started = Date()
-        let (workspace, loadDiagnostics) = Workspace.load(root: options.workspace, siteIDs: options.sites.isEmpty ? nil : options.sites)
+        var (workspace, loadDiagnostics) = Workspace.load(root: options.workspace, siteIDs: options.sites.isEmpty ? nil : options.sites)
+        if let baseURL = options.baseURL {
+            switch BaseURLOverride.apply(baseURL, to: workspace.sites) {
+            case .success(let sites): workspace.sites = sites
+            case .failure(let problem): loadDiagnostics.append(problem)
+            }
+        }
         let output = options.output ?? workspace.root.appendingPathComponent(workspace.fleet.output)
         var diagnostics = loadDiagnostics
         func report(_ sites: [SiteResult] = [], removed: [String] = []) -> BuildReport {
@@ -83,7 +92,8 @@ public enum FleetBuilder {
         guard !diagnostics.hasErrors else { return report() }
 
         // Every site's host, also when only some sites are built, so the snippet is the same either way.
-        let allSites = options.sites.isEmpty ? workspace.sites : Workspace.loadSites(root: workspace.root, only: nil).0
+        let allSites = options.sites.isEmpty || options.baseURL != nil
+            ? workspace.sites : Workspace.loadSites(root: workspace.root, only: nil).0
         let inputs = FleetInputs(
             workspace: workspace, library: library, sharedPages: sharedPages, trackingScript: TrackingScript.source,
             fleetHosts: allSites.compactMap { URL(string: $0.baseURL)?.host }.sorted(),
