@@ -9,9 +9,10 @@ import Testing
 @Suite("Booking form in a browser", .serialized, .enabled(if: Browser.inCI || Browser.available, "Chromium and chromedriver are not installed (scripts/browser.sh)"))
 struct BookingFormInBrowserTests {
     /// Runs `body` with a browser session on the stage, and closes both afterwards.
-    func withBrowser(javaScript: Bool, _ body: @Sendable (BookingStage, WebDriver) async throws -> Void) async throws {
+    func withBrowser(site: String = BookingStage.site, javaScript: Bool,
+                     _ body: @Sendable (BookingStage, WebDriver) async throws -> Void) async throws {
         try #require(Browser.available, "Chromium and chromedriver are needed: run scripts/browser.sh")
-        try await BookingStage.with { stage in
+        try await BookingStage.with(site: site) { stage in
             try await Browser.withDriver { driver in
                 let browser = try await WebDriver.start(driver: driver, javaScript: javaScript)
                 do {

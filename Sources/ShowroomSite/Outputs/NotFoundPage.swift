@@ -5,10 +5,11 @@ import ShowroomWorkspace
 struct NotFoundPage: SiteOutput {
     static let url = "/404.html"
 
-    /// The `page` value the 404 layout sees.
+    /// The `page` value the 404 layout sees. A visitor who followed a broken link wants the way back, not a
+    /// booking form, so the 404 page never carries one.
     static func pageValue(site: SiteConfig) -> TemplateValue {
         ["title": "404", "url": .text(url), "kind": "404", "permalink": .text(SitePage.permalink(site: site, url: "/404.html")),
-         "booking": .bool(site.booking)]
+         "booking": false]
     }
 
     func write(_ build: SiteBuild) -> OutputResult {

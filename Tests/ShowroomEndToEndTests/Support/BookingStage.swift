@@ -21,15 +21,16 @@ struct BookingStage: Sendable {
 
     static let site = "aurora"
 
-    /// Builds and serves the site and runs the collector for as long as `body` runs.
-    static func with(_ body: @Sendable (BookingStage) async throws -> Void) async throws {
+    /// Builds and serves the site (`aurora` unless told another of the example fleet) and runs the collector for as
+    /// long as `body` runs.
+    static func with(site: String = site, _ body: @Sendable (BookingStage) async throws -> Void) async throws {
         try await TemporaryFolder.with("showroom-e2e") { folder in
-            try await run(in: folder.url, body)
+            try await run(site: site, in: folder.url, body)
         }
     }
 
-    /// Builds and serves the site from a copy of the example fleet in `folder`, for as long as `body` runs.
-    private static func run(in folder: URL, _ body: @Sendable (BookingStage) async throws -> Void) async throws {
+    /// Builds and serves `site` from a copy of the example fleet in `folder`, for as long as `body` runs.
+    private static func run(site: String, in folder: URL, _ body: @Sendable (BookingStage) async throws -> Void) async throws {
         let workspace = try ExampleFleet.copy(sites: [site], to: folder.appendingPathComponent("workspace"))
 
         var quiet = Logger(label: "showroom.e2e")

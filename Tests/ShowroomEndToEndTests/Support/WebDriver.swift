@@ -24,7 +24,7 @@ struct WebDriver: Sendable {
         var arguments = ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=390,844",
                          "--no-first-run", "--no-default-browser-check",
                          "--user-agent=Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36",
-                         "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost"]
+                         "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost, EXCLUDE *.localhost"]
         var preferences: [String: Any] = [:]
         if !javaScript {
             arguments.append("--blink-settings=scriptEnabled=false")
@@ -43,6 +43,11 @@ struct WebDriver: Sendable {
 
     func open(_ url: String) async throws {
         _ = try await command("POST", "url", ["url": url])
+    }
+
+    /// Resizes the window, to see a page at desktop width (sessions start phone-sized).
+    func resize(width: Int, height: Int) async throws {
+        _ = try await command("POST", "window/rect", ["width": width, "height": height])
     }
 
     func currentURL() async throws -> String {
