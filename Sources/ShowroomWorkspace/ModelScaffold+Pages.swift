@@ -28,6 +28,24 @@ extension ModelScaffold {
         return (files, specsFolder)
     }
 
+    /// The shared sections whose `_index.md` lists every model in `tags: [...]`, so that a mount filtered by the
+    /// model's tag keeps its section page, with the new id added to that list.
+    static func taggedSections(in root: URL, id: String) -> [(path: String, text: String, original: String)] {
+        var changed: [(path: String, text: String, original: String)] = []
+        for section in ["lineup", "news", "stories"] {
+            let path = "\(Workspace.sharedContentFolder)/\(section)/_index.md"
+            guard let text = try? String(contentsOf: root.appendingPathComponent(path), encoding: .utf8) else { continue }
+            var lines = text.components(separatedBy: "\n")
+            guard lines.first == "---", let close = lines.dropFirst().firstIndex(of: "---"),
+                  let index = lines[1..<close].firstIndex(where: { $0.hasPrefix("tags: [") && $0.hasSuffix("]") }) else { continue }
+            let tags = lines[index].dropFirst(7).dropLast().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard !tags.contains(id) else { continue }
+            lines[index] = "tags: [" + (tags + [id]).joined(separator: ", ") + "]"
+            changed.append((path, lines.joined(separator: "\n"), text))
+        }
+        return changed
+    }
+
     /// A copied page: YAML front matter rewritten key by key, the body renamed; a body that describes the copied
     /// model starts with a `FILL IN` line.
     static func rewritePage(_ text: String, names: Names, isCard: Bool) -> String {

@@ -67,6 +67,8 @@ public enum ModelScaffold {
         var originalModelsText: String
         /// New files relative to the root, with their bytes.
         var files: [(path: String, bytes: Data)]
+        /// Existing files the model is added to (the shared sections' tags), with their new and their old text.
+        var changed: [(path: String, text: String, original: String)]
         /// The spec pages folder, relative to the root, written as one staged folder.
         var specsFolder: String
         var siteID: String?
@@ -153,7 +155,8 @@ public enum ModelScaffold {
             return (nil, [error])
         }
         let (files, specsFolder) = copiedPages(in: root, names: names)
-        return (Plan(modelsText: newText, originalModelsText: modelsText, files: files, specsFolder: specsFolder, siteID: siteID),
+        return (Plan(modelsText: newText, originalModelsText: modelsText, files: files, changed: taggedSections(in: root, id: id),
+                     specsFolder: specsFolder, siteID: siteID),
                 diagnostics)
     }
 
@@ -198,13 +201,21 @@ public enum ModelScaffold {
                 if !inSpecs { staged.append((stagingURL, target)) }
             }
             if fileManager.fileExists(atPath: specsStaging.path) { staged.append((specsStaging, specsTarget)) }
+            var replaced = [root.appendingPathComponent(modelsFile)]
+            for file in plan.changed {
+                let target = root.appendingPathComponent(file.path)
+                let stagingURL = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent)-\(token)")
+                try Data(file.text.utf8).write(to: stagingURL)
+                staged.append((stagingURL, target))
+                replaced.append(target)
+            }
             let modelsURL = root.appendingPathComponent(modelsFile)
             let modelsStaging = modelsURL.deletingLastPathComponent().appendingPathComponent(".models.yaml-\(token)")
             try Data(plan.modelsText.utf8).write(to: modelsStaging)
             staged.append((modelsStaging, modelsURL))
 
             for (from, to) in staged {
-                if to == modelsURL {
+                if replaced.contains(to) {
                     try renameOver(from, to)
                 } else {
                     try fileManager.moveItem(at: from, to: to)
@@ -213,6 +224,7 @@ public enum ModelScaffold {
             }
         } catch {
             for url in moved { try? fileManager.removeItem(at: url) }
+            restore(plan.changed, in: root)
             for (from, _) in staged { try? fileManager.removeItem(at: from) }
             try? fileManager.removeItem(at: specsStaging)
             throw .error(at: SourceLocation(file: Workspace.sharedContentFolder), "the new model could not be written: \(error.localizedDescription)",
@@ -220,19 +232,27 @@ public enum ModelScaffold {
         }
         var written = [modelsFile]
         written += plan.files.map(\.path).filter { !$0.hasPrefix(plan.specsFolder + "/") }
+        written += plan.changed.map(\.path)
         if plan.files.contains(where: { $0.path.hasPrefix(plan.specsFolder + "/") }) { written.append(plan.specsFolder + "/") }
         return written
     }
 
-    /// Takes back what `write` did: `models.yaml` as it was, the new content files removed.
+    /// Takes back what `write` did: `models.yaml` and the sections' tags as they were, the new content files removed.
     static func undo(_ plan: Plan, in root: URL) {
         let fileManager = FileManager.default
         for file in plan.files { try? fileManager.removeItem(at: root.appendingPathComponent(file.path)) }
         try? fileManager.removeItem(at: root.appendingPathComponent(plan.specsFolder))
-        let modelsURL = root.appendingPathComponent(modelsFile)
-        let staging = modelsURL.deletingLastPathComponent().appendingPathComponent(".models.yaml-\(UUID().uuidString.prefix(8))")
-        if (try? Data(plan.originalModelsText.utf8).write(to: staging)) != nil {
-            try? renameOver(staging, modelsURL)
+        restore(plan.changed + [(modelsFile, plan.modelsText, plan.originalModelsText)], in: root)
+    }
+
+    /// Puts back each file's original text, whole.
+    private static func restore(_ files: [(path: String, text: String, original: String)], in root: URL) {
+        for file in files {
+            let target = root.appendingPathComponent(file.path)
+            let staging = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent)-\(UUID().uuidString.prefix(8))")
+            guard (try? String(contentsOf: target, encoding: .utf8)) != file.original,
+                  (try? Data(file.original.utf8).write(to: staging)) != nil else { continue }
+            try? renameOver(staging, target)
         }
     }
 

@@ -81,6 +81,18 @@ import Testing
         #expect(!design.contains("Lumen"))
     }
 
+    @Test func theSharedSectionsThatListEveryModelInTheirTagsListTheNewOneToo() throws {
+        let root = try ExampleFleet.copy(sites: [])
+        defer { try? FileManager.default.removeItem(at: root) }
+        _ = try ModelScaffold.create(ModelScaffoldRequest(id: "orbit", brand: "lumen", like: "aurora"), in: root).get()
+
+        for section in ["lineup", "news", "stories"] {
+            let index = try String(contentsOf: root.appendingPathComponent("shared/content/\(section)/_index.md"), encoding: .utf8)
+            #expect(index.contains("tags: [group, meridian, lumen, kite, harbor, vega, atlas, corsa, terra, aurora, halo, nova, zenith, pop, "
+                                   + "dash, volt, trek, crest, voyage, orbit]\n"), "\(section)")
+        }
+    }
+
     /// Requests `new model` refuses, each with the words its error must contain.
     static let refusals: [(request: ModelScaffoldRequest, error: String)] = [
         (ModelScaffoldRequest(id: "aurora", brand: "lumen", like: "halo"), "a model `aurora` already exists"),
