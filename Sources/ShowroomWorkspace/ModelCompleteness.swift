@@ -2,8 +2,8 @@ import Foundation
 import ShowroomCore
 
 /// What a model in `shared/data/models.yaml` needs besides its data for the fleet to show it everywhere: a line-up
-/// card (`shared/content/lineup/<id>.md`, when the fleet has a line-up), spec pages
-/// (`shared/content/models/<id>/_index.md`, when the fleet has spec pages) and a Chinese name (`nameZh`, when the
+/// card (`shared/content/lineup/<id>.md`, when the fleet has a line-up), spec pages (a page in
+/// `shared/content/models/<id>/`, when the fleet has spec pages) and a Chinese name (`nameZh`, when the
 /// fleet has Chinese strings in `shared/i18n/zh-CN.yaml`); and which of its values are still marked `FILL IN`, as
 /// `showroom new model` leaves them. Each finding is a warning: the build still works, the sites just lack
 /// something.
@@ -36,7 +36,9 @@ public enum ModelCompleteness {
                                                 + "`showroom new model` writes one when it adds a model"))
             }
             let specs = "\(Workspace.sharedContentFolder)/models/\(id)/_index.md"
-            if hasSpecs, !FileManager.default.fileExists(atPath: root.appendingPathComponent(specs).path) {
+            let specPages = WorkspaceFiles.list(under: root.appendingPathComponent("\(Workspace.sharedContentFolder)/models/\(id)"),
+                                                withExtension: "md", inside: root).paths
+            if hasSpecs, specPages.isEmpty {
                 diagnostics.append(.warning(at: idNode.location, "the model `\(id)` has no spec pages, so its site has no specifications",
                                             hint: "create \(specs) with `layout: specs` in its front matter (copy another model's "
                                                 + "folder in \(Workspace.sharedContentFolder)/models/); `showroom new model` writes them"))
