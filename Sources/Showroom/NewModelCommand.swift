@@ -14,7 +14,7 @@ struct NewModelCommand: ParsableCommand {
             shared/content/lineup/ and shared/content/models/, with the new id, name and brand. Every value that \
             belongs to one model is marked FILL IN; `showroom check` lists them. With --site, creates the model's \
             product site too (sites/<id>/, or the id given after --site). Nothing is written when any argument is \
-            wrong. See docs/workspace.md, "Adding a model".
+            wrong. See docs/fleet.md, "Adding a model".
             """
     )
 

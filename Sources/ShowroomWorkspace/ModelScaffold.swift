@@ -109,17 +109,11 @@ public enum ModelScaffold {
         let (brands, brandDiagnostics) = SiteScaffold.records(in: root, file: "brands")
         diagnostics += brandDiagnostics
 
-        if models.contains(where: { $0["id"]?.scalarText == id }) {
-            diagnostics.append(.error(at: models.first { $0["id"]?.scalarText == id }?["id"]?.location,
-                                      "a model `\(id)` already exists",
+        if let existing = models.first(where: { $0["id"]?.scalarText == id }) {
+            diagnostics.append(.error(at: existing["id"]?.location, "a model `\(id)` already exists",
                                       hint: "choose another id, or edit the model `\(id)` in \(modelsFile)"))
-        }
-        for existing in ["lineup/\(id).md", "models/\(id)"] where SiteConfig.isValidID(id) {
-            let path = "\(Workspace.sharedContentFolder)/\(existing)"
-            if FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path) {
-                diagnostics.append(.error(at: SourceLocation(file: path), "\(path) already exists, though there is no model `\(id)`",
-                                          hint: "choose another id, or move \(path) out of the way first"))
-            }
+        } else if SiteConfig.isValidID(id) {
+            diagnostics += existingPages(of: id, in: root)
         }
         let brand = brands.first { $0["id"]?.scalarText == request.brand }
         if brand == nil {
@@ -147,7 +141,7 @@ public enum ModelScaffold {
         guard let brand, let likeIndex, !diagnostics.hasErrors else { return (nil, diagnostics) }
 
         let like = models[likeIndex]
-        let names = self.names(request, brand: brand, like: like, brands: brands)
+        let names = self.names(request, brand: brand, like: like, brands: brands, siteID: siteID)
         let newText: String
         do throws(Diagnostic) {
             newText = try copiedModelsText(modelsText, models: models, likeIndex: likeIndex, names: names)
@@ -160,7 +154,18 @@ public enum ModelScaffold {
                 diagnostics)
     }
 
-    static func names(_ request: ModelScaffoldRequest, brand: YAMLNode, like: YAMLNode, brands: [YAMLNode]) -> Names {
+    /// A model's pages that exist already though the model does not: refused rather than overwritten.
+    static func existingPages(of id: String, in root: URL) -> [Diagnostic] {
+        ["lineup/\(id).md", "models/\(id)"].compactMap { page in
+            let path = "\(Workspace.sharedContentFolder)/\(page)"
+            guard FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path) else { return nil }
+            return .error(at: SourceLocation(file: path), "\(path) already exists, though there is no model `\(id)`",
+                          hint: "choose another id, or move \(path) out of the way first")
+        }
+    }
+
+    /// The new model's names and address (its product site's, `https://<site>.<brand's domain>/`).
+    static func names(_ request: ModelScaffoldRequest, brand: YAMLNode, like: YAMLNode, brands: [YAMLNode], siteID: String?) -> Names {
         let brandShortName = brand["shortName"]?.scalarText ?? brand["name"]?.scalarText ?? request.brand
         var shortName = request.name?.trimmingCharacters(in: .whitespaces) ?? ""
         if shortName.hasPrefix(brandShortName + " ") { shortName = String(shortName.dropFirst(brandShortName.count + 1)) }
@@ -168,9 +173,10 @@ public enum ModelScaffold {
         let likeID = like["id"]?.scalarText ?? request.like
         let likeBrand = like["brand"]?.scalarText ?? request.brand
         let likeBrandRecord = brands.first { $0["id"]?.scalarText == likeBrand }
-        var website = "https://\(request.id).example/"
-        if let brandSite = brand["website"]?.scalarText, let host = URL(string: brandSite)?.host, host.hasPrefix("www.") {
-            website = "https://\(request.id).\(host.dropFirst(4))/"
+        let host = siteID ?? request.id
+        var website = "https://\(host).example/"
+        if let brandSite = brand["website"]?.scalarText, let brandHost = URL(string: brandSite)?.host, brandHost.hasPrefix("www.") {
+            website = "https://\(host).\(brandHost.dropFirst(4))/"
         }
         return Names(
             id: request.id, name: "\(brandShortName) \(shortName)", shortName: shortName, brand: request.brand,

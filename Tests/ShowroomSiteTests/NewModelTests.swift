@@ -116,6 +116,32 @@ import Testing
         #expect(try Self.files(under: root) == before)
     }
 
+    @Test func aLineUpCardLeftWithoutItsModelIsRefusedRatherThanOverwritten() throws {
+        let root = try ExampleFleet.copy(sites: [])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let card = root.appendingPathComponent("shared/content/lineup/orbit.md")
+        try Data("---\ntitle: Orbit\n---\n".utf8).write(to: card)
+        let before = try Self.files(under: root)
+
+        let result = ModelScaffold.create(ModelScaffoldRequest(id: "orbit", brand: "lumen", like: "aurora"), in: root)
+
+        guard case .failure(let failure) = result else { Issue.record("overwrote the card"); return }
+        #expect(failure.diagnostics.map(\.message) == ["shared/content/lineup/orbit.md already exists, though there is no model `orbit`"])
+        #expect(try Self.files(under: root) == before)
+    }
+
+    @Test func theModelsAddressIsItsProductSitesAddress() throws {
+        let root = try ExampleFleet.copy(sites: [])
+        defer { try? FileManager.default.removeItem(at: root) }
+
+        _ = try ModelScaffold.create(ModelScaffoldRequest(id: "orbit", brand: "lumen", like: "aurora", site: "orbit-launch"), in: root).get()
+
+        let site = try String(contentsOf: root.appendingPathComponent("sites/orbit-launch/site.yaml"), encoding: .utf8)
+        let models = try String(contentsOf: root.appendingPathComponent("shared/data/models.yaml"), encoding: .utf8)
+        #expect(site.contains("baseURL: https://orbit-launch.lumen-motors.example/\n"))
+        #expect(models.contains("  website: https://orbit-launch.lumen-motors.example/\n"))
+    }
+
     @Test func theCommandPrintsWhatItWroteAndThatCheckListsWhatToFillIn() throws {
         let root = try ExampleFleet.copy(sites: [])
         defer { try? FileManager.default.removeItem(at: root) }
