@@ -3,12 +3,12 @@ import Foundation
 import ShowroomCore
 import ShowroomWorkspace
 
-/// `showroom new`: creates things from a starting point; for now, sites.
+/// `showroom new`: creates things from a starting point: sites and models.
 struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
-        abstract: "Create a new site from a starting point.",
-        subcommands: [NewSiteCommand.self]
+        abstract: "Create a new site or model from a starting point.",
+        subcommands: [NewSiteCommand.self, NewModelCommand.self]
     )
 }
 

@@ -48,8 +48,9 @@ public enum FleetCheck {
                                         includeDrafts: options.includeDrafts, now: options.now)
         buildOptions.inspector = OutputInspector { site, path, contents in reader.receive(site: site, path: path, contents: contents) }
         let build = FleetBuilder.build(buildOptions)
+        let models = ModelCompleteness.check(root: options.workspace)
         let built = build.publishedSites
-        guard !built.isEmpty else { return CheckReport(diagnostics: build.allDiagnostics, sites: [], pages: 0) }
+        guard !built.isEmpty else { return CheckReport(diagnostics: (build.allDiagnostics + models).sortedByLocation(), sites: [], pages: 0) }
 
         let results = build.sites.filter { built.contains($0.siteID) }
         let output = OutputCheck(
@@ -59,7 +60,7 @@ public enum FleetCheck {
             templates: Dictionary(uniqueKeysWithValues: results.map { ($0.siteID, $0.inputs.filter { $0.hasSuffix(".mustache") }) }))
         let (found, pages) = output.check(sites: built)
         var seen: Set<Diagnostic> = []
-        let diagnostics = (build.allDiagnostics + found).filter { seen.insert($0).inserted }.sortedByLocation()
+        let diagnostics = (build.allDiagnostics + found + models).filter { seen.insert($0).inserted }.sortedByLocation()
         return CheckReport(diagnostics: diagnostics, sites: built, pages: pages)
     }
 }
