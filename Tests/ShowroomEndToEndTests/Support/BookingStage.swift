@@ -82,6 +82,11 @@ struct BookingStage: Sendable {
 
     /// Waits up to `seconds` for `condition` to hold (events travel by `sendBeacon`, so they arrive a moment later).
     func eventually(_ seconds: Double = 10, _ condition: @Sendable () async throws -> Bool) async throws -> Bool {
+        try await Self.eventually(seconds, condition)
+    }
+
+    /// Waits up to `seconds` for `condition` to hold.
+    static func eventually(_ seconds: Double = 10, _ condition: @Sendable () async throws -> Bool) async throws -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             if try await condition() { return true }
