@@ -5,6 +5,7 @@ import ShowroomWorkspace
 /// Keeps the build's asset manifest (`AssetManifest`, `<output>/.showroom/assets.json`) current while the service runs: re-reads the file when its modification time or size
 /// changes, so a rebuild is picked up without a restart. Checks at most once a second.
 public final class AssetManifestFile: Sendable {
+    /// Where the manifest is: `<output>/.showroom/assets.json`.
     public let url: URL
     private let state: Locked<State>
 
@@ -19,6 +20,7 @@ public final class AssetManifestFile: Sendable {
         var size: Int
     }
 
+    /// Watches the manifest of the build output `publicFolder`; nothing is read before `current()` is asked.
     public init(publicFolder: URL) {
         url = BuildRecordPaths.assetManifest(in: publicFolder)
         state = Locked(State())

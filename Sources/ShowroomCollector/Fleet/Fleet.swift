@@ -11,6 +11,8 @@ public struct Fleet: Sendable {
     /// Models, dealers and site addresses for the booking endpoint; empty unless read from a workspace.
     public var booking: BookingDirectory
 
+    /// A fleet of these sites, its origins read from their `baseURL`s; without a booking directory it takes no
+    /// bookings.
     public init(sites: [(id: String, baseURL: String)], booking: BookingDirectory = .empty) {
         siteIDs = Set(sites.map(\.id))
         origins = Set(sites.compactMap { Self.origin(of: $0.baseURL) })

@@ -26,6 +26,7 @@ struct EventPayload: Decodable, Sendable {
 public struct EventRejection: Error, Sendable, Hashable, CustomStringConvertible {
     /// A short stable label for metrics (`unknown_site`, `bad_timestamp`, …).
     public var reason: String
+    /// What is wrong with the event, sent back in the 400 answer so that the snippet's author can fix it.
     public var description: String
 
     init(_ reason: String, _ description: String) {
@@ -36,12 +37,17 @@ public struct EventRejection: Error, Sendable, Hashable, CustomStringConvertible
 
 /// The rules every field of an event must meet; shared by the events endpoint and the download counter.
 public enum EventRules {
+    /// The most events one request may carry.
     public static let maxBatch = 20
+    /// The longest page path accepted, in bytes.
     public static let maxPageLength = 512
+    /// The longest outbound link accepted, in bytes.
     public static let maxURLLength = 2048
+    /// The longest booking detail (`step`, `field`, the consent version) accepted, in bytes.
     public static let maxDetailLength = 64
     /// Visitor clocks may be wrong, but not by more than this.
     public static let maxClockSkewIntoPast: TimeInterval = 24 * 3600
+    /// How far ahead of the service's clock an event's time may be.
     public static let maxClockSkewIntoFuture: TimeInterval = 10 * 60
 
     /// The snippet's ids: 16–64 URL-safe characters.

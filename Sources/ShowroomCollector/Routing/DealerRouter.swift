@@ -8,11 +8,14 @@ import Foundation
 public struct DealerRouter: Sendable {
     /// A city the router knows, with the province it is in.
     public struct City: Sendable, Hashable {
+        /// The city's name as the dealers' `city` fields write it.
         public var name: String
+        /// The province it is in.
         public var province: String
         /// Other ways visitors write it (`上海`, `上海市`).
         public var otherNames: [String]
 
+        /// A city as `shared/data/cities.yaml` lists it.
         public init(name: String, province: String, otherNames: [String] = []) {
             self.name = name
             self.province = province
@@ -20,10 +23,12 @@ public struct DealerRouter: Sendable {
         }
     }
 
+    /// Every dealer, in the order of `dealers.yaml`: where several match, the first is chosen.
     public let dealers: [Dealer]
     private let provinceByCity: [String: String]
     private let cityByName: [String: String]
 
+    /// A router over these dealers and cities; a dealer's own city counts as known when `cities.yaml` lacks it.
     public init(dealers: [Dealer], cities: [City]) {
         self.dealers = dealers
         var provinceByCity: [String: String] = [:]

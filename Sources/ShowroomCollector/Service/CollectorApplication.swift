@@ -6,7 +6,9 @@ import ShowroomStorage
 
 /// Everything the service needs to answer requests, decided before it starts.
 public struct CollectorSettings: Sendable {
+    /// The address to listen on: loopback unless the service must be reachable from other machines.
     public var host: String
+    /// The port to listen on.
     public var port: Int
     /// The build output holding `.showroom/assets.json`.
     public var publicFolder: URL
@@ -29,6 +31,8 @@ public struct CollectorSettings: Sendable {
     /// How long clients may take to send a request, and how many may be connected at once.
     public var connectionLimits: ConnectionLimits
 
+    /// The service's defaults: port 8090 on loopback, 600 requests and 10 bookings a minute per address, a 10 s window
+    /// for downloads and a day for leads; an empty leads token counts as none.
     public init(host: String = "127.0.0.1", port: Int = 8090, publicFolder: URL, rateLimitPerMinute: Int = 600,
                 downloadDedupeWindow: TimeInterval = 10, bookingRateLimitPerMinute: Int = 10,
                 leadDedupeWindow: TimeInterval = 24 * 3600, leadsToken: String? = nil, leadsTokenFailuresPerMinute: Int = 5,

@@ -5,6 +5,7 @@ import Prometheus
 /// The service's counters and timers, kept in the application's own Prometheus registry (so tests and
 /// several applications in one process never share counts) and exposed at `/metrics`.
 public struct CollectorMetrics: Sendable {
+    /// The registry the counters are kept in, which `/metrics` writes out.
     public let registry: PrometheusCollectorRegistry
     private let factory: PrometheusMetricsFactory
     let eventsStored: Metrics.Counter
@@ -16,6 +17,8 @@ public struct CollectorMetrics: Sendable {
     let leadsSpam: Metrics.Counter
     let connectionsRefused: Metrics.Counter
 
+    /// The service's counters in `registry`: a registry of their own by default, so that two applications never mix
+    /// counts.
     public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
         self.registry = registry
         factory = PrometheusMetricsFactory(registry: registry)

@@ -5,6 +5,7 @@ import Hummingbird
 /// A token bucket per client address: each client may make `perMinute` requests a minute, in bursts of up to
 /// `perMinute`. Shared by every request; buckets that have refilled are forgotten so memory stays bounded.
 public final class RateLimiter: Sendable {
+    /// The requests each client may make per minute, and its largest burst.
     public let perMinute: Int
     private let buckets = Locked<[String: Bucket]>([:])
     private static let maxTrackedClients = 50_000
@@ -14,6 +15,7 @@ public final class RateLimiter: Sendable {
         var updated: Date
     }
 
+    /// A limiter whose buckets hold `perMinute` tokens and refill in a minute.
     public init(perMinute: Int) {
         self.perMinute = perMinute
     }

@@ -10,15 +10,21 @@ import Foundation
 public struct AccessLogLine: Sendable, Hashable {
     /// The virtual host without its port, when the line starts with one.
     public var host: String?
+    /// The client's address: hashed into the dedupe key, never stored.
     public var client: String
+    /// When the request was made, the log's zone applied.
     public var time: Date
+    /// The HTTP method: only a `GET` is a download.
     public var method: String
     /// The request target's path, without the query.
     public var path: String
     /// The query without `?`, empty when there is none.
     public var query: String
+    /// The response's status: 200, or 206 for a ranged part, is a download.
     public var status: Int
+    /// The page the request came from, nil for `-`: what a fleet page loads itself is not a download.
     public var referer: String?
+    /// The client's user agent, nil for `-`: bots are not counted.
     public var userAgent: String?
 
     /// Reads one line; nil when it is not in either format.

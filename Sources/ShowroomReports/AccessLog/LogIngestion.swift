@@ -39,6 +39,7 @@ public struct LogIngestion: Sendable {
     /// The site of every line without a host (`--site`).
     public var site: String?
 
+    /// An ingestion that knows these assets and hosts; `assetSites` and `site` tell the site of lines without a host.
     public init(assets: Set<String>, sitesByHost: [String: String], assetSites: [String: Set<String>] = [:], site: String? = nil) {
         self.assets = assets
         self.sitesByHost = sitesByHost

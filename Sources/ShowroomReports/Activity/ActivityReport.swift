@@ -4,10 +4,13 @@ import ShowroomStorage
 /// When each site's audience is active (page views by hour of day and by day) and where visitors give up on the
 /// test-drive booking form, for one period at one UTC offset.
 public struct ActivityReport: Sendable {
+    /// The period covered, `[since, until)`.
     public var period: ReportPeriod
+    /// The UTC offset the hours and days are read at.
     public var calendar: ReportCalendar
     /// The one site asked for, or nil for every site with page views or booking events in the period.
     public var site: String?
+    /// When the report was made, for the JSON's `generatedAt`.
     public var generatedAt: Date
     /// Busiest first.
     public var sites: [SiteActivity]
@@ -15,8 +18,11 @@ public struct ActivityReport: Sendable {
 
 /// One site's activity.
 public struct SiteActivity: Sendable, Hashable {
+    /// The site id.
     public var site: String
+    /// The site's title, shown beside its id.
     public var title: String
+    /// Page views in the period: what orders the sites.
     public var pageviews: Int
     /// Page views in each hour of the day, 0 to 23.
     public var byHour: [Int]
@@ -42,28 +48,39 @@ public struct SiteActivity: Sendable, Hashable {
 
 /// Where visitors leave the booking form: `lost` of the `of` visitors who reached the stage's start.
 public struct GiveUp: Sendable, Hashable {
+    /// Where they leave, in words for the report: before starting the form, or after starting it.
     public var stage: String
+    /// Visitors who reached the stage's start but not its end.
     public var lost: Int
+    /// Visitors who reached the stage's start.
     public var of: Int
 
+    /// `lost` of `of` visitors leaving at `stage`.
     public init(stage: String, lost: Int, of: Int) {
         self.stage = stage
         self.lost = lost
         self.of = of
     }
 
+    /// The share of visitors lost, 0 to 1; 0 when nobody reached the stage.
     public var share: Double { of > 0 ? Double(lost) / Double(of) : 0 }
 }
 
 extension ActivityReport {
     /// What `showroom report activity` was asked for.
     public struct Options: Sendable {
+        /// The workspace, for the sites' ids, titles and booking forms.
         public var workspace: URL
+        /// The collector's store (`--database`).
         public var database: String
+        /// The period to report on.
         public var period: ReportPeriod
+        /// The offset hours and days are read at (`--utc-offset`).
         public var calendar: ReportCalendar
+        /// The one site to report on (`--site`); nil for every site with activity.
         public var site: String?
 
+        /// The options of `showroom report activity`; the store defaults to the collector's.
         public init(workspace: URL, database: String = ReportStore.defaultDatabase, period: ReportPeriod, calendar: ReportCalendar, site: String? = nil) {
             self.workspace = workspace
             self.database = database

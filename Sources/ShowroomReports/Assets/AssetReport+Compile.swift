@@ -5,12 +5,18 @@ import ShowroomWorkspace
 extension AssetReport {
     /// Everything the report joins, already loaded.
     public struct Inputs: Sendable {
+        /// Every asset in the catalogue, with its cost, kind and licence.
         public var catalog: [Asset]
+        /// Where the latest build used each asset.
         public var usage: UsageIndex
+        /// The period's downloads per asset, site and source.
         public var downloads: [SourcedDownloadCount]
+        /// The period's downloads per day, for the chart over time.
         public var daily: [AssetDayCount]
+        /// Each asset's latest download from each site, however long ago.
         public var lastDownloads: [LastDownload]
 
+        /// The inputs as loaded (or as a test's fixtures give them).
         public init(catalog: [Asset], usage: UsageIndex, downloads: [SourcedDownloadCount], daily: [AssetDayCount], lastDownloads: [LastDownload]) {
             self.catalog = catalog
             self.usage = usage

@@ -9,6 +9,7 @@ public struct ReportCalendar: Sendable, Hashable {
     /// Seconds east of UTC.
     public var utcOffset: Int
 
+    /// A calendar `utcOffset` seconds east of UTC (28,800 for Beijing).
     public init(utcOffset: Int) {
         self.utcOffset = utcOffset
     }

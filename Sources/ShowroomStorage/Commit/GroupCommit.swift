@@ -161,16 +161,22 @@ actor GroupCommit<Item: Sendable, Outcome: Sendable> {
 
 /// How a store's write queue stands: rows waiting, commits made, and the last failure if nothing committed since.
 public struct WriteQueueStatus: Sendable, Hashable {
+    /// Rows waiting for or in a commit right now.
     public var queued = 0
     /// The most rows the queue holds (`CommitPolicy.maxQueued`).
     public var limit = 0
+    /// Transactions committed since the store opened.
     public var commits = 0
+    /// Rows those transactions held.
     public var committedRows = 0
+    /// Transactions that failed; their callers were told so.
     public var failedCommits = 0
     /// Rows refused because the queue was full.
     public var refused = 0
+    /// Why the last commit failed or timed out; nil again once one succeeds.
     public var lastFailure: String?
 
+    /// A queue with nothing in it and nothing committed yet.
     public init() {}
 
     /// Whether the next row would be refused; for two queues together, whether either is full.

@@ -25,6 +25,8 @@ extension PostgresStore {
         "CREATE INDEX leads_time ON leads (created_at)",
     ]
 
+    /// Checks for an earlier lead and inserts in one transaction, under an advisory lock per number and model and
+    /// within the commit timeout: instances sharing the database cannot both store the same lead.
     public func record(_ lead: Lead, dedupeWindow window: TimeInterval) async throws -> LeadOutcome {
         let client = self.client, logger = self.logger
         return try await withDeadline(timeout) { try await Self.insert(lead, dedupeWindow: window, client: client, logger: logger) }
@@ -59,6 +61,7 @@ extension PostgresStore {
         }
     }
 
+    /// Reads the leads that are not spam from `since` on, oldest first (by id within one millisecond).
     public func leads(since: Date) async throws -> [Lead] {
         let rows = try await client.query("""
             SELECT \(unescaped: Self.leadColumns) FROM leads
@@ -70,6 +73,7 @@ extension PostgresStore {
         return leads
     }
 
+    /// Counts the lead rows, spam apart, in one query.
     public func leadTotals() async throws -> LeadTotals {
         let rows = try await client.query(
             "SELECT (SELECT COUNT(*) FROM leads WHERE NOT spam), (SELECT COUNT(*) FROM leads WHERE spam)", logger: logger)
@@ -79,6 +83,7 @@ extension PostgresStore {
         throw StoreError("PostgreSQL returned no row for the lead totals")
     }
 
+    /// Deletes the number's rows in one statement and returns how many there were.
     public func forgetLeads(phone: String) async throws -> Int {
         let rows = try await client.query("WITH gone AS (DELETE FROM leads WHERE phone = \(phone) RETURNING 1) SELECT COUNT(*) FROM gone",
                                           logger: logger)

@@ -5,6 +5,7 @@ import PostgresNIO
 extension PostgresStore: ReportingStore {
     private static let reportLogger = Logger(label: "showroom.collector.postgres.reports")
 
+    /// Sums the hourly `download_rollups` and the raw rows of the period's partial hours in one query.
     public func downloadCountsBySource(in period: ReportPeriod) async throws -> [SourcedDownloadCount] {
         let span = HourSpan(period), edges = span.edgeBounds
         let rows = try await client.query("""
@@ -27,6 +28,7 @@ extension PostgresStore: ReportingStore {
         return counts
     }
 
+    /// Like `downloadCountsBySource`, per day at the offset; an offset that is not whole hours reads the raw rows only.
     public func downloadCountsByDay(in period: ReportPeriod, utcOffset: Int) async throws -> [AssetDayCount] {
         let span = HourSpan.forBuckets(period, utcOffset: utcOffset), edges = span.edgeBounds
         let rows = try await client.query("""
@@ -50,6 +52,8 @@ extension PostgresStore: ReportingStore {
         return counts
     }
 
+    /// The latest time per asset and site from the rollups of the hours before `until`'s hour, and from the raw rows of
+    /// that last hour.
     public func lastDownloads(before until: Date) async throws -> [LastDownload] {
         let end = until.epochMilliseconds, hour = max(0, end / HourSpan.hour), hourStart = hour * HourSpan.hour
         let rows = try await client.query("""
@@ -67,6 +71,7 @@ extension PostgresStore: ReportingStore {
         return last
     }
 
+    /// Inserts the lines in one transaction, skipping keys already stored, and adds the new ones to the rollups.
     public func recordLogDownloads(_ downloads: [Download]) async throws -> Int {
         guard !downloads.isEmpty else { return 0 }
         return try await client.withTransaction(logger: Self.reportLogger) { connection in

@@ -94,6 +94,7 @@ extension PostgresStore {
             """, binds: bindings), logger: logger)
     }
 
+    /// Deletes `deletionChunk` rows per statement, so that the instances' writes go on in between.
     public func deleteEvents(before date: Date) async throws -> Int {
         var deleted = 0
         while true {

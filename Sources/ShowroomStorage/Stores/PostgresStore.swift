@@ -12,6 +12,7 @@ import PostgresNIO
 /// `INSERT`. The rules that must hold across instances sharing the database are kept by the database: advisory
 /// locks per visitor and asset (downloads) and per number and model (leads), held until the transaction commits.
 public final class PostgresStore: Store {
+    /// postgres-nio's client; its pool must be running (`run()`) for a query to get a connection.
     public let client: PostgresClient
     let logger: Logger
     /// Where the server is, for messages (no password).
@@ -20,6 +21,7 @@ public final class PostgresStore: Store {
     private let downloads: GroupCommit<WindowedDownload, DownloadOutcome>
     let timeout: Duration
 
+    /// A store on the server `configuration` names; nothing connects until `run()` runs the pool.
     public init(configuration: PostgresClient.Configuration, policy: CommitPolicy = .standard,
                 logger: Logger = Logger(label: "showroom.collector.postgres")) {
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
@@ -83,6 +85,8 @@ public final class PostgresStore: Store {
         }
     }
 
+    /// Applies the migrations not yet in `showroom_migrations`, under an advisory lock so that instances starting
+    /// together do not both run one.
     public func migrate() async throws {
         try await client.withTransaction(logger: logger) { connection in
             // One migrator at a time when several instances start together.
@@ -141,14 +145,18 @@ public final class PostgresStore: Store {
         ("3-rollups", rollupStatements),
     ]
 
+    /// Queues the events for the next group commit (one multi-row `INSERT`) and returns once it has committed.
     public func record(_ events: [TrackedEvent]) async throws {
         _ = try await self.events.submit(events)
     }
 
+    /// Decides and stores the download in the next group commit, under advisory locks per visitor and asset, so that
+    /// two instances never both count one visitor's repeat.
     public func record(_ download: Download, dedupeWindow window: TimeInterval) async throws -> DownloadOutcome {
         try await downloads.submit([WindowedDownload(download: download, window: window)])[0]
     }
 
+    /// The events' and the downloads' queues together.
     public func writeQueueStatus() async -> WriteQueueStatus {
         await events.currentStatus() + downloads.currentStatus()
     }
@@ -281,6 +289,7 @@ public final class PostgresStore: Store {
         "(" + (1...columns).map { "$\(count + $0)" }.joined(separator: ", ") + ")"
     }
 
+    /// Counts the `events` and `downloads` rows in one query.
     public func totals() async throws -> StoreTotals {
         let rows = try await client.query(
             "SELECT (SELECT COUNT(*) FROM events), (SELECT COUNT(*) FROM downloads)", logger: logger)
@@ -290,6 +299,7 @@ public final class PostgresStore: Store {
         throw StoreError("PostgreSQL returned no row for the totals")
     }
 
+    /// Reads the period's raw `downloads` rows: distinct visitors cannot be summed from the hourly rollups.
     public func downloadCounts(in period: ReportPeriod) async throws -> [DownloadCount] {
         let rows = try await client.query("""
             SELECT asset, site, COUNT(*) AS downloads, COUNT(DISTINCT visitor) AS visitors
@@ -304,12 +314,15 @@ public final class PostgresStore: Store {
         return counts
     }
 
+    /// Sums the hourly rollups and the raw rows of the period's partial hours; at an offset that is not whole hours,
+    /// the raw rows only.
     public func eventCountsByHour(site: String, type: EventType?, in period: ReportPeriod, utcOffset: Int) async throws -> [HourOfDayCount] {
         try await eventCounts(site: site, type: type, in: period, utcOffset: utcOffset,
                               rollupBucket: "((hour * 3600 + $1) / 3600) % 24", rawBucket: "((occurred_at / 1000 + $1) / 3600) % 24")
             .map { HourOfDayCount(hour: $0.bucket, events: $0.events) }
     }
 
+    /// Like `eventCountsByHour`, per calendar day at the offset.
     public func eventCountsByDay(site: String, type: EventType?, in period: ReportPeriod, utcOffset: Int) async throws -> [DayCount] {
         try await eventCounts(site: site, type: type, in: period, utcOffset: utcOffset,
                               rollupBucket: "(hour * 3600 + $1) / 86400", rawBucket: "(occurred_at / 1000 + $1) / 86400")
@@ -341,6 +354,8 @@ public final class PostgresStore: Store {
         return counts
     }
 
+    /// Reads each step's events and distinct visitors in one query: rollups for the whole hours, raw rows for the
+    /// partial ones.
     public func bookingFunnel(site: String, in period: ReportPeriod) async throws -> [FunnelStepCount] {
         let span = HourSpan(period), edges = span.edgeBounds
         var bindings = PostgresBindings()
@@ -372,5 +387,6 @@ public final class PostgresStore: Store {
         return completeFunnel(events: events, visitors: visitors)
     }
 
+    /// Nothing to release: the pool stops when the task running `run()` ends.
     public func close() async throws {}
 }
