@@ -4,7 +4,7 @@ public struct ReportError: Error, CustomStringConvertible, Sendable {
     public var description: String
 
     /// An error that says `description`: what is wrong and how to fix it.
-    public init(_ description: String) {
+    package init(_ description: String) {
         self.description = description
     }
 }

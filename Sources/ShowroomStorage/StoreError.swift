@@ -4,18 +4,18 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
     public var description: String
 
     /// An error that says `description`: what is wrong and how to fix it.
-    public init(_ description: String) {
+    package init(_ description: String) {
         self.description = description
     }
 }
 
 /// A write the store did not take, and why: the caller must not acknowledge it, and may try again shortly.
-public struct StoreUnavailable: Error, CustomStringConvertible, Sendable, Hashable {
+package struct StoreUnavailable: Error, CustomStringConvertible, Sendable, Hashable {
     /// Why the write was not taken (a full queue, a timeout, a server gone), for the log line and the 503 answer.
-    public var description: String
+    package var description: String
 
     /// A refusal that says `description`; `overloaded(limit:)` and `timedOut(after:)` word the write queue's own.
-    public init(_ description: String) {
+    package init(_ description: String) {
         self.description = description
     }
 

@@ -6,7 +6,7 @@ import ShowroomWorkspace
 
 extension Collector {
     /// The development store `showroom serve` runs the collection service against, relative to the workspace.
-    public static let previewStore = ".showroom/preview-collector.sqlite"
+    package static let previewStore = ".showroom/preview-collector.sqlite"
 
     /// The collection service as `showroom serve` runs it beside the preview: on the workspace's `collector`
     /// address (showroom.yaml) when that is on this machine (nil otherwise, with a line in the log), against

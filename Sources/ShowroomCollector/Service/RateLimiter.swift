@@ -4,9 +4,9 @@ import Hummingbird
 
 /// A token bucket per client address: each client may make `perMinute` requests a minute, in bursts of up to
 /// `perMinute`. Shared by every request; buckets that have refilled are forgotten so memory stays bounded.
-public final class RateLimiter: Sendable {
+package final class RateLimiter: Sendable {
     /// The requests each client may make per minute, and its largest burst.
-    public let perMinute: Int
+    package let perMinute: Int
     private let buckets = Locked<[String: Bucket]>([:])
     private static let maxTrackedClients = 50_000
 
@@ -16,12 +16,12 @@ public final class RateLimiter: Sendable {
     }
 
     /// A limiter whose buckets hold `perMinute` tokens and refill in a minute.
-    public init(perMinute: Int) {
+    package init(perMinute: Int) {
         self.perMinute = perMinute
     }
 
     /// Takes one token for `client`; false when its bucket is empty.
-    public func allow(_ client: String, now: Date = Date()) -> Bool {
+    package func allow(_ client: String, now: Date = Date()) -> Bool {
         let capacity = Double(perMinute)
         let refillPerSecond = capacity / 60
         return buckets.withLock { buckets in
@@ -42,7 +42,7 @@ public final class RateLimiter: Sendable {
     }
 
     /// Whole seconds until `client` has a token again, without taking one; 0 when it has one now.
-    public func secondsUntilAllowed(_ client: String, now: Date = Date()) -> Int {
+    package func secondsUntilAllowed(_ client: String, now: Date = Date()) -> Int {
         let capacity = Double(perMinute)
         let refillPerSecond = capacity / 60
         return buckets.withLock { buckets in

@@ -29,24 +29,24 @@ extension LogIngestion {
     /// What an ingestion found and stored.
     public struct Summary: Sendable, Hashable {
         /// Lines read, empty ones left out.
-        public var lines = 0
+        package var lines = 0
         /// Lines in neither supported format; never fatal.
-        public var malformed = 0
+        package var malformed = 0
         /// `file:line` of the first malformed lines, to look at.
-        public var malformedExamples: [String] = []
+        package var malformedExamples: [String] = []
         /// Lines that were not downloads, per reason.
-        public var skipped: [Skip: Int] = [:]
+        package var skipped: [Skip: Int] = [:]
         /// Lines that are downloads, before merging the ranged parts of one download.
-        public var downloadLines = 0
+        package var downloadLines = 0
         /// Downloads after merging (one client, one file, one day).
-        public var downloads = 0
+        package var downloads = 0
         /// Downloads not stored before.
-        public var stored = 0
+        package var stored = 0
         /// Downloads an earlier ingestion had already stored.
-        public var alreadyStored: Int { downloads - stored }
+        package var alreadyStored: Int { downloads - stored }
 
         /// A summary of nothing yet, filled in file by file.
-        public init() {}
+        package init() {}
     }
 
     /// Lines stored per transaction.

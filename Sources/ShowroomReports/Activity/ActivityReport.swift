@@ -5,38 +5,38 @@ import ShowroomStorage
 /// test-drive booking form, for one period at one UTC offset.
 public struct ActivityReport: Sendable {
     /// The period covered, `[since, until)`.
-    public var period: ReportPeriod
+    package var period: ReportPeriod
     /// The UTC offset the hours and days are read at.
-    public var calendar: ReportCalendar
+    package var calendar: ReportCalendar
     /// The one site asked for, or nil for every site with page views or booking events in the period.
-    public var site: String?
+    package var site: String?
     /// When the report was made, for the JSON's `generatedAt`.
-    public var generatedAt: Date
+    package var generatedAt: Date
     /// Busiest first.
-    public var sites: [SiteActivity]
+    package var sites: [SiteActivity]
 }
 
 /// One site's activity.
-public struct SiteActivity: Sendable, Hashable {
+package struct SiteActivity: Sendable, Hashable {
     /// The site id.
-    public var site: String
+    package var site: String
     /// The site's title, shown beside its id.
-    public var title: String
+    package var title: String
     /// Page views in the period: what orders the sites.
-    public var pageviews: Int
+    package var pageviews: Int
     /// Page views in each hour of the day, 0 to 23.
-    public var byHour: [Int]
+    package var byHour: [Int]
     /// Page views on every day of the period, oldest first (zeros included).
-    public var byDay: [DayCount]
+    package var byDay: [DayCount]
     /// The three busiest hours, busiest first.
-    public var peakHours: [Int]
+    package var peakHours: [Int]
     /// Whether the site offers the booking form.
-    public var booking: Bool
+    package var booking: Bool
     /// Every step of the form, in order: shown, started, field error, submitted.
-    public var funnel: [FunnelStepCount]
+    package var funnel: [FunnelStepCount]
 
     /// The step between which the most visitors are lost: from shown to started, or from started to submitted.
-    public var giveUp: GiveUp? {
+    package var giveUp: GiveUp? {
         let visitors = Dictionary(uniqueKeysWithValues: funnel.map { ($0.step, $0.visitors) })
         let shown = visitors[.bookingShown] ?? 0, started = visitors[.bookingStarted] ?? 0, submitted = visitors[.bookingSubmitted] ?? 0
         guard shown > 0 else { return nil }
@@ -47,23 +47,23 @@ public struct SiteActivity: Sendable, Hashable {
 }
 
 /// Where visitors leave the booking form: `lost` of the `of` visitors who reached the stage's start.
-public struct GiveUp: Sendable, Hashable {
+package struct GiveUp: Sendable, Hashable {
     /// Where they leave, in words for the report: before starting the form, or after starting it.
-    public var stage: String
+    package var stage: String
     /// Visitors who reached the stage's start but not its end.
-    public var lost: Int
+    package var lost: Int
     /// Visitors who reached the stage's start.
-    public var of: Int
+    package var of: Int
 
     /// `lost` of `of` visitors leaving at `stage`.
-    public init(stage: String, lost: Int, of: Int) {
+    package init(stage: String, lost: Int, of: Int) {
         self.stage = stage
         self.lost = lost
         self.of = of
     }
 
     /// The share of visitors lost, 0 to 1; 0 when nobody reached the stage.
-    public var share: Double { of > 0 ? Double(lost) / Double(of) : 0 }
+    package var share: Double { of > 0 ? Double(lost) / Double(of) : 0 }
 }
 
 extension ActivityReport {

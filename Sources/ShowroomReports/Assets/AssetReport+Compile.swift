@@ -4,20 +4,20 @@ import ShowroomWorkspace
 
 extension AssetReport {
     /// Everything the report joins, already loaded.
-    public struct Inputs: Sendable {
+    package struct Inputs: Sendable {
         /// Every asset in the catalogue, with its cost, kind and licence.
-        public var catalog: [Asset]
+        package var catalog: [Asset]
         /// Where the latest build used each asset.
-        public var usage: UsageIndex
+        package var usage: UsageIndex
         /// The period's downloads per asset, site and source.
-        public var downloads: [SourcedDownloadCount]
+        package var downloads: [SourcedDownloadCount]
         /// The period's downloads per day, for the chart over time.
-        public var daily: [AssetDayCount]
+        package var daily: [AssetDayCount]
         /// Each asset's latest download from each site, however long ago.
-        public var lastDownloads: [LastDownload]
+        package var lastDownloads: [LastDownload]
 
         /// The inputs as loaded (or as a test's fixtures give them).
-        public init(catalog: [Asset], usage: UsageIndex, downloads: [SourcedDownloadCount], daily: [AssetDayCount], lastDownloads: [LastDownload]) {
+        package init(catalog: [Asset], usage: UsageIndex, downloads: [SourcedDownloadCount], daily: [AssetDayCount], lastDownloads: [LastDownload]) {
             self.catalog = catalog
             self.usage = usage
             self.downloads = downloads
@@ -27,10 +27,10 @@ extension AssetReport {
     }
 
     /// How far ahead a licence counts as expiring (the build warns from the same point).
-    public static let licenceWarningDays = 30
+    package static let licenceWarningDays = 30
 
     /// Joins the inputs for one period, optionally one site and one kind. Pure: the same inputs give the same report.
-    public static func compile(
+    package static func compile(
         _ inputs: Inputs, period: ReportPeriod, calendar: ReportCalendar, site: String?, kind: String?, asOf: Date
     ) -> AssetReport {
         let inSite = { (candidate: String) in site == nil || candidate == site }

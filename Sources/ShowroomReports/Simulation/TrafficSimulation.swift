@@ -17,7 +17,7 @@ public struct TrafficSimulation: Sendable {
         /// The workspace whose sites, pages and assets the traffic is made for.
         public var workspace: URL
         /// The build output with the usage index and the asset manifest (default: the workspace's output folder).
-        public var publicFolder: URL?
+        package var publicFolder: URL?
         /// The store to fill (`--database`).
         public var database: String
         /// Days of traffic, 1 to 366, ending at the start of today at the offset.
@@ -49,21 +49,21 @@ public struct TrafficSimulation: Sendable {
     /// What was written.
     public struct Summary: Sendable, Hashable {
         /// Sites traffic was made for.
-        public var sites = 0
+        package var sites = 0
         /// Page views recorded.
-        public var pageviews = 0
+        package var pageviews = 0
         /// Booking form events recorded (shown, started, field error, submitted).
-        public var bookingEvents = 0
+        package var bookingEvents = 0
         /// Downloads through the counted link that the store counted (not the repeats within its window).
-        public var countedDownloads = 0
+        package var countedDownloads = 0
         /// Lines written to the access log, the deliberately malformed ones included.
-        public var logLines = 0
+        package var logLines = 0
         /// The access log's path, for the next command.
-        public var logFile = ""
+        package var logFile = ""
         /// The `--database` argument the next commands need, empty for the default store.
-        public var databaseArgument = ""
+        package var databaseArgument = ""
         /// The days the traffic covers.
-        public var period: ReportPeriod
+        package var period: ReportPeriod
 
         /// What the command prints, with the next commands to run.
         public var text: String {

@@ -13,7 +13,7 @@ public struct CommitPolicy: Sendable, Hashable {
     /// The most rows waiting or committing; one more is refused (`StoreUnavailable`) and answered 503.
     public var maxQueued: Int
     /// Batches committing at once: 1 for SQLite (one writer), a few for PostgreSQL (one connection each).
-    public var concurrentCommits: Int
+    package var concurrentCommits: Int
     /// How long a caller waits for its batch to commit before it is told the write was not taken.
     public var commitTimeout: Duration
 

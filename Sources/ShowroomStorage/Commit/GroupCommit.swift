@@ -166,25 +166,25 @@ public struct WriteQueueStatus: Sendable, Hashable {
     /// The most rows the queue holds (`CommitPolicy.maxQueued`).
     public var limit = 0
     /// Transactions committed since the store opened.
-    public var commits = 0
+    package var commits = 0
     /// Rows those transactions held.
-    public var committedRows = 0
+    package var committedRows = 0
     /// Transactions that failed; their callers were told so.
-    public var failedCommits = 0
+    package var failedCommits = 0
     /// Rows refused because the queue was full.
-    public var refused = 0
+    package var refused = 0
     /// Why the last commit failed or timed out; nil again once one succeeds.
-    public var lastFailure: String?
+    package var lastFailure: String?
 
     /// A queue with nothing in it and nothing committed yet.
-    public init() {}
+    package init() {}
 
     /// Whether the next row would be refused; for two queues together, whether either is full.
     public var isFull: Bool { fullQueues > 0 }
     var fullQueues = 0
 
     /// Two queues' figures together (a store has one for events and one for downloads).
-    public static func + (lhs: WriteQueueStatus, rhs: WriteQueueStatus) -> WriteQueueStatus {
+    package static func + (lhs: WriteQueueStatus, rhs: WriteQueueStatus) -> WriteQueueStatus {
         var sum = WriteQueueStatus()
         sum.queued = lhs.queued + rhs.queued
         sum.limit = lhs.limit + rhs.limit

@@ -12,7 +12,7 @@ public struct SourcedDownloadCount: Sendable, Hashable {
     public var downloads: Int
 
     /// One row of `ReportingStore.downloadCountsBySource`, as a store reads it.
-    public init(asset: String, site: String, source: DownloadSource, downloads: Int) {
+    package init(asset: String, site: String, source: DownloadSource, downloads: Int) {
         self.asset = asset
         self.site = site
         self.source = source
@@ -34,7 +34,7 @@ public struct AssetDayCount: Sendable, Hashable {
     public var downloads: Int
 
     /// One row of `ReportingStore.downloadCountsByDay`, as a store reads it.
-    public init(asset: String, site: String, day: String, source: DownloadSource, downloads: Int) {
+    package init(asset: String, site: String, day: String, source: DownloadSource, downloads: Int) {
         self.asset = asset
         self.site = site
         self.day = day
@@ -53,7 +53,7 @@ public struct LastDownload: Sendable, Hashable {
     public var at: Date
 
     /// One row of `ReportingStore.lastDownloads`, as a store reads it.
-    public init(asset: String, site: String, at: Date) {
+    package init(asset: String, site: String, at: Date) {
         self.asset = asset
         self.site = site
         self.at = at

@@ -6,7 +6,7 @@ import Foundation
 /// A filled honeypot is stored as spam: counted, but without the name, number or city it carried.
 public struct Lead: Sendable, Hashable, Codable {
     /// The store's id; nil until stored.
-    public var id: Int64?
+    package var id: Int64?
     /// The id of the site the form was sent from.
     public var site: String
     /// The path of the page that held the form, e.g. `/test-drive/`.
@@ -28,7 +28,7 @@ public struct Lead: Sendable, Hashable, Codable {
     /// When the service took the booking: the export's `since` and the duplicate window go by it.
     public var createdAt: Date
     /// Whether the honeypot was filled: such rows are only counted (`LeadTotals.spam`), never exported.
-    public var isSpam: Bool
+    package var isSpam: Bool
 
     /// A lead as the booking route makes it; `id` stays nil until the store assigns one.
     public init(
@@ -69,12 +69,12 @@ public enum LeadOutcome: Sendable, Hashable {
 /// How many leads and spam submissions a store holds.
 public struct LeadTotals: Sendable, Hashable {
     /// Leads from people: the rows an export can list.
-    public var leads: Int
+    package var leads: Int
     /// Honeypot submissions, kept as a count only.
-    public var spam: Int
+    package var spam: Int
 
     /// The totals as a store counts them.
-    public init(leads: Int, spam: Int) {
+    package init(leads: Int, spam: Int) {
         self.leads = leads
         self.spam = spam
     }

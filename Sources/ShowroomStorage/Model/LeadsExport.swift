@@ -19,7 +19,7 @@ public enum LeadsExport {
     }
 
     /// The columns of the CSV export, in order; the JSON export uses the same names.
-    public static let columns = [
+    package static let columns = [
         "id", "created_at", "site", "page", "name", "phone", "model", "city", "dealer", "visitor", "consent_version",
     ]
 

@@ -17,16 +17,16 @@ public struct ReportPeriod: Sendable, Hashable {
 /// How often one asset was downloaded from one site in a period.
 public struct DownloadCount: Sendable, Hashable {
     /// The catalogue id of the asset.
-    public var asset: String
+    package var asset: String
     /// The id of the site it was downloaded from.
-    public var site: String
+    package var site: String
     /// Downloads in the period, repeats already left out.
-    public var downloads: Int
+    package var downloads: Int
     /// Distinct visitor ids among those downloads (downloads without an id are not included).
-    public var visitors: Int
+    package var visitors: Int
 
     /// One row of `Store.downloadCounts`, as a store reads it.
-    public init(asset: String, site: String, downloads: Int, visitors: Int) {
+    package init(asset: String, site: String, downloads: Int, visitors: Int) {
         self.asset = asset
         self.site = site
         self.downloads = downloads
@@ -42,7 +42,7 @@ public struct HourOfDayCount: Sendable, Hashable {
     public var events: Int
 
     /// One hour's count, as a store reads it.
-    public init(hour: Int, events: Int) {
+    package init(hour: Int, events: Int) {
         self.hour = hour
         self.events = events
     }
@@ -72,7 +72,7 @@ public struct FunnelStepCount: Sendable, Hashable {
     public var visitors: Int
 
     /// One step's counts, as a store reads them.
-    public init(step: EventType, events: Int, visitors: Int) {
+    package init(step: EventType, events: Int, visitors: Int) {
         self.step = step
         self.events = events
         self.visitors = visitors

@@ -27,7 +27,7 @@ extension PostgresStore {
 
     /// Checks for an earlier lead and inserts in one transaction, under an advisory lock per number and model and
     /// within the commit timeout: instances sharing the database cannot both store the same lead.
-    public func record(_ lead: Lead, dedupeWindow window: TimeInterval) async throws -> LeadOutcome {
+    package func record(_ lead: Lead, dedupeWindow window: TimeInterval) async throws -> LeadOutcome {
         let client = self.client, logger = self.logger
         return try await withDeadline(timeout) { try await Self.insert(lead, dedupeWindow: window, client: client, logger: logger) }
     }
@@ -62,7 +62,7 @@ extension PostgresStore {
     }
 
     /// Reads the leads that are not spam from `since` on, oldest first (by id within one millisecond).
-    public func leads(since: Date) async throws -> [Lead] {
+    package func leads(since: Date) async throws -> [Lead] {
         let rows = try await client.query("""
             SELECT \(unescaped: Self.leadColumns) FROM leads
             WHERE NOT spam AND created_at >= \(since.epochMilliseconds)
@@ -74,7 +74,7 @@ extension PostgresStore {
     }
 
     /// Counts the lead rows, spam apart, in one query.
-    public func leadTotals() async throws -> LeadTotals {
+    package func leadTotals() async throws -> LeadTotals {
         let rows = try await client.query(
             "SELECT (SELECT COUNT(*) FROM leads WHERE NOT spam), (SELECT COUNT(*) FROM leads WHERE spam)", logger: logger)
         for try await (leads, spam) in rows.decode((Int, Int).self) {
@@ -84,7 +84,7 @@ extension PostgresStore {
     }
 
     /// Deletes the number's rows in one statement and returns how many there were.
-    public func forgetLeads(phone: String) async throws -> Int {
+    package func forgetLeads(phone: String) async throws -> Int {
         let rows = try await client.query("WITH gone AS (DELETE FROM leads WHERE phone = \(phone) RETURNING 1) SELECT COUNT(*) FROM gone",
                                           logger: logger)
         for try await count in rows.decode(Int.self) { return count }

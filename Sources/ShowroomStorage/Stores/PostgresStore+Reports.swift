@@ -6,7 +6,7 @@ extension PostgresStore: ReportingStore {
     private static let reportLogger = Logger(label: "showroom.collector.postgres.reports")
 
     /// Sums the hourly `download_rollups` and the raw rows of the period's partial hours in one query.
-    public func downloadCountsBySource(in period: ReportPeriod) async throws -> [SourcedDownloadCount] {
+    package func downloadCountsBySource(in period: ReportPeriod) async throws -> [SourcedDownloadCount] {
         let span = HourSpan(period), edges = span.edgeBounds
         let rows = try await client.query("""
             SELECT asset, site, source, SUM(downloads)::bigint FROM (
@@ -29,7 +29,7 @@ extension PostgresStore: ReportingStore {
     }
 
     /// Like `downloadCountsBySource`, per day at the offset; an offset that is not whole hours reads the raw rows only.
-    public func downloadCountsByDay(in period: ReportPeriod, utcOffset: Int) async throws -> [AssetDayCount] {
+    package func downloadCountsByDay(in period: ReportPeriod, utcOffset: Int) async throws -> [AssetDayCount] {
         let span = HourSpan.forBuckets(period, utcOffset: utcOffset), edges = span.edgeBounds
         let rows = try await client.query("""
             SELECT day::bigint, asset, site, source, SUM(downloads)::bigint FROM (
@@ -54,7 +54,7 @@ extension PostgresStore: ReportingStore {
 
     /// The latest time per asset and site from the rollups of the hours before `until`'s hour, and from the raw rows of
     /// that last hour.
-    public func lastDownloads(before until: Date) async throws -> [LastDownload] {
+    package func lastDownloads(before until: Date) async throws -> [LastDownload] {
         let end = until.epochMilliseconds, hour = max(0, end / HourSpan.hour), hourStart = hour * HourSpan.hour
         let rows = try await client.query("""
             SELECT asset, site, MAX(last)::bigint FROM (
@@ -72,7 +72,7 @@ extension PostgresStore: ReportingStore {
     }
 
     /// Inserts the lines in one transaction, skipping keys already stored, and adds the new ones to the rollups.
-    public func recordLogDownloads(_ downloads: [Download]) async throws -> Int {
+    package func recordLogDownloads(_ downloads: [Download]) async throws -> Int {
         guard !downloads.isEmpty else { return 0 }
         return try await client.withTransaction(logger: Self.reportLogger) { connection in
             var stored: [Download] = []

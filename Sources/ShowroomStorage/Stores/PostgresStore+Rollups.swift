@@ -95,7 +95,7 @@ extension PostgresStore {
     }
 
     /// Deletes `deletionChunk` rows per statement, so that the instances' writes go on in between.
-    public func deleteEvents(before date: Date) async throws -> Int {
+    package func deleteEvents(before date: Date) async throws -> Int {
         var deleted = 0
         while true {
             let rows = try await client.query("""

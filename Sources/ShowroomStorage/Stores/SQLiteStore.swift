@@ -10,7 +10,7 @@ import GRDB
 public final class SQLiteStore: Store {
     let pool: DatabasePool
     /// The database file; reports open a connection of their own to it.
-    public let path: String
+    package let path: String
     private let events: GroupCommit<TrackedEvent, Void>
     private let downloads: GroupCommit<WindowedDownload, DownloadOutcome>
 
@@ -23,7 +23,7 @@ public final class SQLiteStore: Store {
     }
 
     /// Opens (creating if needed) the database file at `path`, creating its folder too.
-    public init(path: String, policy: CommitPolicy = .standard, durability: Durability = .full) throws {
+    package init(path: String, policy: CommitPolicy = .standard, durability: Durability = .full) throws {
         let url = URL(fileURLWithPath: path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         var configuration = Configuration()
