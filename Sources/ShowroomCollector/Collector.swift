@@ -7,12 +7,17 @@ import ShowroomWorkspace
 public enum Collector {
     /// What `showroom collector` was asked to do.
     public struct Options: Sendable {
+        /// The workspace whose sites may send events, and whose data names the booking form's models and dealers.
         public var workspace: URL
+        /// The build output holding `.showroom/assets.json`; nil for `<workspace>/public`.
         public var publicFolder: URL?
+        /// The address to listen on (`--host`).
         public var host: String
+        /// The port to listen on (`--port`).
         public var port: Int
         /// `sqlite:PATH`, a plain path, or `postgres://…`; relative paths are relative to the workspace.
         public var database: String
+        /// Event and download requests per minute per client address (0: no limit).
         public var rateLimitPerMinute: Int
         /// Bookings per minute per client address (0: no limit).
         public var bookingRateLimitPerMinute: Int
@@ -27,6 +32,8 @@ public enum Collector {
         /// Whether SQLite syncs every commit to disk (`--sqlite-sync`).
         public var durability: SQLiteStore.Durability
 
+        /// The options of `showroom collector`; the limits, the commit policy and the SQLite sync default to the
+        /// documented ones.
         public init(workspace: URL, publicFolder: URL?, host: String, port: Int, database: String, rateLimitPerMinute: Int,
                     bookingRateLimitPerMinute: Int = 10, leadsToken: String? = nil, allowsLoopbackOrigins: Bool = false,
                     connectionLimits: ConnectionLimits = ConnectionLimits(), commitPolicy: CommitPolicy = .standard,

@@ -1,17 +1,21 @@
 /// A store that cannot be opened or read, in a sentence operations can act on (a wrong address, a missing file).
 public struct StoreError: Error, CustomStringConvertible, Sendable {
+    /// The sentence itself, which the command prints as its error.
     public var description: String
 
-    public init(_ description: String) {
+    /// An error that says `description`: what is wrong and how to fix it.
+    package init(_ description: String) {
         self.description = description
     }
 }
 
 /// A write the store did not take, and why: the caller must not acknowledge it, and may try again shortly.
-public struct StoreUnavailable: Error, CustomStringConvertible, Sendable, Hashable {
-    public var description: String
+package struct StoreUnavailable: Error, CustomStringConvertible, Sendable, Hashable {
+    /// Why the write was not taken (a full queue, a timeout, a server gone), for the log line and the 503 answer.
+    package var description: String
 
-    public init(_ description: String) {
+    /// A refusal that says `description`; `overloaded(limit:)` and `timedOut(after:)` word the write queue's own.
+    package init(_ description: String) {
         self.description = description
     }
 

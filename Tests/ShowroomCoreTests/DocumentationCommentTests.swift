@@ -7,7 +7,8 @@ import Testing
     /// The modules under `Sources/` held to this; add a module once its public declarations are documented.
     static let modules = [
         "CShowroomSupport", "ShowroomCore", "ShowroomWorkspace", "ShowroomMarkdown", "ShowroomTemplates", "ShowroomHTML",
-        "ShowroomSite", "ShowroomPreview", "ShowroomPublish", "Showroom",
+        "ShowroomSite", "ShowroomPreview", "ShowroomPublish", "Showroom", "ShowroomStorage", "ShowroomCollector",
+        "ShowroomReports",
     ]
 
     private static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

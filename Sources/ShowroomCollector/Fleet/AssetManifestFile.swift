@@ -4,8 +4,9 @@ import ShowroomWorkspace
 
 /// Keeps the build's asset manifest (`AssetManifest`, `<output>/.showroom/assets.json`) current while the service runs: re-reads the file when its modification time or size
 /// changes, so a rebuild is picked up without a restart. Checks at most once a second.
-public final class AssetManifestFile: Sendable {
-    public let url: URL
+package final class AssetManifestFile: Sendable {
+    /// Where the manifest is: `<output>/.showroom/assets.json`.
+    package let url: URL
     private let state: Locked<State>
 
     private struct State {
@@ -19,13 +20,14 @@ public final class AssetManifestFile: Sendable {
         var size: Int
     }
 
-    public init(publicFolder: URL) {
+    /// Watches the manifest of the build output `publicFolder`; nothing is read before `current()` is asked.
+    package init(publicFolder: URL) {
         url = BuildRecordPaths.assetManifest(in: publicFolder)
         state = Locked(State())
     }
 
     /// The manifest as of the last change on disk (empty while there is none, or while it does not parse).
-    public func current(now: Date = Date()) -> AssetManifest {
+    package func current(now: Date = Date()) -> AssetManifest {
         state.withLock { state in
             guard now.timeIntervalSince(state.checkedAt) >= 1 else { return state.manifest }
             state.checkedAt = now
@@ -46,7 +48,7 @@ public final class AssetManifestFile: Sendable {
     }
 
     /// Forces the next `current()` to look at the file again (after a miss, a rebuild may have added the asset).
-    public func expire() {
+    package func expire() {
         state.withLock { $0.checkedAt = .distantPast }
     }
 }

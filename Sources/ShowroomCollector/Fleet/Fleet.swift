@@ -3,15 +3,17 @@ import ShowroomCore
 import ShowroomWorkspace
 
 /// The sites the collector accepts events for, and the browser origins their pages are served from.
-public struct Fleet: Sendable {
+package struct Fleet: Sendable {
     /// Site ids, as in `sites/<id>`.
-    public var siteIDs: Set<String>
+    package var siteIDs: Set<String>
     /// Origins (`https://host[:port]`) of the sites' `baseURL`s: the only pages allowed to send events.
-    public var origins: Set<String>
+    package var origins: Set<String>
     /// Models, dealers and site addresses for the booking endpoint; empty unless read from a workspace.
-    public var booking: BookingDirectory
+    package var booking: BookingDirectory
 
-    public init(sites: [(id: String, baseURL: String)], booking: BookingDirectory = .empty) {
+    /// A fleet of these sites, its origins read from their `baseURL`s; without a booking directory it takes no
+    /// bookings.
+    package init(sites: [(id: String, baseURL: String)], booking: BookingDirectory = .empty) {
         siteIDs = Set(sites.map(\.id))
         origins = Set(sites.compactMap { Self.origin(of: $0.baseURL) })
         self.booking = booking
@@ -19,7 +21,7 @@ public struct Fleet: Sendable {
 
     /// Reads the sites of the workspace at `root`. Problems elsewhere in the workspace (templates, data)
     /// do not concern the collector; an unreadable `site.yaml` does, and so does a fleet without sites.
-    public static func load(workspace root: URL) throws -> Fleet {
+    package static func load(workspace root: URL) throws -> Fleet {
         let (workspace, diagnostics) = Workspace.load(root: root)
         let siteProblems = diagnostics.errors.filter { $0.location?.file.hasPrefix("sites") ?? false }
         guard siteProblems.isEmpty, !workspace.sites.isEmpty else {
@@ -30,7 +32,7 @@ public struct Fleet: Sendable {
     }
 
     /// Whether a page at `origin` is one of the fleet's sites, as the browser names it in the `Origin` header.
-    public func allows(origin: String) -> Bool {
+    package func allows(origin: String) -> Bool {
         origins.contains(origin)
     }
 

@@ -23,10 +23,11 @@ struct EventPayload: Decodable, Sendable {
 }
 
 /// Why an event was refused, in a sentence the snippet's author can act on.
-public struct EventRejection: Error, Sendable, Hashable, CustomStringConvertible {
+package struct EventRejection: Error, Sendable, Hashable, CustomStringConvertible {
     /// A short stable label for metrics (`unknown_site`, `bad_timestamp`, …).
-    public var reason: String
-    public var description: String
+    package var reason: String
+    /// What is wrong with the event, sent back in the 400 answer so that the snippet's author can fix it.
+    package var description: String
 
     init(_ reason: String, _ description: String) {
         self.reason = reason
@@ -35,29 +36,34 @@ public struct EventRejection: Error, Sendable, Hashable, CustomStringConvertible
 }
 
 /// The rules every field of an event must meet; shared by the events endpoint and the download counter.
-public enum EventRules {
-    public static let maxBatch = 20
-    public static let maxPageLength = 512
-    public static let maxURLLength = 2048
-    public static let maxDetailLength = 64
+package enum EventRules {
+    /// The most events one request may carry.
+    package static let maxBatch = 20
+    /// The longest page path accepted, in bytes.
+    package static let maxPageLength = 512
+    /// The longest outbound link accepted, in bytes.
+    package static let maxURLLength = 2048
+    /// The longest booking detail (`step`, `field`, the consent version) accepted, in bytes.
+    package static let maxDetailLength = 64
     /// Visitor clocks may be wrong, but not by more than this.
-    public static let maxClockSkewIntoPast: TimeInterval = 24 * 3600
-    public static let maxClockSkewIntoFuture: TimeInterval = 10 * 60
+    package static let maxClockSkewIntoPast: TimeInterval = 24 * 3600
+    /// How far ahead of the service's clock an event's time may be.
+    package static let maxClockSkewIntoFuture: TimeInterval = 10 * 60
 
     /// The snippet's ids: 16–64 URL-safe characters.
-    public static func isValidVisitor(_ id: String) -> Bool {
+    package static func isValidVisitor(_ id: String) -> Bool {
         (16...64).contains(id.utf8.count) && id.utf8.allSatisfy { isAlphanumeric($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
     }
 
     /// Asset ids as the catalog writes them: `^[a-z0-9][a-z0-9._-]*$`, at most 128 characters.
     /// This is what keeps `/dl/<id>` free of traversal and of anything a redirect could be steered with.
-    public static func isValidAssetID(_ id: String) -> Bool {
+    package static func isValidAssetID(_ id: String) -> Bool {
         guard let first = id.utf8.first, id.utf8.count <= 128, isLowerAlphanumeric(first) else { return false }
         return id.utf8.allSatisfy { isLowerAlphanumeric($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }
     }
 
     /// A page path: starts with `/`, at most `maxPageLength` bytes, no control characters.
-    public static func isValidPage(_ page: String) -> Bool {
+    package static func isValidPage(_ page: String) -> Bool {
         page.hasPrefix("/") && page.utf8.count <= maxPageLength && !page.unicodeScalars.contains { $0.properties.generalCategory == .control }
     }
 

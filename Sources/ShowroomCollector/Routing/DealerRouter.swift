@@ -5,26 +5,31 @@ import Foundation
 /// Among the dealers of the model's brand: one in the visitor's city first, then one in the city's province,
 /// then the brand's default dealer. Cities are matched ignoring case, spaces and the names in `cities.yaml`
 /// (`上海` is Shanghai); an unknown or missing city goes to the brand's default.
-public struct DealerRouter: Sendable {
+package struct DealerRouter: Sendable {
     /// A city the router knows, with the province it is in.
-    public struct City: Sendable, Hashable {
-        public var name: String
-        public var province: String
+    package struct City: Sendable, Hashable {
+        /// The city's name as the dealers' `city` fields write it.
+        package var name: String
+        /// The province it is in.
+        package var province: String
         /// Other ways visitors write it (`上海`, `上海市`).
-        public var otherNames: [String]
+        package var otherNames: [String]
 
-        public init(name: String, province: String, otherNames: [String] = []) {
+        /// A city as `shared/data/cities.yaml` lists it.
+        package init(name: String, province: String, otherNames: [String] = []) {
             self.name = name
             self.province = province
             self.otherNames = otherNames
         }
     }
 
-    public let dealers: [Dealer]
+    /// Every dealer, in the order of `dealers.yaml`: where several match, the first is chosen.
+    package let dealers: [Dealer]
     private let provinceByCity: [String: String]
     private let cityByName: [String: String]
 
-    public init(dealers: [Dealer], cities: [City]) {
+    /// A router over these dealers and cities; a dealer's own city counts as known when `cities.yaml` lacks it.
+    package init(dealers: [Dealer], cities: [City]) {
         self.dealers = dealers
         var provinceByCity: [String: String] = [:]
         var cityByName: [String: String] = [:]
@@ -42,7 +47,7 @@ public struct DealerRouter: Sendable {
     }
 
     /// The dealer for a lead on a model of `brand` from a visitor in `city`; nil only when the brand has no dealer.
-    public func dealer(brand: String, city: String?) -> Dealer? {
+    package func dealer(brand: String, city: String?) -> Dealer? {
         let candidates = dealers.filter { $0.brand == brand }
         if let city = city.flatMap({ cityByName[Self.key($0)] }) {
             let cityKey = Self.key(city)
@@ -56,12 +61,12 @@ public struct DealerRouter: Sendable {
     }
 
     /// The dealer with this id, for the thank-you page.
-    public func dealer(id: String) -> Dealer? {
+    package func dealer(id: String) -> Dealer? {
         dealers.first { $0.id == id }
     }
 
     /// The canonical name of a city as the visitor wrote it (`上海市` → `Shanghai`), or their text when unknown.
-    public func canonicalCity(_ text: String) -> String {
+    package func canonicalCity(_ text: String) -> String {
         cityByName[Self.key(text)] ?? text
     }
 

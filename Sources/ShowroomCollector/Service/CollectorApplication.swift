@@ -5,37 +5,41 @@ import Logging
 import ShowroomStorage
 
 /// Everything the service needs to answer requests, decided before it starts.
-public struct CollectorSettings: Sendable {
-    public var host: String
-    public var port: Int
+package struct CollectorSettings: Sendable {
+    /// The address to listen on: loopback unless the service must be reachable from other machines.
+    package var host: String
+    /// The port to listen on.
+    package var port: Int
     /// The build output holding `.showroom/assets.json`.
-    public var publicFolder: URL
+    package var publicFolder: URL
     /// Requests per minute per client address; 0 turns rate limiting off (load tests).
-    public var rateLimitPerMinute: Int
+    package var rateLimitPerMinute: Int
     /// The same visitor fetching the same asset again within this many seconds counts once.
-    public var downloadDedupeWindow: TimeInterval
+    package var downloadDedupeWindow: TimeInterval
     /// Bookings per minute per client address (a person sends one or two); 0 turns the limit off.
-    public var bookingRateLimitPerMinute: Int
+    package var bookingRateLimitPerMinute: Int
     /// The same number booking the same model again within this many seconds is the same lead.
-    public var leadDedupeWindow: TimeInterval
+    package var leadDedupeWindow: TimeInterval
     /// The bearer token that unlocks `GET /leads/export`; nil leaves the endpoint out (404).
-    public var leadsToken: String?
+    package var leadsToken: String?
     /// Missing or wrong leads tokens a client address may send per minute; beyond that every attempt is a 429.
-    public var leadsTokenFailuresPerMinute: Int
+    package var leadsTokenFailuresPerMinute: Int
     /// Whether pages served from this machine (`http://127.0.0.1:<port>`, `localhost`, `[::1]`) may send events and
     /// bookings, with the browser's credentials: on for `showroom serve`'s preview and with `--allow-loopback-origins`,
     /// off otherwise, as any program on a visitor's computer can serve such a page.
-    public var allowsLoopbackOrigins: Bool
+    package var allowsLoopbackOrigins: Bool
     /// Whether pages served from the local network (10/8, 172.16/12, 192.168/16) may send too: only for
     /// `showroom serve --bind`, so a phone on the office Wi-Fi can try the booking form of a preview.
-    public var allowsLocalNetworkOrigins: Bool = false
+    package var allowsLocalNetworkOrigins: Bool = false
     /// How long clients may take to send a request, and how many may be connected at once.
-    public var connectionLimits: ConnectionLimits
+    package var connectionLimits: ConnectionLimits
 
-    public init(host: String = "127.0.0.1", port: Int = 8090, publicFolder: URL, rateLimitPerMinute: Int = 600,
-                downloadDedupeWindow: TimeInterval = 10, bookingRateLimitPerMinute: Int = 10,
-                leadDedupeWindow: TimeInterval = 24 * 3600, leadsToken: String? = nil, leadsTokenFailuresPerMinute: Int = 5,
-                allowsLoopbackOrigins: Bool = false, connectionLimits: ConnectionLimits = ConnectionLimits()) {
+    /// The service's defaults: port 8090 on loopback, 600 requests and 10 bookings a minute per address, a 10 s window
+    /// for downloads and a day for leads; an empty leads token counts as none.
+    package init(host: String = "127.0.0.1", port: Int = 8090, publicFolder: URL, rateLimitPerMinute: Int = 600,
+                 downloadDedupeWindow: TimeInterval = 10, bookingRateLimitPerMinute: Int = 10,
+                 leadDedupeWindow: TimeInterval = 24 * 3600, leadsToken: String? = nil, leadsTokenFailuresPerMinute: Int = 5,
+                 allowsLoopbackOrigins: Bool = false, connectionLimits: ConnectionLimits = ConnectionLimits()) {
         self.host = host
         self.port = port
         self.publicFolder = publicFolder
@@ -52,7 +56,7 @@ public struct CollectorSettings: Sendable {
 
 extension Collector {
     /// The router with every endpoint and middleware, over an open, migrated store.
-    public static func makeRouter(settings: CollectorSettings, fleet: Fleet, store: any Store, metrics: CollectorMetrics) -> Router<CollectorRequestContext> {
+    package static func makeRouter(settings: CollectorSettings, fleet: Fleet, store: any Store, metrics: CollectorMetrics) -> Router<CollectorRequestContext> {
         let router = Router(context: CollectorRequestContext.self)
         router.middlewares.add(RequestLogMiddleware(metrics: metrics))
 
@@ -102,7 +106,7 @@ extension Collector {
     /// the store before it listens; the store must be open (and, for PostgreSQL, its pool running: `StoreLocation.withStore`)
     /// until the application has returned, so a graceful shutdown (SIGTERM, SIGINT) lets the requests in flight
     /// finish their writes before the store closes.
-    public static func makeApplication(
+    package static func makeApplication(
         settings: CollectorSettings, fleet: Fleet, store: any Store, metrics: CollectorMetrics = CollectorMetrics(),
         logger: Logger = Logger(label: "showroom.collector")
     ) -> some ApplicationProtocol {

@@ -4,8 +4,9 @@ import Prometheus
 
 /// The service's counters and timers, kept in the application's own Prometheus registry (so tests and
 /// several applications in one process never share counts) and exposed at `/metrics`.
-public struct CollectorMetrics: Sendable {
-    public let registry: PrometheusCollectorRegistry
+package struct CollectorMetrics: Sendable {
+    /// The registry the counters are kept in, which `/metrics` writes out.
+    package let registry: PrometheusCollectorRegistry
     private let factory: PrometheusMetricsFactory
     let eventsStored: Metrics.Counter
     let downloadsCounted: Metrics.Counter
@@ -16,7 +17,9 @@ public struct CollectorMetrics: Sendable {
     let leadsSpam: Metrics.Counter
     let connectionsRefused: Metrics.Counter
 
-    public init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
+    /// The service's counters in `registry`: a registry of their own by default, so that two applications never mix
+    /// counts.
+    package init(registry: PrometheusCollectorRegistry = PrometheusCollectorRegistry()) {
         self.registry = registry
         factory = PrometheusMetricsFactory(registry: registry)
         eventsStored = Metrics.Counter(label: "showroom_collector_events_stored_total", factory: factory)
@@ -48,7 +51,7 @@ public struct CollectorMetrics: Sendable {
     }
 
     /// The Prometheus text exposition of every metric.
-    public func exposition() -> String {
+    package func exposition() -> String {
         registry.emitToString()
     }
 }

@@ -8,7 +8,7 @@ extension Collector {
     /// The store `showroom serve` runs the collection service against, relative to the workspace: the default
     /// store of `showroom collector`, `leads export` and the reports, so a test booking made in the preview is
     /// the one the export shows.
-    public static let previewStore = ".showroom/collector.sqlite"
+    package static let previewStore = ".showroom/collector.sqlite"
 
     /// The collection service as `showroom serve` runs it beside the preview: on the workspace's `collector`
     /// address (showroom.yaml) when that is on this machine (nil otherwise, with a line in the log), against

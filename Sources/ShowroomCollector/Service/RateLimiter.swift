@@ -4,8 +4,9 @@ import Hummingbird
 
 /// A token bucket per client address: each client may make `perMinute` requests a minute, in bursts of up to
 /// `perMinute`. Shared by every request; buckets that have refilled are forgotten so memory stays bounded.
-public final class RateLimiter: Sendable {
-    public let perMinute: Int
+package final class RateLimiter: Sendable {
+    /// The requests each client may make per minute, and its largest burst.
+    package let perMinute: Int
     private let buckets = Locked<[String: Bucket]>([:])
     private static let maxTrackedClients = 50_000
 
@@ -14,12 +15,13 @@ public final class RateLimiter: Sendable {
         var updated: Date
     }
 
-    public init(perMinute: Int) {
+    /// A limiter whose buckets hold `perMinute` tokens and refill in a minute.
+    package init(perMinute: Int) {
         self.perMinute = perMinute
     }
 
     /// Takes one token for `client`; false when its bucket is empty.
-    public func allow(_ client: String, now: Date = Date()) -> Bool {
+    package func allow(_ client: String, now: Date = Date()) -> Bool {
         let capacity = Double(perMinute)
         let refillPerSecond = capacity / 60
         return buckets.withLock { buckets in
@@ -40,7 +42,7 @@ public final class RateLimiter: Sendable {
     }
 
     /// Whole seconds until `client` has a token again, without taking one; 0 when it has one now.
-    public func secondsUntilAllowed(_ client: String, now: Date = Date()) -> Int {
+    package func secondsUntilAllowed(_ client: String, now: Date = Date()) -> Int {
         let capacity = Double(perMinute)
         let refillPerSecond = capacity / 60
         return buckets.withLock { buckets in

@@ -7,22 +7,28 @@ import Foundation
 /// 203.0.113.9 - - [15/Mar/2026:22:04:11 +0800] "GET /assets/aurora-brochure.3f2a9c1b0d4e.pdf HTTP/1.1" 200 48213 "-" "Mozilla/5.0 …"
 /// www.aurora.example:443 203.0.113.9 - - [15/Mar/2026:22:04:11 +0800] "GET /assets/… HTTP/2.0" 206 1024 "-" "Mozilla/5.0 …"
 /// ```
-public struct AccessLogLine: Sendable, Hashable {
+package struct AccessLogLine: Sendable, Hashable {
     /// The virtual host without its port, when the line starts with one.
-    public var host: String?
-    public var client: String
-    public var time: Date
-    public var method: String
+    package var host: String?
+    /// The client's address: hashed into the dedupe key, never stored.
+    package var client: String
+    /// When the request was made, the log's zone applied.
+    package var time: Date
+    /// The HTTP method: only a `GET` is a download.
+    package var method: String
     /// The request target's path, without the query.
-    public var path: String
+    package var path: String
     /// The query without `?`, empty when there is none.
-    public var query: String
-    public var status: Int
-    public var referer: String?
-    public var userAgent: String?
+    package var query: String
+    /// The response's status: 200, or 206 for a ranged part, is a download.
+    package var status: Int
+    /// The page the request came from, nil for `-`: what a fleet page loads itself is not a download.
+    package var referer: String?
+    /// The client's user agent, nil for `-`: bots are not counted.
+    package var userAgent: String?
 
     /// Reads one line; nil when it is not in either format.
-    public init?(parsing line: Substring) {
+    package init?(parsing line: Substring) {
         var scanner = LineScanner(line)
         guard let head = scanner.upTo(" ["), let time = scanner.bracketed().flatMap(Self.parseTime) else { return nil }
         let fields = head.split(separator: " ", omittingEmptySubsequences: true)

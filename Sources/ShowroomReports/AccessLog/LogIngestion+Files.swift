@@ -5,13 +5,18 @@ import ShowroomStorage
 extension LogIngestion {
     /// What `showroom assets ingest-logs` was asked to do.
     public struct Options: Sendable {
+        /// The workspace whose catalogue and sites say which files are assets and which hosts are sites.
         public var workspace: URL
+        /// The build output holding `.showroom/assets.json` (default: the workspace's output folder).
         public var publicFolder: URL?
+        /// The store the downloads go to (`--database`).
         public var database: String
         /// Log files; `-` reads standard input.
         public var files: [String]
+        /// The site of lines without a virtual host (`--site`).
         public var site: String?
 
+        /// The options of `showroom assets ingest-logs`; the store defaults to the collector's.
         public init(workspace: URL, publicFolder: URL? = nil, database: String = ReportStore.defaultDatabase, files: [String], site: String? = nil) {
             self.workspace = workspace
             self.publicFolder = publicFolder
@@ -23,22 +28,25 @@ extension LogIngestion {
 
     /// What an ingestion found and stored.
     public struct Summary: Sendable, Hashable {
-        public var lines = 0
+        /// Lines read, empty ones left out.
+        package var lines = 0
         /// Lines in neither supported format; never fatal.
-        public var malformed = 0
+        package var malformed = 0
         /// `file:line` of the first malformed lines, to look at.
-        public var malformedExamples: [String] = []
-        public var skipped: [Skip: Int] = [:]
+        package var malformedExamples: [String] = []
+        /// Lines that were not downloads, per reason.
+        package var skipped: [Skip: Int] = [:]
         /// Lines that are downloads, before merging the ranged parts of one download.
-        public var downloadLines = 0
+        package var downloadLines = 0
         /// Downloads after merging (one client, one file, one day).
-        public var downloads = 0
+        package var downloads = 0
         /// Downloads not stored before.
-        public var stored = 0
+        package var stored = 0
         /// Downloads an earlier ingestion had already stored.
-        public var alreadyStored: Int { downloads - stored }
+        package var alreadyStored: Int { downloads - stored }
 
-        public init() {}
+        /// A summary of nothing yet, filled in file by file.
+        package init() {}
     }
 
     /// Lines stored per transaction.

@@ -12,7 +12,7 @@ import ShowroomCore
 /// log, share one dedupe key (a hash: no IP address is stored).
 public struct LogIngestion: Sendable {
     /// Why a line was not counted; each reason is totalled in the summary.
-    public enum Skip: String, Sendable, CaseIterable {
+    package enum Skip: String, Sendable, CaseIterable {
         case notAnAssetFile = "not a fingerprinted asset file"
         case notAGet = "not a GET"
         case notSuccessful = "not a successful response (200 or 206)"
@@ -24,22 +24,23 @@ public struct LogIngestion: Sendable {
     }
 
     /// What one line turned out to be.
-    public enum Verdict: Sendable, Hashable {
+    package enum Verdict: Sendable, Hashable {
         case download(Download)
         case skipped(Skip)
     }
 
     /// Asset ids that exist (the catalogue).
-    public var assets: Set<String>
+    package var assets: Set<String>
     /// Site ids by host name (`www.aurora.example` → `aurora`).
-    public var sitesByHost: [String: String]
+    package var sitesByHost: [String: String]
     /// The sites each asset is published on (from the build's asset manifest), to tell the site of a line
     /// without a host when the asset is on one site only.
-    public var assetSites: [String: Set<String>]
+    package var assetSites: [String: Set<String>]
     /// The site of every line without a host (`--site`).
-    public var site: String?
+    package var site: String?
 
-    public init(assets: Set<String>, sitesByHost: [String: String], assetSites: [String: Set<String>] = [:], site: String? = nil) {
+    /// An ingestion that knows these assets and hosts; `assetSites` and `site` tell the site of lines without a host.
+    package init(assets: Set<String>, sitesByHost: [String: String], assetSites: [String: Set<String>] = [:], site: String? = nil) {
         self.assets = assets
         self.sitesByHost = sitesByHost
         self.assetSites = assetSites
@@ -49,7 +50,7 @@ public struct LogIngestion: Sendable {
     static let assetPath = try! NSRegularExpression(pattern: #"^/assets/([a-z0-9][a-z0-9._-]*)\.[0-9a-f]{12}\.[A-Za-z0-9]+$"#)
 
     /// Decides what one parsed line is.
-    public func verdict(_ line: AccessLogLine) -> Verdict {
+    package func verdict(_ line: AccessLogLine) -> Verdict {
         let path = line.path
         guard let match = Self.assetPath.firstMatch(in: path, range: NSRange(path.startIndex..., in: path)),
               let idRange = Range(match.range(at: 1), in: path)

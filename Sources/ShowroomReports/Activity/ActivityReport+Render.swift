@@ -3,7 +3,7 @@ import ShowroomStorage
 
 extension ActivityReport {
     /// The schema's name and version; a change that removes or renames a key bumps the version.
-    public static let jsonSchema = "showroom.activity-report/1"
+    package static let jsonSchema = "showroom.activity-report/1"
 
     /// The report in `format`.
     public func rendered(as format: ReportFormat) -> String {

@@ -4,33 +4,39 @@ import ShowroomStorage
 /// When each site's audience is active (page views by hour of day and by day) and where visitors give up on the
 /// test-drive booking form, for one period at one UTC offset.
 public struct ActivityReport: Sendable {
-    public var period: ReportPeriod
-    public var calendar: ReportCalendar
+    /// The period covered, `[since, until)`.
+    package var period: ReportPeriod
+    /// The UTC offset the hours and days are read at.
+    package var calendar: ReportCalendar
     /// The one site asked for, or nil for every site with page views or booking events in the period.
-    public var site: String?
-    public var generatedAt: Date
+    package var site: String?
+    /// When the report was made, for the JSON's `generatedAt`.
+    package var generatedAt: Date
     /// Busiest first.
-    public var sites: [SiteActivity]
+    package var sites: [SiteActivity]
 }
 
 /// One site's activity.
-public struct SiteActivity: Sendable, Hashable {
-    public var site: String
-    public var title: String
-    public var pageviews: Int
+package struct SiteActivity: Sendable, Hashable {
+    /// The site id.
+    package var site: String
+    /// The site's title, shown beside its id.
+    package var title: String
+    /// Page views in the period: what orders the sites.
+    package var pageviews: Int
     /// Page views in each hour of the day, 0 to 23.
-    public var byHour: [Int]
+    package var byHour: [Int]
     /// Page views on every day of the period, oldest first (zeros included).
-    public var byDay: [DayCount]
+    package var byDay: [DayCount]
     /// The three busiest hours, busiest first.
-    public var peakHours: [Int]
+    package var peakHours: [Int]
     /// Whether the site offers the booking form.
-    public var booking: Bool
+    package var booking: Bool
     /// Every step of the form, in order: shown, started, field error, submitted.
-    public var funnel: [FunnelStepCount]
+    package var funnel: [FunnelStepCount]
 
     /// The step between which the most visitors are lost: from shown to started, or from started to submitted.
-    public var giveUp: GiveUp? {
+    package var giveUp: GiveUp? {
         let visitors = Dictionary(uniqueKeysWithValues: funnel.map { ($0.step, $0.visitors) })
         let shown = visitors[.bookingShown] ?? 0, started = visitors[.bookingStarted] ?? 0, submitted = visitors[.bookingSubmitted] ?? 0
         guard shown > 0 else { return nil }
@@ -41,29 +47,40 @@ public struct SiteActivity: Sendable, Hashable {
 }
 
 /// Where visitors leave the booking form: `lost` of the `of` visitors who reached the stage's start.
-public struct GiveUp: Sendable, Hashable {
-    public var stage: String
-    public var lost: Int
-    public var of: Int
+package struct GiveUp: Sendable, Hashable {
+    /// Where they leave, in words for the report: before starting the form, or after starting it.
+    package var stage: String
+    /// Visitors who reached the stage's start but not its end.
+    package var lost: Int
+    /// Visitors who reached the stage's start.
+    package var of: Int
 
-    public init(stage: String, lost: Int, of: Int) {
+    /// `lost` of `of` visitors leaving at `stage`.
+    package init(stage: String, lost: Int, of: Int) {
         self.stage = stage
         self.lost = lost
         self.of = of
     }
 
-    public var share: Double { of > 0 ? Double(lost) / Double(of) : 0 }
+    /// The share of visitors lost, 0 to 1; 0 when nobody reached the stage.
+    package var share: Double { of > 0 ? Double(lost) / Double(of) : 0 }
 }
 
 extension ActivityReport {
     /// What `showroom report activity` was asked for.
     public struct Options: Sendable {
+        /// The workspace, for the sites' ids, titles and booking forms.
         public var workspace: URL
+        /// The collector's store (`--database`).
         public var database: String
+        /// The period to report on.
         public var period: ReportPeriod
+        /// The offset hours and days are read at (`--utc-offset`).
         public var calendar: ReportCalendar
+        /// The one site to report on (`--site`); nil for every site with activity.
         public var site: String?
 
+        /// The options of `showroom report activity`; the store defaults to the collector's.
         public init(workspace: URL, database: String = ReportStore.defaultDatabase, period: ReportPeriod, calendar: ReportCalendar, site: String? = nil) {
             self.workspace = workspace
             self.database = database

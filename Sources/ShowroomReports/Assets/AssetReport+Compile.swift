@@ -4,14 +4,20 @@ import ShowroomWorkspace
 
 extension AssetReport {
     /// Everything the report joins, already loaded.
-    public struct Inputs: Sendable {
-        public var catalog: [Asset]
-        public var usage: UsageIndex
-        public var downloads: [SourcedDownloadCount]
-        public var daily: [AssetDayCount]
-        public var lastDownloads: [LastDownload]
+    package struct Inputs: Sendable {
+        /// Every asset in the catalogue, with its cost, kind and licence.
+        package var catalog: [Asset]
+        /// Where the latest build used each asset.
+        package var usage: UsageIndex
+        /// The period's downloads per asset, site and source.
+        package var downloads: [SourcedDownloadCount]
+        /// The period's downloads per day, for the chart over time.
+        package var daily: [AssetDayCount]
+        /// Each asset's latest download from each site, however long ago.
+        package var lastDownloads: [LastDownload]
 
-        public init(catalog: [Asset], usage: UsageIndex, downloads: [SourcedDownloadCount], daily: [AssetDayCount], lastDownloads: [LastDownload]) {
+        /// The inputs as loaded (or as a test's fixtures give them).
+        package init(catalog: [Asset], usage: UsageIndex, downloads: [SourcedDownloadCount], daily: [AssetDayCount], lastDownloads: [LastDownload]) {
             self.catalog = catalog
             self.usage = usage
             self.downloads = downloads
@@ -21,10 +27,10 @@ extension AssetReport {
     }
 
     /// How far ahead a licence counts as expiring (the build warns from the same point).
-    public static let licenceWarningDays = 30
+    package static let licenceWarningDays = 30
 
     /// Joins the inputs for one period, optionally one site and one kind. Pure: the same inputs give the same report.
-    public static func compile(
+    package static func compile(
         _ inputs: Inputs, period: ReportPeriod, calendar: ReportCalendar, site: String?, kind: String?, asOf: Date
     ) -> AssetReport {
         let inSite = { (candidate: String) in site == nil || candidate == site }

@@ -2,7 +2,7 @@ import Foundation
 
 extension AssetReport {
     /// The schema's name and version; a change that removes or renames a key bumps the version.
-    public static let jsonSchema = "showroom.assets-report/1"
+    package static let jsonSchema = "showroom.assets-report/1"
 
     /// The stable JSON document of docs/reports.md: keys always present, `null` where a figure does not exist.
     func json() -> JSONValue {

@@ -5,15 +5,22 @@ import ShowroomWorkspace
 extension AssetReport {
     /// What `showroom assets report` was asked for.
     public struct Options: Sendable {
+        /// The workspace with the catalogue and the sites.
         public var workspace: URL
         /// The build output holding `.showroom/usage.json` (default: the workspace's output folder).
         public var publicFolder: URL?
+        /// The collector's store (`--database`).
         public var database: String
+        /// The period whose downloads count.
         public var period: ReportPeriod
+        /// The offset days are read at (`--utc-offset`).
         public var calendar: ReportCalendar
+        /// Only this site's uses and downloads (`--site`).
         public var site: String?
+        /// Only assets of this kind (`--kind`): photo, brochure, video, logo or other.
         public var kind: String?
 
+        /// The options of `showroom assets report`; the store defaults to the collector's.
         public init(workspace: URL, publicFolder: URL? = nil, database: String = ReportStore.defaultDatabase,
                     period: ReportPeriod, calendar: ReportCalendar, site: String? = nil, kind: String? = nil) {
             self.workspace = workspace

@@ -7,73 +7,92 @@ import ShowroomWorkspace
 ///
 /// Built by `AssetReport.compile` (pure, tested on fixtures) from what `AssetReport.make` loads.
 public struct AssetReport: Sendable {
-    public var period: ReportPeriod
-    public var calendar: ReportCalendar
+    /// The period whose downloads count.
+    package var period: ReportPeriod
+    /// The offset days are read at.
+    package var calendar: ReportCalendar
     /// The site the report is limited to: only its uses and its downloads count.
-    public var site: String?
+    package var site: String?
     /// The kind of asset the report is limited to.
-    public var kind: String?
+    package var kind: String?
     /// When the report was made: licence expiry is measured from here.
-    public var asOf: Date
+    package var asOf: Date
 
     /// Every catalogue asset in scope, most downloaded first, then most expensive, then by id.
-    public var assets: [AssetLine]
-    /// Assets no page uses, with the money sunk in them (per currency).
-    public var neverUsed: [String]
-    public var moneySunk: [Money]
+    package var assets: [AssetLine]
+    /// Assets no page uses, dearest first.
+    package var neverUsed: [String]
+    /// What the never-used assets cost, per currency.
+    package var moneySunk: [Money]
     /// Downloadable assets that pages use, downloaded not once in the period.
-    public var usedNeverDownloaded: [String]
+    package var usedNeverDownloaded: [String]
     /// Up to ten assets with the most downloads in the period.
-    public var mostDownloaded: [String]
+    package var mostDownloaded: [String]
     /// Licences that end within 30 days of `asOf` (or already ended), soonest first.
-    public var expiringLicences: [ExpiringLicence]
+    package var expiringLicences: [ExpiringLicence]
     /// Ids that pages use or visitors downloaded but that the catalogue does not have.
-    public var missingAssets: [MissingAsset]
+    package var missingAssets: [MissingAsset]
     /// Downloads on every day of the period (zeros included), oldest first.
-    public var downloadsByDay: [DailyDownloads]
-    public var totals: Totals
+    package var downloadsByDay: [DailyDownloads]
+    /// The figures of every asset in scope together.
+    package var totals: Totals
 
     /// The whole report in numbers.
-    public struct Totals: Sendable, Hashable {
-        public var assets: Int
-        public var cost: [Money]
-        public var downloads: DownloadTally
+    package struct Totals: Sendable, Hashable {
+        /// Assets in scope.
+        package var assets: Int
+        /// What they cost, per currency.
+        package var cost: [Money]
+        /// Their downloads in the period.
+        package var downloads: DownloadTally
     }
 }
 
 /// One asset's line in the report.
-public struct AssetLine: Sendable, Hashable {
-    public var id: String
-    public var kind: String
-    public var title: String
-    public var owner: String?
-    public var cost: Double
-    public var currency: String
-    public var downloadable: Bool
+package struct AssetLine: Sendable, Hashable {
+    /// The asset's id in the catalogue.
+    package var id: String
+    /// Its kind: photo, brochure, video, logo or other.
+    package var kind: String
+    /// Its title in the catalogue.
+    package var title: String
+    /// Who in the team looks after it, when the catalogue says.
+    package var owner: String?
+    /// What it cost, in `currency`.
+    package var cost: Double
+    /// The currency of `cost`, as the catalogue writes it.
+    package var currency: String
+    /// Whether visitors can download it: only then does never being downloaded matter.
+    package var downloadable: Bool
     /// `YYYY-MM-DD`, when the licence ends.
-    public var licenceExpiry: String?
+    package var licenceExpiry: String?
     /// The sites whose pages use it, sorted.
-    public var sites: [String]
+    package var sites: [String]
     /// Distinct pages (site and URL) that use it.
-    public var pages: Int
-    public var downloads: DownloadTally
+    package var pages: Int
+    /// Its downloads in the period, by route.
+    package var downloads: DownloadTally
     /// Downloads in the period per site, for sites with at least one.
-    public var downloadsBySite: [String: Int]
+    package var downloadsBySite: [String: Int]
     /// `cost / downloads`, to the cent; nil when there were no downloads.
-    public var costPerDownload: Double?
+    package var costPerDownload: Double?
     /// `cost / pages`, to the cent; nil when no page uses it.
-    public var costPerUse: Double?
+    package var costPerUse: Double?
     /// The latest download before the end of the period (possibly before it began).
-    public var lastDownload: Date?
+    package var lastDownload: Date?
 }
 
 /// Downloads counted at the collector's `/dl` link and found in access logs; one download is never in both.
-public struct DownloadTally: Sendable, Hashable {
-    public var link: Int
-    public var log: Int
-    public var total: Int { link + log }
+package struct DownloadTally: Sendable, Hashable {
+    /// Downloads counted at the `/dl` link.
+    package var link: Int
+    /// Downloads found in access logs.
+    package var log: Int
+    /// Both together.
+    package var total: Int { link + log }
 
-    public init(link: Int = 0, log: Int = 0) {
+    /// A tally starting from these counts.
+    package init(link: Int = 0, log: Int = 0) {
         self.link = link
         self.log = log
     }
@@ -87,11 +106,14 @@ public struct DownloadTally: Sendable, Hashable {
 }
 
 /// An amount in one currency.
-public struct Money: Sendable, Hashable {
-    public var amount: Double
-    public var currency: String
+package struct Money: Sendable, Hashable {
+    /// How much.
+    package var amount: Double
+    /// The currency, as the catalogue writes it.
+    package var currency: String
 
-    public init(amount: Double, currency: String) {
+    /// An amount of `currency`.
+    package init(amount: Double, currency: String) {
         self.amount = amount
         self.currency = currency
     }
@@ -105,12 +127,16 @@ public struct Money: Sendable, Hashable {
 }
 
 /// A licence that is about to end (or has ended: `daysLeft` is then negative).
-public struct ExpiringLicence: Sendable, Hashable {
-    public var asset: String
-    public var expiry: String
-    public var daysLeft: Int
+package struct ExpiringLicence: Sendable, Hashable {
+    /// The asset's id.
+    package var asset: String
+    /// The day the licence ends, `YYYY-MM-DD`.
+    package var expiry: String
+    /// Days from the report's day to `expiry`; negative once it has passed.
+    package var daysLeft: Int
 
-    public init(asset: String, expiry: String, daysLeft: Int) {
+    /// A licence as the report lists it.
+    package init(asset: String, expiry: String, daysLeft: Int) {
         self.asset = asset
         self.expiry = expiry
         self.daysLeft = daysLeft
@@ -118,14 +144,19 @@ public struct ExpiringLicence: Sendable, Hashable {
 }
 
 /// An asset id that the usage index or the download counts name but the catalogue does not have.
-public struct MissingAsset: Sendable, Hashable {
-    public var id: String
-    public var uses: [UsageIndex.Use]
-    public var downloads: Int
+package struct MissingAsset: Sendable, Hashable {
+    /// The id that pages use or visitors downloaded.
+    package var id: String
+    /// Where pages use it, by site, page and source file.
+    package var uses: [UsageIndex.Use]
+    /// Its downloads in the period.
+    package var downloads: Int
 }
 
 /// Downloads on one day of the period.
-public struct DailyDownloads: Sendable, Hashable {
-    public var day: String
-    public var downloads: DownloadTally
+package struct DailyDownloads: Sendable, Hashable {
+    /// The day, `YYYY-MM-DD` at the report's offset.
+    package var day: String
+    /// That day's downloads, by route.
+    package var downloads: DownloadTally
 }

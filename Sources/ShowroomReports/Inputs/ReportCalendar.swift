@@ -7,8 +7,9 @@ import ShowroomStorage
 /// --until 2026-03-08` covers the seven days of 1 to 7 March.
 public struct ReportCalendar: Sendable, Hashable {
     /// Seconds east of UTC.
-    public var utcOffset: Int
+    package var utcOffset: Int
 
+    /// A calendar `utcOffset` seconds east of UTC (28,800 for Beijing).
     public init(utcOffset: Int) {
         self.utcOffset = utcOffset
     }
@@ -41,14 +42,14 @@ public struct ReportCalendar: Sendable, Hashable {
     }
 
     /// `+08:00`.
-    public var offsetText: String {
+    package var offsetText: String {
         let sign = utcOffset < 0 ? "-" : "+"
         let minutes = abs(utcOffset) / 60
         return String(format: "%@%02d:%02d", sign, minutes / 60, minutes % 60)
     }
 
     /// Midnight at the offset of the day `YYYY-MM-DD`.
-    public func startOfDay(_ text: String) throws -> Date {
+    package func startOfDay(_ text: String) throws -> Date {
         let parts = text.split(separator: "-").compactMap { Int($0) }
         guard text.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) != nil, parts.count == 3,
               let date = DateComponents(calendar: Self.gregorianUTC, year: parts[0], month: parts[1], day: parts[2]).date,
@@ -60,26 +61,26 @@ public struct ReportCalendar: Sendable, Hashable {
     }
 
     /// Midnight at the offset of the day that contains `date`.
-    public func startOfDay(containing date: Date) -> Date {
+    package func startOfDay(containing date: Date) -> Date {
         let local = Int64((date.timeIntervalSince1970 + Double(utcOffset)).rounded(.down))
         let day = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
         return Date(timeIntervalSince1970: Double(day * 86_400 - Int64(utcOffset)))
     }
 
     /// The calendar day at the offset that contains `date`, as `YYYY-MM-DD`.
-    public func dayText(_ date: Date) -> String {
+    package func dayText(_ date: Date) -> String {
         let parts = Self.gregorianUTC.dateComponents([.year, .month, .day], from: date.addingTimeInterval(Double(utcOffset)))
         return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
     }
 
     /// `2026-03-15 22:04` at the offset.
-    public func minuteText(_ date: Date) -> String {
+    package func minuteText(_ date: Date) -> String {
         let parts = Self.gregorianUTC.dateComponents([.year, .month, .day, .hour, .minute], from: date.addingTimeInterval(Double(utcOffset)))
         return String(format: "%04d-%02d-%02d %02d:%02d", parts.year!, parts.month!, parts.day!, parts.hour!, parts.minute!)
     }
 
     /// Every day of the period, oldest first.
-    public func days(in period: ReportPeriod) -> [String] {
+    package func days(in period: ReportPeriod) -> [String] {
         var days: [String] = []
         var day = startOfDay(containing: period.since)
         while day < period.until {

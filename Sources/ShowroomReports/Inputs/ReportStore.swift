@@ -9,7 +9,7 @@ public enum ReportStore {
 
     /// Runs `body` with the migrated store at `database` (`sqlite:PATH`, a plain path relative to `workspace`,
     /// or `postgres://…`), keeping PostgreSQL's connection pool running meanwhile.
-    public static func with<Result: Sendable>(
+    package static func with<Result: Sendable>(
         database: String, workspace: URL, _ body: @Sendable (any ReportingStore) async throws -> Result
     ) async throws -> Result {
         var logger = Logger(label: "showroom.reports")

@@ -3,7 +3,7 @@ import ShowroomWorkspace
 
 extension UsageIndex {
     /// Reads the index from a build output folder (`public/`).
-    public static func load(publicFolder: URL) throws -> UsageIndex {
+    package static func load(publicFolder: URL) throws -> UsageIndex {
         let url = BuildRecordPaths.usageIndex(in: publicFolder)
         guard let data = try? Data(contentsOf: url) else {
             throw ReportError("there is no usage index at \(url.path); run `showroom build` first (or pass --public DIR)")

@@ -12,11 +12,17 @@ import ShowroomWorkspace
 /// link's redirects, ranged parts, bots, page images and a few malformed lines, for `showroom assets ingest-logs`.
 /// The same seed gives the same traffic.
 public struct TrafficSimulation: Sendable {
+    /// What `showroom report simulate` was asked for.
     public struct Options: Sendable {
+        /// The workspace whose sites, pages and assets the traffic is made for.
         public var workspace: URL
-        public var publicFolder: URL?
+        /// The build output with the usage index and the asset manifest (default: the workspace's output folder).
+        package var publicFolder: URL?
+        /// The store to fill (`--database`).
         public var database: String
+        /// Days of traffic, 1 to 366, ending at the start of today at the offset.
         public var days: Int
+        /// The random seed: the same seed gives the same traffic.
         public var seed: UInt64
         /// The visitors' time zone: their hours of activity are local hours at this offset.
         public var calendar: ReportCalendar
@@ -25,6 +31,8 @@ public struct TrafficSimulation: Sendable {
         /// Add to a store that already holds data (refused by default, so a real store is not mixed with invented traffic).
         public var append: Bool
 
+        /// The options of `showroom report simulate`: 30 days of Beijing-time traffic from seed 7 into the collector's
+        /// store, unless told otherwise.
         public init(workspace: URL, publicFolder: URL? = nil, database: String = ReportStore.defaultDatabase, days: Int = 30, seed: UInt64 = 7,
                     calendar: ReportCalendar = ReportCalendar(utcOffset: 8 * 3600), logFile: URL? = nil, append: Bool = false) {
             self.workspace = workspace
@@ -40,15 +48,22 @@ public struct TrafficSimulation: Sendable {
 
     /// What was written.
     public struct Summary: Sendable, Hashable {
-        public var sites = 0
-        public var pageviews = 0
-        public var bookingEvents = 0
-        public var countedDownloads = 0
-        public var logLines = 0
-        public var logFile = ""
+        /// Sites traffic was made for.
+        package var sites = 0
+        /// Page views recorded.
+        package var pageviews = 0
+        /// Booking form events recorded (shown, started, field error, submitted).
+        package var bookingEvents = 0
+        /// Downloads through the counted link that the store counted (not the repeats within its window).
+        package var countedDownloads = 0
+        /// Lines written to the access log, the deliberately malformed ones included.
+        package var logLines = 0
+        /// The access log's path, for the next command.
+        package var logFile = ""
         /// The `--database` argument the next commands need, empty for the default store.
-        public var databaseArgument = ""
-        public var period: ReportPeriod
+        package var databaseArgument = ""
+        /// The days the traffic covers.
+        package var period: ReportPeriod
 
         /// What the command prints, with the next commands to run.
         public var text: String {
@@ -72,6 +87,8 @@ public struct TrafficSimulation: Sendable {
     static let nightProfile: [Double] = [9.5, 5, 1.2, 0.4, 0.2, 0.2, 0.3, 0.6, 0.9, 1, 1.1, 1.2, 1.6, 1.3, 1.1, 1.1, 1.3, 1.6, 2, 3, 7, 8.5, 10, 7.5]
     static let nightSites: Set<String> = ["kite"]
 
+    /// Makes the traffic, records it in the store and writes the access log; refuses a store that holds data unless
+    /// `append`.
     public static func run(_ options: Options, now: Date = Date()) async throws -> Summary {
         let workspace = try ReportWorkspace.load(options.workspace)
         let publicFolder = options.publicFolder ?? workspace.publicFolder

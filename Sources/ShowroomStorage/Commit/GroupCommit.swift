@@ -161,24 +161,30 @@ actor GroupCommit<Item: Sendable, Outcome: Sendable> {
 
 /// How a store's write queue stands: rows waiting, commits made, and the last failure if nothing committed since.
 public struct WriteQueueStatus: Sendable, Hashable {
+    /// Rows waiting for or in a commit right now.
     public var queued = 0
     /// The most rows the queue holds (`CommitPolicy.maxQueued`).
     public var limit = 0
-    public var commits = 0
-    public var committedRows = 0
-    public var failedCommits = 0
+    /// Transactions committed since the store opened.
+    package var commits = 0
+    /// Rows those transactions held.
+    package var committedRows = 0
+    /// Transactions that failed; their callers were told so.
+    package var failedCommits = 0
     /// Rows refused because the queue was full.
-    public var refused = 0
-    public var lastFailure: String?
+    package var refused = 0
+    /// Why the last commit failed or timed out; nil again once one succeeds.
+    package var lastFailure: String?
 
-    public init() {}
+    /// A queue with nothing in it and nothing committed yet.
+    package init() {}
 
     /// Whether the next row would be refused; for two queues together, whether either is full.
     public var isFull: Bool { fullQueues > 0 }
     var fullQueues = 0
 
     /// Two queues' figures together (a store has one for events and one for downloads).
-    public static func + (lhs: WriteQueueStatus, rhs: WriteQueueStatus) -> WriteQueueStatus {
+    package static func + (lhs: WriteQueueStatus, rhs: WriteQueueStatus) -> WriteQueueStatus {
         var sum = WriteQueueStatus()
         sum.queued = lhs.queued + rhs.queued
         sum.limit = lhs.limit + rhs.limit

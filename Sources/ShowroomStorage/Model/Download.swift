@@ -15,17 +15,26 @@ public enum UserAgentClass: String, Sendable, Hashable, CaseIterable {
 
 /// One download of a library asset, ready to store.
 public struct Download: Sendable, Hashable {
+    /// The catalogue id of the asset fetched (`assets/catalog.yaml`): what the reports count per.
     public var asset: String
+    /// The id of the site whose counted link or host served it.
     public var site: String
     /// The page the link was on; empty when unknown.
     public var page: String
+    /// When it was fetched: the duplicate check and the reports' periods and days go by it.
     public var at: Date
+    /// The tracking snippet's visitor id from the link's `v=`; nil for log lines and visitors without one, whose
+    /// downloads are never taken for repeats.
     public var visitor: String?
+    /// The kind of client that fetched it, kept instead of the user agent itself (bots are never stored).
     public var agent: UserAgentClass
+    /// Whether the counted link or an access log saw it: the reports show both, and only `link` rows are checked for a
+    /// visitor's repeats.
     public var source: DownloadSource
     /// For `log` rows: a key unique to the log line, so ingesting the same log twice counts nothing twice.
     public var dedupeKey: String?
 
+    /// A download as the counted link sees it; access-log ingestion passes `.log` and the line's dedupe key.
     public init(
         asset: String, site: String, page: String, at: Date, visitor: String?, agent: UserAgentClass,
         source: DownloadSource = .link, dedupeKey: String? = nil

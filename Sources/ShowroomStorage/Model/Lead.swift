@@ -6,15 +6,18 @@ import Foundation
 /// A filled honeypot is stored as spam: counted, but without the name, number or city it carried.
 public struct Lead: Sendable, Hashable, Codable {
     /// The store's id; nil until stored.
-    public var id: Int64?
-    /// The site id and page path the form was sent from.
+    package var id: Int64?
+    /// The id of the site the form was sent from.
     public var site: String
+    /// The path of the page that held the form, e.g. `/test-drive/`.
     public var page: String
+    /// The name the visitor gave, for the dealer's call; nil for spam.
     public var name: String?
     /// The normalised mobile number: 11 digits, no prefix or separators.
     public var phone: String?
     /// The model id (`shared/data/models.yaml`).
     public var model: String
+    /// The visitor's city as the dealer router names it (`上海市` → `Shanghai`), or as typed; nil when not given.
     public var city: String?
     /// The id of the dealer who calls back (`shared/data/dealers.yaml`).
     public var dealer: String
@@ -22,9 +25,12 @@ public struct Lead: Sendable, Hashable, Codable {
     public var visitor: String?
     /// Which consent text the visitor agreed to (the form's `consentVersion`).
     public var consentVersion: String
+    /// When the service took the booking: the export's `since` and the duplicate window go by it.
     public var createdAt: Date
-    public var isSpam: Bool
+    /// Whether the honeypot was filled: such rows are only counted (`LeadTotals.spam`), never exported.
+    package var isSpam: Bool
 
+    /// A lead as the booking route makes it; `id` stays nil until the store assigns one.
     public init(
         id: Int64? = nil, site: String, page: String, name: String?, phone: String?, model: String, city: String?,
         dealer: String, visitor: String?, consentVersion: String, createdAt: Date, isSpam: Bool = false
@@ -62,10 +68,13 @@ public enum LeadOutcome: Sendable, Hashable {
 
 /// How many leads and spam submissions a store holds.
 public struct LeadTotals: Sendable, Hashable {
-    public var leads: Int
-    public var spam: Int
+    /// Leads from people: the rows an export can list.
+    package var leads: Int
+    /// Honeypot submissions, kept as a count only.
+    package var spam: Int
 
-    public init(leads: Int, spam: Int) {
+    /// The totals as a store counts them.
+    package init(leads: Int, spam: Int) {
         self.leads = leads
         self.spam = spam
     }

@@ -5,6 +5,7 @@ import Foundation
 /// CSV cells that a spreadsheet would run as a formula (see `formulaStarts`) get a leading `'`, so a name like
 /// `=HYPERLINK(…)` stays text.
 public enum LeadsExport {
+    /// The two shapes an export comes in: CSV for a dealer's spreadsheet, JSON for a script.
     public enum Format: String, Sendable, CaseIterable {
         case csv, json
 
@@ -18,7 +19,7 @@ public enum LeadsExport {
     }
 
     /// The columns of the CSV export, in order; the JSON export uses the same names.
-    public static let columns = [
+    package static let columns = [
         "id", "created_at", "site", "page", "name", "phone", "model", "city", "dealer", "visitor", "consent_version",
     ]
 

@@ -6,6 +6,7 @@ public struct TrackedEvent: Sendable, Hashable {
     public var site: String
     /// The page's path on that site, e.g. `/specs/`.
     public var page: String
+    /// What the visitor did: a page view, a click, or a step of the booking form.
     public var type: EventType
     /// The snippet's first-party visitor id; nil when the visitor has not consented or asked not to be tracked.
     public var visitor: String?
@@ -22,6 +23,8 @@ public struct TrackedEvent: Sendable, Hashable {
     /// The field that failed validation, for `booking_field_error`.
     public var field: String?
 
+    /// An event ready to store, as the events route makes it from a checked payload (or the traffic simulation invents
+    /// it).
     public init(
         site: String, page: String, type: EventType, visitor: String? = nil, occurredAt: Date, receivedAt: Date,
         asset: String? = nil, url: String? = nil, step: String? = nil, field: String? = nil

@@ -25,7 +25,9 @@ extension PostgresStore {
         "CREATE INDEX leads_time ON leads (created_at)",
     ]
 
-    public func record(_ lead: Lead, dedupeWindow window: TimeInterval) async throws -> LeadOutcome {
+    /// Checks for an earlier lead and inserts in one transaction, under an advisory lock per number and model and
+    /// within the commit timeout: instances sharing the database cannot both store the same lead.
+    package func record(_ lead: Lead, dedupeWindow window: TimeInterval) async throws -> LeadOutcome {
         let client = self.client, logger = self.logger
         return try await withDeadline(timeout) { try await Self.insert(lead, dedupeWindow: window, client: client, logger: logger) }
     }
@@ -59,7 +61,8 @@ extension PostgresStore {
         }
     }
 
-    public func leads(since: Date) async throws -> [Lead] {
+    /// Reads the leads that are not spam from `since` on, oldest first (by id within one millisecond).
+    package func leads(since: Date) async throws -> [Lead] {
         let rows = try await client.query("""
             SELECT \(unescaped: Self.leadColumns) FROM leads
             WHERE NOT spam AND created_at >= \(since.epochMilliseconds)
@@ -70,7 +73,8 @@ extension PostgresStore {
         return leads
     }
 
-    public func leadTotals() async throws -> LeadTotals {
+    /// Counts the lead rows, spam apart, in one query.
+    package func leadTotals() async throws -> LeadTotals {
         let rows = try await client.query(
             "SELECT (SELECT COUNT(*) FROM leads WHERE NOT spam), (SELECT COUNT(*) FROM leads WHERE spam)", logger: logger)
         for try await (leads, spam) in rows.decode((Int, Int).self) {
@@ -79,7 +83,8 @@ extension PostgresStore {
         throw StoreError("PostgreSQL returned no row for the lead totals")
     }
 
-    public func forgetLeads(phone: String) async throws -> Int {
+    /// Deletes the number's rows in one statement and returns how many there were.
+    package func forgetLeads(phone: String) async throws -> Int {
         let rows = try await client.query("WITH gone AS (DELETE FROM leads WHERE phone = \(phone) RETURNING 1) SELECT COUNT(*) FROM gone",
                                           logger: logger)
         for try await count in rows.decode(Int.self) { return count }

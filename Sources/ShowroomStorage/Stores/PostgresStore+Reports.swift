@@ -5,7 +5,8 @@ import PostgresNIO
 extension PostgresStore: ReportingStore {
     private static let reportLogger = Logger(label: "showroom.collector.postgres.reports")
 
-    public func downloadCountsBySource(in period: ReportPeriod) async throws -> [SourcedDownloadCount] {
+    /// Sums the hourly `download_rollups` and the raw rows of the period's partial hours in one query.
+    package func downloadCountsBySource(in period: ReportPeriod) async throws -> [SourcedDownloadCount] {
         let span = HourSpan(period), edges = span.edgeBounds
         let rows = try await client.query("""
             SELECT asset, site, source, SUM(downloads)::bigint FROM (
@@ -27,7 +28,8 @@ extension PostgresStore: ReportingStore {
         return counts
     }
 
-    public func downloadCountsByDay(in period: ReportPeriod, utcOffset: Int) async throws -> [AssetDayCount] {
+    /// Like `downloadCountsBySource`, per day at the offset; an offset that is not whole hours reads the raw rows only.
+    package func downloadCountsByDay(in period: ReportPeriod, utcOffset: Int) async throws -> [AssetDayCount] {
         let span = HourSpan.forBuckets(period, utcOffset: utcOffset), edges = span.edgeBounds
         let rows = try await client.query("""
             SELECT day::bigint, asset, site, source, SUM(downloads)::bigint FROM (
@@ -50,7 +52,9 @@ extension PostgresStore: ReportingStore {
         return counts
     }
 
-    public func lastDownloads(before until: Date) async throws -> [LastDownload] {
+    /// The latest time per asset and site from the rollups of the hours before `until`'s hour, and from the raw rows of
+    /// that last hour.
+    package func lastDownloads(before until: Date) async throws -> [LastDownload] {
         let end = until.epochMilliseconds, hour = max(0, end / HourSpan.hour), hourStart = hour * HourSpan.hour
         let rows = try await client.query("""
             SELECT asset, site, MAX(last)::bigint FROM (
@@ -67,7 +71,8 @@ extension PostgresStore: ReportingStore {
         return last
     }
 
-    public func recordLogDownloads(_ downloads: [Download]) async throws -> Int {
+    /// Inserts the lines in one transaction, skipping keys already stored, and adds the new ones to the rollups.
+    package func recordLogDownloads(_ downloads: [Download]) async throws -> Int {
         guard !downloads.isEmpty else { return 0 }
         return try await client.withTransaction(logger: Self.reportLogger) { connection in
             var stored: [Download] = []

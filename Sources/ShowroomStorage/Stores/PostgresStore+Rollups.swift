@@ -94,7 +94,8 @@ extension PostgresStore {
             """, binds: bindings), logger: logger)
     }
 
-    public func deleteEvents(before date: Date) async throws -> Int {
+    /// Deletes `deletionChunk` rows per statement, so that the instances' writes go on in between.
+    package func deleteEvents(before date: Date) async throws -> Int {
         var deleted = 0
         while true {
             let rows = try await client.query("""

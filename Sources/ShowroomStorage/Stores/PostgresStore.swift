@@ -11,8 +11,9 @@ import PostgresNIO
 /// Events and downloads are group-committed (`CommitPolicy`), a few batches at once, each batch one multi-row
 /// `INSERT`. The rules that must hold across instances sharing the database are kept by the database: advisory
 /// locks per visitor and asset (downloads) and per number and model (leads), held until the transaction commits.
-public final class PostgresStore: Store {
-    public let client: PostgresClient
+package final class PostgresStore: Store {
+    /// postgres-nio's client; its pool must be running (`run()`) for a query to get a connection.
+    package let client: PostgresClient
     let logger: Logger
     /// Where the server is, for messages (no password).
     let address: String
@@ -20,8 +21,9 @@ public final class PostgresStore: Store {
     private let downloads: GroupCommit<WindowedDownload, DownloadOutcome>
     let timeout: Duration
 
-    public init(configuration: PostgresClient.Configuration, policy: CommitPolicy = .standard,
-                logger: Logger = Logger(label: "showroom.collector.postgres")) {
+    /// A store on the server `configuration` names; nothing connects until `run()` runs the pool.
+    package init(configuration: PostgresClient.Configuration, policy: CommitPolicy = .standard,
+                 logger: Logger = Logger(label: "showroom.collector.postgres")) {
         let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
         self.client = client
         self.logger = logger
@@ -42,8 +44,8 @@ public final class PostgresStore: Store {
     }
 
     /// Reads `postgres://user:password@host:port/database` (TLS off unless `?sslmode=require`).
-    public convenience init(url: String, policy: CommitPolicy = .standard,
-                            logger: Logger = Logger(label: "showroom.collector.postgres")) throws {
+    package convenience init(url: String, policy: CommitPolicy = .standard,
+                             logger: Logger = Logger(label: "showroom.collector.postgres")) throws {
         self.init(configuration: try Self.configuration(from: url), policy: policy, logger: logger)
     }
 
@@ -70,12 +72,12 @@ public final class PostgresStore: Store {
     }
 
     /// Runs the connection pool until the task is cancelled or the service group shuts down.
-    public func run() async {
+    package func run() async {
         await client.run()
     }
 
     /// Runs the pool for as long as `body` runs: for tests and one-off commands.
-    public func withRunningStore<Result: Sendable>(_ body: (PostgresStore) async throws -> Result) async throws -> Result {
+    package func withRunningStore<Result: Sendable>(_ body: (PostgresStore) async throws -> Result) async throws -> Result {
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await self.client.run() }
             defer { group.cancelAll() }
@@ -83,7 +85,9 @@ public final class PostgresStore: Store {
         }
     }
 
-    public func migrate() async throws {
+    /// Applies the migrations not yet in `showroom_migrations`, under an advisory lock so that instances starting
+    /// together do not both run one.
+    package func migrate() async throws {
         try await client.withTransaction(logger: logger) { connection in
             // One migrator at a time when several instances start together.
             try await connection.query("SELECT pg_advisory_xact_lock(4242)", logger: logger)
@@ -141,20 +145,24 @@ public final class PostgresStore: Store {
         ("3-rollups", rollupStatements),
     ]
 
-    public func record(_ events: [TrackedEvent]) async throws {
+    /// Queues the events for the next group commit (one multi-row `INSERT`) and returns once it has committed.
+    package func record(_ events: [TrackedEvent]) async throws {
         _ = try await self.events.submit(events)
     }
 
-    public func record(_ download: Download, dedupeWindow window: TimeInterval) async throws -> DownloadOutcome {
+    /// Decides and stores the download in the next group commit, under advisory locks per visitor and asset, so that
+    /// two instances never both count one visitor's repeat.
+    package func record(_ download: Download, dedupeWindow window: TimeInterval) async throws -> DownloadOutcome {
         try await downloads.submit([WindowedDownload(download: download, window: window)])[0]
     }
 
-    public func writeQueueStatus() async -> WriteQueueStatus {
+    /// The events' and the downloads' queues together.
+    package func writeQueueStatus() async -> WriteQueueStatus {
         await events.currentStatus() + downloads.currentStatus()
     }
 
     /// A query within the commit timeout: a server that went away is said so, with its address.
-    public func checkHealth() async throws {
+    package func checkHealth() async throws {
         let client = self.client, logger = self.logger, address = self.address
         do {
             try await withDeadline(timeout) { _ = try await client.query("SELECT 1", logger: logger) }
@@ -281,7 +289,8 @@ public final class PostgresStore: Store {
         "(" + (1...columns).map { "$\(count + $0)" }.joined(separator: ", ") + ")"
     }
 
-    public func totals() async throws -> StoreTotals {
+    /// Counts the `events` and `downloads` rows in one query.
+    package func totals() async throws -> StoreTotals {
         let rows = try await client.query(
             "SELECT (SELECT COUNT(*) FROM events), (SELECT COUNT(*) FROM downloads)", logger: logger)
         for try await (events, downloads) in rows.decode((Int, Int).self) {
@@ -290,7 +299,8 @@ public final class PostgresStore: Store {
         throw StoreError("PostgreSQL returned no row for the totals")
     }
 
-    public func downloadCounts(in period: ReportPeriod) async throws -> [DownloadCount] {
+    /// Reads the period's raw `downloads` rows: distinct visitors cannot be summed from the hourly rollups.
+    package func downloadCounts(in period: ReportPeriod) async throws -> [DownloadCount] {
         let rows = try await client.query("""
             SELECT asset, site, COUNT(*) AS downloads, COUNT(DISTINCT visitor) AS visitors
             FROM downloads WHERE at >= \(period.since.epochMilliseconds) AND at < \(period.until.epochMilliseconds)
@@ -304,13 +314,16 @@ public final class PostgresStore: Store {
         return counts
     }
 
-    public func eventCountsByHour(site: String, type: EventType?, in period: ReportPeriod, utcOffset: Int) async throws -> [HourOfDayCount] {
+    /// Sums the hourly rollups and the raw rows of the period's partial hours; at an offset that is not whole hours,
+    /// the raw rows only.
+    package func eventCountsByHour(site: String, type: EventType?, in period: ReportPeriod, utcOffset: Int) async throws -> [HourOfDayCount] {
         try await eventCounts(site: site, type: type, in: period, utcOffset: utcOffset,
                               rollupBucket: "((hour * 3600 + $1) / 3600) % 24", rawBucket: "((occurred_at / 1000 + $1) / 3600) % 24")
             .map { HourOfDayCount(hour: $0.bucket, events: $0.events) }
     }
 
-    public func eventCountsByDay(site: String, type: EventType?, in period: ReportPeriod, utcOffset: Int) async throws -> [DayCount] {
+    /// Like `eventCountsByHour`, per calendar day at the offset.
+    package func eventCountsByDay(site: String, type: EventType?, in period: ReportPeriod, utcOffset: Int) async throws -> [DayCount] {
         try await eventCounts(site: site, type: type, in: period, utcOffset: utcOffset,
                               rollupBucket: "(hour * 3600 + $1) / 86400", rawBucket: "(occurred_at / 1000 + $1) / 86400")
             .map { DayCount(day: dayString(daysSinceEpoch: $0.bucket), events: $0.events) }
@@ -341,7 +354,9 @@ public final class PostgresStore: Store {
         return counts
     }
 
-    public func bookingFunnel(site: String, in period: ReportPeriod) async throws -> [FunnelStepCount] {
+    /// Reads each step's events and distinct visitors in one query: rollups for the whole hours, raw rows for the
+    /// partial ones.
+    package func bookingFunnel(site: String, in period: ReportPeriod) async throws -> [FunnelStepCount] {
         let span = HourSpan(period), edges = span.edgeBounds
         var bindings = PostgresBindings()
         bindings.append(site)
@@ -372,5 +387,6 @@ public final class PostgresStore: Store {
         return completeFunnel(events: events, visitors: visitors)
     }
 
-    public func close() async throws {}
+    /// Nothing to release: the pool stops when the task running `run()` ends.
+    package func close() async throws {}
 }

@@ -24,6 +24,8 @@ extension SQLiteStore {
             """)
     }
 
+    /// Checks for an earlier lead and inserts in one write transaction: the pool's one writer keeps two bookings from
+    /// both passing the check.
     public func record(_ lead: Lead, dedupeWindow window: TimeInterval) async throws -> LeadOutcome {
         try await pool.write { db in
             // The pool has one writer, so the check and the insert cannot interleave with another booking's. Either
@@ -51,6 +53,7 @@ extension SQLiteStore {
         }
     }
 
+    /// Reads the leads that are not spam from `since` on, oldest first (by id within one millisecond).
     public func leads(since: Date) async throws -> [Lead] {
         try await pool.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM leads WHERE spam = 0 AND created_at >= ? ORDER BY created_at, id",
@@ -58,6 +61,7 @@ extension SQLiteStore {
         }
     }
 
+    /// Counts the lead rows, spam apart.
     public func leadTotals() async throws -> LeadTotals {
         try await pool.read { db in
             LeadTotals(
@@ -66,6 +70,7 @@ extension SQLiteStore {
         }
     }
 
+    /// Deletes the number's rows in one statement and returns how many there were.
     public func forgetLeads(phone: String) async throws -> Int {
         try await pool.write { db in
             try db.execute(sql: "DELETE FROM leads WHERE phone = ?", arguments: [phone])

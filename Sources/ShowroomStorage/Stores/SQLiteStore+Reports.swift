@@ -9,6 +9,7 @@ extension SQLiteStore: ReportingStore {
         return try DatabaseQueue(path: path, configuration: configuration)
     }
 
+    /// Sums the hourly `download_rollups` and the raw rows of the period's partial hours, on a connection of its own.
     public func downloadCountsBySource(in period: ReportPeriod) async throws -> [SourcedDownloadCount] {
         let span = HourSpan(period), edges = span.edgeBounds
         return try await reportConnection().read { db in
@@ -30,6 +31,7 @@ extension SQLiteStore: ReportingStore {
         }
     }
 
+    /// Like `downloadCountsBySource`, per day at the offset; an offset that is not whole hours reads the raw rows only.
     public func downloadCountsByDay(in period: ReportPeriod, utcOffset: Int) async throws -> [AssetDayCount] {
         let span = HourSpan.forBuckets(period, utcOffset: utcOffset), edges = span.edgeBounds
         return try await reportConnection().read { db in
@@ -52,6 +54,8 @@ extension SQLiteStore: ReportingStore {
         }
     }
 
+    /// The latest time per asset and site from the rollups of the hours before `until`'s hour, and from the raw rows of
+    /// that last hour.
     public func lastDownloads(before until: Date) async throws -> [LastDownload] {
         let end = until.epochMilliseconds, hour = max(0, end / HourSpan.hour)
         return try await reportConnection().read { db in
@@ -66,6 +70,7 @@ extension SQLiteStore: ReportingStore {
         }
     }
 
+    /// Inserts the lines in one transaction, skipping keys already stored, and adds the new ones to the rollups.
     public func recordLogDownloads(_ downloads: [Download]) async throws -> Int {
         guard !downloads.isEmpty else { return 0 }
         return try await reportConnection().write { db in

@@ -58,6 +58,7 @@ extension SQLiteStore {
         }
     }
 
+    /// Deletes `deletionChunk` rows per write transaction, so that the group commit's writes go on in between.
     public func deleteEvents(before date: Date) async throws -> Int {
         var deleted = 0
         while true {

@@ -9,7 +9,8 @@ import GRDB
 /// survives a power cut and not only a killed process.
 public final class SQLiteStore: Store {
     let pool: DatabasePool
-    public let path: String
+    /// The database file; reports open a connection of their own to it.
+    package let path: String
     private let events: GroupCommit<TrackedEvent, Void>
     private let downloads: GroupCommit<WindowedDownload, DownloadOutcome>
 
@@ -22,7 +23,7 @@ public final class SQLiteStore: Store {
     }
 
     /// Opens (creating if needed) the database file at `path`, creating its folder too.
-    public init(path: String, policy: CommitPolicy = .standard, durability: Durability = .full) throws {
+    package init(path: String, policy: CommitPolicy = .standard, durability: Durability = .full) throws {
         let url = URL(fileURLWithPath: path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         var configuration = Configuration()
@@ -52,6 +53,7 @@ public final class SQLiteStore: Store {
         }
     }
 
+    /// Applies the migrations not yet applied to the file, in order.
     public func migrate() async throws {
         try Self.migrator.migrate(pool)
     }
@@ -96,14 +98,18 @@ public final class SQLiteStore: Store {
         return migrator
     }
 
+    /// Queues the events for the next group commit and returns once it has committed.
     public func record(_ events: [TrackedEvent]) async throws {
         _ = try await self.events.submit(events)
     }
 
+    /// Checks and stores the download in the next group commit, where its batch's earlier rows count for the repeat
+    /// check.
     public func record(_ download: Download, dedupeWindow window: TimeInterval) async throws -> DownloadOutcome {
         try await downloads.submit([WindowedDownload(download: download, window: window)])[0]
     }
 
+    /// The events' and the downloads' queues together.
     public func writeQueueStatus() async -> WriteQueueStatus {
         await events.currentStatus() + downloads.currentStatus()
     }
@@ -150,6 +156,7 @@ public final class SQLiteStore: Store {
         _ = try await pool.read { db in try Int.fetchOne(db, sql: "SELECT 1") }
     }
 
+    /// Counts the `events` and `downloads` rows.
     public func totals() async throws -> StoreTotals {
         try await pool.read { db in
             StoreTotals(
@@ -158,6 +165,7 @@ public final class SQLiteStore: Store {
         }
     }
 
+    /// Reads the period's raw `downloads` rows: distinct visitors cannot be summed from the hourly rollups.
     public func downloadCounts(in period: ReportPeriod) async throws -> [DownloadCount] {
         try await pool.read { db in
             try Row.fetchAll(db, sql: """
@@ -170,12 +178,15 @@ public final class SQLiteStore: Store {
         }
     }
 
+    /// Sums the hourly rollups and the raw rows of the period's partial hours; at an offset that is not whole hours,
+    /// the raw rows only.
     public func eventCountsByHour(site: String, type: EventType?, in period: ReportPeriod, utcOffset: Int) async throws -> [HourOfDayCount] {
         try await eventCounts(site: site, type: type, in: period, utcOffset: utcOffset,
                               rollupBucket: "((hour * 3600 + ?) / 3600) % 24", rawBucket: "((occurred_at / 1000 + ?) / 3600) % 24")
             .map { HourOfDayCount(hour: $0.bucket, events: $0.events) }
     }
 
+    /// Like `eventCountsByHour`, per calendar day at the offset.
     public func eventCountsByDay(site: String, type: EventType?, in period: ReportPeriod, utcOffset: Int) async throws -> [DayCount] {
         try await eventCounts(site: site, type: type, in: period, utcOffset: utcOffset,
                               rollupBucket: "(hour * 3600 + ?) / 86400", rawBucket: "(occurred_at / 1000 + ?) / 86400")
@@ -202,6 +213,8 @@ public final class SQLiteStore: Store {
         }
     }
 
+    /// Reads each step's events from the rollups and its visitors from `funnel_visitors`, with the raw rows of the
+    /// partial hours at either end.
     public func bookingFunnel(site: String, in period: ReportPeriod) async throws -> [FunnelStepCount] {
         let span = HourSpan(period), edges = span.edgeBounds
         let (events, visitors) = try await pool.read { db in
@@ -231,6 +244,7 @@ public final class SQLiteStore: Store {
         return completeFunnel(events: events, visitors: visitors)
     }
 
+    /// Closes the pool's connections to the file.
     public func close() async throws {
         try pool.close()
     }
