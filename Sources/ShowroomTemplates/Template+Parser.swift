@@ -192,7 +192,7 @@ struct TemplateParser {
         func flush() {
             guard !pending.isEmpty else { return }
             scanner.feed(pending)
-            append(.text(String(decoding: pending, as: UTF8.self)))
+            append(.text(pending))
             pending.removeAll(keepingCapacity: true)
         }
 

@@ -50,7 +50,7 @@ extension TemplateLibrary {
         for node in nodes {
             switch node {
             case .text(let text):
-                state.output.append(contentsOf: text.utf8)
+                state.output.append(contentsOf: text)
             case .value(let expression, let tag):
                 write(evaluate(expression, &state), tag, &state)
             case .section(let expression, _, _, _):
@@ -155,7 +155,7 @@ extension TemplateLibrary {
     /// The leading spaces of a block's default content, for a block tag at column 1.
     static func firstIndent(of nodes: [TemplateNode]) -> String {
         guard case .text(let text)? = nodes.first else { return "" }
-        return String(text.prefix { $0 == " " || $0 == "\t" })
+        return String(decoding: text.prefix { $0 == 0x20 || $0 == 0x09 }, as: UTF8.self)
     }
 
     private func enter(_ tag: TemplateTag, _ state: inout RenderState) -> Bool {

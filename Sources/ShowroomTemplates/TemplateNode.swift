@@ -31,7 +31,8 @@ struct TemplateTag: Sendable {
 
 /// A compiled template: literal text and tags in a tree, sections holding their bodies.
 indirect enum TemplateNode: Sendable {
-    case text(String)
+    /// Literal text as UTF-8 bytes, so rendering appends it with one copy instead of transcoding a `String`.
+    case text([UInt8])
     case value(TemplateExpression, TemplateTag)
     case section(TemplateExpression, [TemplateNode], inverted: Bool, TemplateTag)
     /// `{{#asset}}id{{/asset}}`: a helper over its literal text, or over its rendered body when that has tags.
