@@ -10,11 +10,15 @@ public struct Fleet: Sendable {
     public var origins: Set<String>
     /// Models, dealers and site addresses for the booking endpoint; empty unless read from a workspace.
     public var booking: BookingDirectory
+    /// The zone lead exports write their times in (`timezone:` in `showroom.yaml`).
+    public var timeZone: TimeZone
 
-    public init(sites: [(id: String, baseURL: String)], booking: BookingDirectory = .empty) {
+    public init(sites: [(id: String, baseURL: String)], booking: BookingDirectory = .empty,
+                timeZone: TimeZone = FleetConfig.defaultTimeZone) {
         siteIDs = Set(sites.map(\.id))
         origins = Set(sites.compactMap { Self.origin(of: $0.baseURL) })
         self.booking = booking
+        self.timeZone = timeZone
     }
 
     /// Reads the sites of the workspace at `root`. Problems elsewhere in the workspace (templates, data)
@@ -26,7 +30,8 @@ public struct Fleet: Sendable {
             let found = siteProblems.isEmpty ? "there are no sites under \(root.path)/sites" : siteProblems.map(\.description).joined(separator: "\n")
             throw CollectorError("the collector needs the fleet's sites to know which events to accept:\n\(found)")
         }
-        return Fleet(sites: workspace.sites.map { ($0.id, $0.baseURL) }, booking: BookingDirectory(workspace: workspace))
+        return Fleet(sites: workspace.sites.map { ($0.id, $0.baseURL) }, booking: BookingDirectory(workspace: workspace),
+                     timeZone: workspace.fleet.timeZone)
     }
 
     /// Whether a page at `origin` is one of the fleet's sites, as the browser names it in the `Origin` header.

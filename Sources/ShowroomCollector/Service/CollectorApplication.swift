@@ -90,7 +90,7 @@ extension Collector {
 
         if let token = settings.leadsToken {
             let failures = RateLimiter(perMinute: settings.leadsTokenFailuresPerMinute)
-            router.get("leads/export", use: LeadsExportRoute(store: store, token: token, metrics: metrics, failures: failures).export)
+            router.get("leads/export", use: LeadsExportRoute(store: store, fleet: fleet, token: token, metrics: metrics, failures: failures).export)
         }
         return router
     }
