@@ -7,8 +7,8 @@ import ShowroomStorage
 struct AssetsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "assets",
-        abstract: "Report on the shared asset library, and count direct downloads from access logs.",
-        subcommands: [AssetsReportCommand.self, IngestLogsCommand.self])
+        abstract: "Add to the shared asset library, report on it, and count direct downloads from access logs.",
+        subcommands: [AssetsAddCommand.self, AssetsReportCommand.self, IngestLogsCommand.self])
 }
 
 /// Where a report reads from and writes to; shared by every report command.

@@ -13,6 +13,7 @@ public struct Fleet: Sendable {
     /// The zone lead exports write their times in (`timezone:` in `showroom.yaml`).
     public var timeZone: TimeZone
 
+    /// The fleet of `sites`, with their booking data and the zone lead exports are written in.
     public init(sites: [(id: String, baseURL: String)], booking: BookingDirectory = .empty,
                 timeZone: TimeZone = FleetConfig.defaultTimeZone) {
         siteIDs = Set(sites.map(\.id))

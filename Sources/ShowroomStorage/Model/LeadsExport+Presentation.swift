@@ -6,9 +6,12 @@ extension LeadsExport {
     public struct Presentation: Sendable {
         /// A dealer's name and phone, as `shared/data/dealers.yaml` gives them.
         public struct DealerContact: Sendable, Hashable {
+            /// The dealer's name, as the visitor was told it.
             public var name: String
+            /// The number the dealer answers on.
             public var phone: String
 
+            /// A dealer's contact.
             public init(name: String, phone: String) {
                 self.name = name
                 self.phone = phone
@@ -20,6 +23,7 @@ extension LeadsExport {
         /// The zone the times are written in (`timezone:` in `showroom.yaml`).
         public var timeZone: TimeZone
 
+        /// The dealers and zone of an export; without them, empty dealer cells and UTC times.
         public init(dealers: [String: DealerContact] = [:], timeZone: TimeZone = TimeZone(identifier: "UTC")!) {
             self.dealers = dealers
             self.timeZone = timeZone

@@ -6,6 +6,7 @@ extension LeadsExport {
     public struct Written: Sendable {
         /// The CSV or JSON.
         public var text: String
+        /// How many leads the text holds.
         public var count: Int
         /// The store, as `StoreLocation.name(relativeTo:)` says it: `.showroom/collector.sqlite`, `postgres://…`.
         public var store: String
