@@ -32,6 +32,11 @@ public struct AssetReport: Sendable {
     /// Downloads on every day of the period (zeros included), oldest first.
     public var downloadsByDay: [DailyDownloads]
     public var totals: Totals
+    /// Photos on pages that visitors cannot download, most viewed first: judged by their exposure, not downloads.
+    public var exposedPhotos: [String] = []
+    /// Small pictures of the image assets for the HTML page, by asset id (`data:` URIs, or `file:` URLs of large
+    /// files); filled by `make`, empty from `compile`.
+    public var thumbnails: [String: String] = [:]
 
     /// The whole report in numbers.
     public struct Totals: Sendable, Hashable {
@@ -56,6 +61,10 @@ public struct AssetLine: Sendable, Hashable {
     public var sites: [String]
     /// Distinct pages (site and URL) that use it.
     public var pages: Int
+    /// Exposure: the page views in the period of the pages that use it, which judges a photo nobody can download.
+    public var pageViews: Int = 0
+    /// `cost / (pageViews / 1000)`, to the cent; nil without page views.
+    public var costPerThousandViews: Double?
     public var downloads: DownloadTally
     /// Downloads in the period per site, for sites with at least one.
     public var downloadsBySite: [String: Int]

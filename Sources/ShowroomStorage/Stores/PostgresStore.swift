@@ -139,6 +139,7 @@ public final class PostgresStore: Store {
         ]),
         ("2-leads", leadsTableStatements),
         ("3-rollups", rollupStatements),
+        ("4-page-views", pageViewRollupStatements),
     ]
 
     public func record(_ events: [TrackedEvent]) async throws {
