@@ -77,7 +77,8 @@ extension Collector {
             dedupeWindow: settings.downloadDedupeWindow)
         downloadGroup.get(":asset", use: downloads.download)
 
-        let bookings = BookingsRoute(store: store, fleet: fleet, metrics: metrics, dedupeWindow: settings.leadDedupeWindow)
+        let bookings = BookingsRoute(store: store, fleet: fleet, metrics: metrics, dedupeWindow: settings.leadDedupeWindow,
+                                     publicFolder: settings.publicFolder, allowsLoopbackOrigins: settings.allowsLoopbackOrigins)
         router.get("bookings/thanks", use: bookings.thanks)
         let bookingGroup = router.group("bookings").add(middleware: OriginPolicy(fleet: fleet, allowsLoopbackOrigins: settings.allowsLoopbackOrigins, metrics: metrics))
         if settings.bookingRateLimitPerMinute > 0 {
