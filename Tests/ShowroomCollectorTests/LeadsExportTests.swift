@@ -195,6 +195,18 @@ struct LeadsExportTests {
         }
     }
 
+    @Test(arguments: ["7d", "today", "30d"])
+    func theEndpointTakesTheSameSinceWordsAsTheCommand(since: String) async throws {
+        try await TestCollector.with(leadsToken: Self.token) { _, client in
+            try await client.postBookingJSON()
+            let response = try await client.execute(uri: "/leads/export?since=\(since)&format=json", method: .get,
+                                                    headers: [.authorization: "Bearer \(Self.token)"])
+            #expect(response.status == .ok)
+            let records = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [[String: String]])
+            #expect(records.map { $0["dealer_name"] } == ["Lumen Space Hangzhou"])
+        }
+    }
+
     @Test func leadsBeforeSinceAreLeftOut() async throws {
         try await TestCollector.with(leadsToken: Self.token) { _, client in
             try await client.postBookingJSON()
