@@ -24,9 +24,11 @@ extension AssetCatalog {
         let text: String
         let node: YAMLNode
         do {
-            text = FileManager.default.fileExists(atPath: catalogURL.path)
-                ? try SourceText.read(path: catalogURL.path, relativePath: catalogPath, maxBytes: InputLimits.yamlFileBytes) : ""
-            node = try YAMLNode.parse(text, file: catalogPath)
+            let exists = FileManager.default.fileExists(atPath: catalogURL.path)
+            let normalised = exists ? try SourceText.read(path: catalogURL.path, relativePath: catalogPath, maxBytes: InputLimits.yamlFileBytes) : ""
+            node = try YAMLNode.parse(normalised, file: catalogPath)
+            // Edited as written (its line ends and any byte order mark kept), once it is known to read.
+            text = exists ? String(decoding: (try? Data(contentsOf: catalogURL)) ?? Data(normalised.utf8), as: UTF8.self) : ""
         } catch {
             return (nil, [error])
         }
@@ -45,7 +47,8 @@ extension AssetCatalog {
                                  hint: "choose another `--id`, or add a record for that file by hand if it is the same picture")])
         }
         let (updated, line) = inserting(record, into: text, after: node.pairs ?? [])
-        guard let reread = try? YAMLNode.parse(updated, file: catalogPath), reread[record.id]?["title"]?.scalarText == record.title,
+        let rereadText = updated.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\u{FEFF}", with: "")
+        guard let reread = try? YAMLNode.parse(rereadText, file: catalogPath), reread[record.id]?["title"]?.scalarText == record.title,
               reread.pairs?.count == (node.pairs?.count ?? 0) + 1
         else {
             return (nil, [.error(at: SourceLocation(file: catalogPath), "the record for `\(record.id)` could not be written so that the catalogue reads it back",
@@ -68,9 +71,10 @@ extension AssetCatalog {
     }
 
     /// `text` with `record` inserted after the last record of its model (before the comments and blank lines that
-    /// lead into the next record), else at the end; and the line the record starts at.
+    /// lead into the next record), else at the end, in the file's own line ends; and the line the record starts at.
     static func inserting(_ record: NewAsset.Record, into text: String, after pairs: [(key: String, value: YAMLNode)]) -> (String, Int) {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let lineEnd = text.contains("\r\n") ? "\r\n" : "\n"
+        var lines = text.components(separatedBy: lineEnd)
         if lines.last == "" { lines.removeLast() }
         var index = lines.count
         if let model = record.model, let last = pairs.lastIndex(where: { $0.value["model"]?.scalarText == model }),
@@ -79,7 +83,7 @@ extension AssetCatalog {
             while index > 0, lines[index - 1].trimmed.isEmpty || lines[index - 1].hasPrefix("#") { index -= 1 }
         }
         lines.insert(contentsOf: recordLines(record), at: index)
-        return (lines.joined(separator: "\n") + "\n", index + 1)
+        return (lines.joined(separator: lineEnd) + lineEnd, index + 1)
     }
 
     /// The record in the catalogue's own layout: two-space indents, lists as `- item` lines, the date quoted.

@@ -199,3 +199,20 @@ import Testing
         #expect(run.errors.hasSuffix("Nothing was added.\n"))
     }
 }
+
+extension AssetAddTests {
+    @Test func aCatalogueWithWindowsLineEndsKeepsThem() throws {
+        let workspace = try FixtureWorkspace("asset-library")
+        defer { workspace.remove() }
+        let unix = try workspace.read("assets/catalog.yaml")
+        try workspace.write("assets/catalog.yaml", unix.replacingOccurrences(of: "\n", with: "\r\n"))
+
+        let (added, problems) = AssetCatalog.add(Self.request(workspace), workspace: workspace.root, now: Self.today)
+
+        #expect(problems.isEmpty, "\(problems)")
+        #expect(added?.line == 12)
+        let text = try workspace.read("assets/catalog.yaml")
+        #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
+        #expect(text.contains("orbit-spring:\r\n  file: models/orbit/orbit-spring.jpg\r\n"))
+    }
+}
