@@ -1,13 +1,14 @@
 import ArgumentParser
 import Foundation
 import ShowroomReports
+import ShowroomStorage
 
 /// `showroom assets`: what the shared asset library costs, where it is used and how often it is downloaded.
 struct AssetsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "assets",
-        abstract: "Report on the shared asset library, and count direct downloads from access logs.",
-        subcommands: [AssetsReportCommand.self, IngestLogsCommand.self])
+        abstract: "Add to the shared asset library, report on it, and count direct downloads from access logs.",
+        subcommands: [AssetsAddCommand.self, AssetsReportCommand.self, IngestLogsCommand.self])
 }
 
 /// Where a report reads from and writes to; shared by every report command.
@@ -19,6 +20,9 @@ struct ReportSourceOptions: ParsableArguments {
     var database = ReportStore.defaultDatabase
 
     var root: URL { URL(fileURLWithPath: workspace).standardizedFileURL }
+
+    /// The store as a report says it read it: `.showroom/collector.sqlite`, or `postgres://…` without the password.
+    var storeName: String { StoreLocation(parsing: database, relativeTo: root).name(relativeTo: root) }
 }
 
 /// The period, time zone and format of a report; shared by every report command.
@@ -42,15 +46,17 @@ struct ReportShapeOptions: ParsableArguments {
         try utcOffset.map(ReportCalendar.init(parsingOffset:)) ?? .local
     }
 
-    /// Prints the report, or writes it to --output and says where.
-    func deliver(_ text: String) throws {
+    /// Prints the report and says on standard error which store it read (so standard output stays the report), or
+    /// writes it to --output and says where, and from which store.
+    func deliver(_ text: String, readFrom store: String) throws {
         guard let output else {
             print(text, terminator: "")
+            FileHandle.standardError.write(Data("Read from \(store)\n".utf8))
             return
         }
         let url = URL(fileURLWithPath: output).standardizedFileURL
         try Data(text.utf8).write(to: url, options: .atomic)
-        print("Wrote \(url.path)")
+        print("Wrote \(url.path) (read from \(store))")
     }
 }
 
@@ -89,7 +95,7 @@ struct AssetsReportCommand: AsyncParsableCommand {
             let report = try await AssetReport.make(AssetReport.Options(
                 workspace: source.root, publicFolder: publicFolder.map { URL(fileURLWithPath: $0) }, database: source.database,
                 period: try calendar.period(since: shape.since, until: shape.until), calendar: calendar, site: site, kind: kind))
-            try shape.deliver(report.rendered(as: shape.format))
+            try shape.deliver(report.rendered(as: shape.format), readFrom: source.storeName)
         } catch let error as ReportError {
             throw error.exit()
         }

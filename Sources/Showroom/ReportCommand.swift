@@ -29,7 +29,7 @@ struct ActivityReportCommand: AsyncParsableCommand {
             let report = try await ActivityReport.make(ActivityReport.Options(
                 workspace: source.root, database: source.database, period: try calendar.period(since: shape.since, until: shape.until),
                 calendar: calendar, site: site))
-            try shape.deliver(report.rendered(as: shape.format))
+            try shape.deliver(report.rendered(as: shape.format), readFrom: source.storeName)
         } catch let error as ReportError {
             throw error.exit()
         }

@@ -55,7 +55,9 @@ struct SiteBuilder {
     let inputs: FleetInputs
 
     /// What the site writes, in order.
-    static let outputs: [any SiteOutput] = [ContentPages(), NotFoundPage(), AliasPages(), SectionFeeds(), Sitemap(), RobotsFile()]
+    static let outputs: [any SiteOutput] = [
+        ContentPages(), NotFoundPage(), BookingAnswerPage(), AliasPages(), SectionFeeds(), Sitemap(), RobotsFile(),
+    ]
 
     private var workspace: Workspace { inputs.workspace }
 
@@ -154,6 +156,9 @@ struct SiteBuilder {
             diagnostics += templates.library.check(layout, stack: scope.shape(forPagesAt: byLayout[layout]!, pages: pages, shapes: &shapes))
         }
         diagnostics += templates.library.check("404", stack: scope.shape(of: NotFoundPage.pageValue(site: site), shapes: &shapes))
+        if site.booking, templates.has("thanks") {
+            diagnostics += templates.library.check("thanks", stack: scope.shape(of: BookingAnswerPage.pageValue(site: site), shapes: &shapes))
+        }
         // A shortcode may stand on any page: its template is checked against them all, plus its arguments.
         if !pages.isEmpty {
             let stack = scope.shape(forPagesAt: Array(pages.indices), pages: pages, shapes: &shapes)

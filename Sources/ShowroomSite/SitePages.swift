@@ -95,7 +95,7 @@ enum SitePages {
         // By output file: `/news/launch/` and `/news/launch/index.html` are one file.
         var pageAt: [String: String] = [:]
         for page in pages where pageAt[page.outputPath] == nil { pageAt[page.outputPath] = page.source.file }
-        for reserved in ["404.html", "sitemap.xml", "robots.txt"] { pageAt[reserved] = pageAt[reserved] ?? "the site's \(reserved)" }
+        for reserved in ["404.html", "sitemap.xml", "robots.txt", BookingAnswerPage.outputPath] { pageAt[reserved] = pageAt[reserved] ?? "the site's \(reserved)" }
         var aliasOf: [String: String] = [:]
         for index in pages.indices {
             let source = pages[index].source

@@ -14,6 +14,11 @@ public struct FleetConfig: Sendable {
     /// Days the collection service keeps raw tracking events (`eventRetentionDays`); older ones are deleted, the
     /// hourly counts the reports read stay. Nil keeps every event.
     public var eventRetentionDays: Int?
+    /// The zone lead exports write their times in and read `--since today` in (`timezone:`, an IANA name).
+    public var timeZone: TimeZone = FleetConfig.defaultTimeZone
+
+    /// The zone of a workspace that names none: the group's customers and dealers are in mainland China.
+    public static let defaultTimeZone = TimeZone(identifier: "Asia/Shanghai")!
 
     /// The settings of a workspace without `showroom.yaml`.
     public static let `default` = FleetConfig(collector: "http://127.0.0.1:8090", output: "public", licenceWarningDays: 30)
@@ -68,6 +73,16 @@ public struct FleetConfig: Sendable {
             } else {
                 reader.report(.error(at: node["eventRetentionDays"]?.location, "`eventRetentionDays` must be at least 1, found \(days)",
                                      hint: "write how many days of raw events to keep, e.g. `eventRetentionDays: 400`, or leave it out to keep them all"))
+            }
+        }
+        if let name = reader.string("timezone", example: "Asia/Shanghai") {
+            if let zone = TimeZone(identifier: name) {
+                config.timeZone = zone
+            } else {
+                let suggestion = NameSuggestion.nearest(to: name, among: TimeZone.knownTimeZoneIdentifiers)
+                reader.report(.error(at: node["timezone"]?.location, "`timezone` must be the name of a time zone, found `\(name)`",
+                                     hint: (suggestion.map { "did you mean `timezone: \($0)`? " } ?? "")
+                                         + "write an IANA name such as `timezone: Asia/Shanghai`, `timezone: Europe/Berlin` or `timezone: UTC`"))
             }
         }
         if let hosts = node["embedHosts"] {

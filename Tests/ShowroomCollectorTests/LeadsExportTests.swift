@@ -30,34 +30,69 @@ struct LeadsExportTests {
         #expect(LeadsExport.csvCell(text) == cell)
     }
 
+    static let presentation = LeadsExport.Presentation(
+        dealers: ["lumen-hangzhou": .init(name: "Lumen Space 杭州", phone: "0571-61011143")],
+        timeZone: TimeZone(identifier: "Asia/Shanghai")!)
+
     @Test func theCSVHasAHeaderAndOneLinePerLead() {
-        let csv = LeadsExport.render([Self.lead(), Self.lead(name: "=cmd|' /C calc'!A0", city: nil)], as: .csv)
+        let csv = LeadsExport.render([Self.lead(), Self.lead(name: "=cmd|' /C calc'!A0", city: nil)], as: .csv,
+                                     presentation: Self.presentation)
         #expect(csv == """
-            id,created_at,site,page,name,phone,model,city,dealer,visitor,consent_version\r
-            7,2026-03-15T12:00:00Z,aurora-ev,/specs/,Li Wei,13812345678,aurora,Hangzhou,lumen-hangzhou,,2026-03\r
-            7,2026-03-15T12:00:00Z,aurora-ev,/specs/,'=cmd|' /C calc'!A0,13812345678,aurora,,lumen-hangzhou,,2026-03\r
+            \u{FEFF}id,created_at,site,page,name,phone,model,city,dealer,dealer_name,dealer_phone,visitor,consent_version\r
+            7,2026-03-15 20:00:00,aurora-ev,/specs/,Li Wei,13812345678,aurora,Hangzhou,lumen-hangzhou,Lumen Space 杭州,0571-61011143,,2026-03\r
+            7,2026-03-15 20:00:00,aurora-ev,/specs/,'=cmd|' /C calc'!A0,13812345678,aurora,,lumen-hangzhou,Lumen Space 杭州,0571-61011143,,2026-03\r
 
             """)
     }
 
+    @Test func theCSVStartsWithAByteOrderMarkSoExcelReadsChineseNamesAsUTF8() {
+        let csv = LeadsExport.render([Self.lead(name: "王小明")], as: .csv)
+        #expect(Array(csv.utf8.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        #expect(csv.contains(",王小明,"))
+    }
+
+    @Test func theCSVWritesTimesInTheFleetsTimeZoneAsExcelReadsThem() {
+        let berlin = LeadsExport.Presentation(timeZone: TimeZone(identifier: "Europe/Berlin")!)
+        #expect(LeadsExport.render([Self.lead()], as: .csv, presentation: berlin).contains("\r\n7,2026-03-15 13:00:00,"))
+    }
+
+    @Test func aDealerMissingFromTheDealersFileLeavesItsNameAndPhoneEmpty() {
+        let csv = LeadsExport.render([Self.lead()], as: .csv, presentation: LeadsExport.Presentation())
+        #expect(csv.contains(",lumen-hangzhou,,,,2026-03\r\n"))
+    }
+
     @Test func theJSONIsAListOfLeadsWithTheCSVsColumnNames() throws {
-        let json = LeadsExport.render([Self.lead()], as: .json)
+        let json = LeadsExport.render([Self.lead()], as: .json, presentation: Self.presentation)
         let records = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: String]])
         #expect(records.count == 1)
         #expect(records[0]["phone"] == "13812345678")
         #expect(records[0]["dealer"] == "lumen-hangzhou")
-        #expect(records[0]["created_at"] == "2026-03-15T12:00:00Z")
+        #expect(records[0]["dealer_name"] == "Lumen Space 杭州")
+        #expect(records[0]["created_at"] == "2026-03-15T20:00:00+08:00")
         #expect(records[0]["visitor"] == nil)
     }
 
-    @Test(arguments: [("2026-03-15", 1_773_532_800.0), ("2026-03-15T08:00:00+08:00", 1_773_532_800), ("2026-03-15T00:00:00Z", 1_773_532_800)])
-    func sinceIsADayOrAnISOTime(text: String, seconds: Double) {
-        #expect(LeadsExport.parseSince(text) == Date(timeIntervalSince1970: seconds))
+    static let shanghai = TimeZone(identifier: "Asia/Shanghai")!
+    /// 2026-03-15 20:00 in Shanghai.
+    static let evening = Date(timeIntervalSince1970: 1_773_576_000)
+
+    @Test(arguments: [
+        ("2026-03-15", 1_773_504_000.0), ("2026-03-15T08:00:00+08:00", 1_773_532_800), ("2026-03-15T00:00:00Z", 1_773_532_800),
+        ("today", 1_773_504_000), ("yesterday", 1_773_417_600), ("7d", 1_772_971_200), ("30d", 1_770_984_000), ("TODAY", 1_773_504_000),
+    ])
+    func sinceIsAWordASpanOfDaysADayInTheFleetsZoneOrAnISOTime(text: String, seconds: Double) throws {
+        let since = try #require(LeadsExport.Since(parsing: text))
+        #expect(since.start(now: Self.evening, timeZone: Self.shanghai) == Date(timeIntervalSince1970: seconds))
     }
 
-    @Test(arguments: ["yesterday", "15/03/2026", ""])
+    @Test func withoutSinceAnExportCoversTheLastSevenDays() {
+        #expect(LeadsExport.Since.standard.start(now: Self.evening, timeZone: Self.shanghai)
+            == Self.evening.addingTimeInterval(-7 * 86_400))
+    }
+
+    @Test(arguments: ["soon", "15/03/2026", "", "0d", "-3d", "d"])
     func anythingElseIsNotASince(text: String) {
-        #expect(LeadsExport.parseSince(text) == nil)
+        #expect(LeadsExport.Since(parsing: text) == nil)
     }
 
     @Test func withoutATokenTheEndpointDoesNotExist() async throws {
@@ -145,7 +180,7 @@ struct LeadsExportTests {
             #expect(response.headers[.contentType] == "text/csv; charset=utf-8")
             let lines = response.text.split(separator: "\r\n")
             #expect(lines.count == 2)
-            #expect(lines[1].contains(",13812345678,aurora,Hangzhou,lumen-hangzhou,"))
+            #expect(lines[1].contains(",13812345678,aurora,Hangzhou,lumen-hangzhou,Lumen Space Hangzhou,0571-61011143,"))
         }
     }
 
@@ -157,6 +192,18 @@ struct LeadsExportTests {
             #expect(response.status == .ok)
             let records = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [[String: String]])
             #expect(records.map { $0["phone"] } == ["13812345678"])
+        }
+    }
+
+    @Test(arguments: ["7d", "today", "30d"])
+    func theEndpointTakesTheSameSinceWordsAsTheCommand(since: String) async throws {
+        try await TestCollector.with(leadsToken: Self.token) { _, client in
+            try await client.postBookingJSON()
+            let response = try await client.execute(uri: "/leads/export?since=\(since)&format=json", method: .get,
+                                                    headers: [.authorization: "Bearer \(Self.token)"])
+            #expect(response.status == .ok)
+            let records = try #require(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [[String: String]])
+            #expect(records.map { $0["dealer_name"] } == ["Lumen Space Hangzhou"])
         }
     }
 

@@ -16,7 +16,42 @@ struct ReportingStoreContract: Sendable, CustomTestStringConvertible {
         .init(name: "the last download of each asset and site is the latest before the cut-off", check: lastDownloadIsTheLatest),
         .init(name: "log downloads are stored in bulk and a repeated dedupe key adds nothing", check: logBatchesSkipKnownKeys),
         .init(name: "an empty log batch stores nothing", check: emptyLogBatchStoresNothing),
+        .init(name: "page views are counted per site and page within [since, until), other events left out", check: pageViewsPerPage),
+        .init(name: "page views of hours whose raw events were deleted are still counted", check: pageViewsSurviveRetention),
     ]
+
+    static func event(_ page: String, site: String = "aurora-ev", type: EventType = .pageview, at offset: TimeInterval) -> TrackedEvent {
+        let at = noon.addingTimeInterval(offset)
+        return TrackedEvent(site: site, page: page, type: type, visitor: nil, occurredAt: at, receivedAt: at)
+    }
+
+    static func pageViewsPerPage(_ store: any ReportingStore) async throws {
+        try await store.record([
+            event("/", at: 0), event("/", at: 1800), event("/specs/", at: -3 * 3600), event("/", site: "lumen", at: 60),
+            event("/specs/", type: .bookingShown, at: 0), event("/specs/", type: .downloadClick, at: 10),
+            event("/", at: -12 * 3600 + 90),        // inside, in the first (partial) hour
+            event("/", at: -12 * 3600 - 1),         // a second before `since`: outside
+            event("/specs/", at: 12 * 3600),        // exactly `until`: outside
+        ])
+        #expect(try await store.pageViews(in: day) == [
+            PageViewCount(site: "aurora-ev", page: "/", views: 3),
+            PageViewCount(site: "aurora-ev", page: "/specs/", views: 1),
+            PageViewCount(site: "lumen", page: "/", views: 1),
+        ])
+        let midHours = ReportPeriod(since: noon.addingTimeInterval(-3 * 3600 - 600), until: noon.addingTimeInterval(1000))
+        #expect(try await store.pageViews(in: midHours) == [
+            PageViewCount(site: "aurora-ev", page: "/", views: 1), PageViewCount(site: "aurora-ev", page: "/specs/", views: 1),
+            PageViewCount(site: "lumen", page: "/", views: 1),
+        ])
+    }
+
+    static func pageViewsSurviveRetention(_ store: any ReportingStore) async throws {
+        try await store.record([event("/", at: -6 * 3600), event("/", at: -5 * 3600), event("/specs/", at: 3600)])
+        #expect(try await store.deleteEvents(before: noon) == 2)
+        #expect(try await store.pageViews(in: day) == [
+            PageViewCount(site: "aurora-ev", page: "/", views: 2), PageViewCount(site: "aurora-ev", page: "/specs/", views: 1),
+        ])
+    }
 
     static let noon = StoreContract.noon
     static let day = StoreContract.day

@@ -14,17 +14,19 @@ struct AssetReportFormatTests {
         let csv = try await ReportFixture.assetReport().rendered(as: .csv)
         let lines = csv.split(separator: "\r\n").map(String.init)
         #expect(lines.first == "asset,kind,title,owner,cost,currency,sites,pages,downloads,link_downloads,log_downloads,"
-                + "downloads_by_site,cost_per_download,cost_per_use,last_download,licence_expiry,never_used,used_never_downloaded")
-        #expect(lines.contains("old-shoot,photo,The 2019 shoot,Studio South,2000000,CNY,,0,0,0,0,,,,,2026-03-20,yes,no"))
+                + "downloads_by_site,cost_per_download,cost_per_use,last_download,licence_expiry,never_used,used_never_downloaded,"
+                + "page_views,cost_per_1000_views")
+        #expect(lines.contains("old-shoot,photo,The 2019 shoot,Studio South,2000000,CNY,,0,0,0,0,,,,,2026-03-20,yes,no,0,"))
         #expect(lines.contains("hero-photo,photo,Hero on the coast road,Studio North,1000000,CNY,alpha beta,3,4,3,1,alpha:2 beta:2,"
-                               + "250000,333333.33,2026-03-14T23:59:59Z,2030-12-31,no,no"))
+                               + "250000,333333.33,2026-03-14T23:59:59Z,2030-12-31,no,no,0,"))
     }
 
     @Test func jsonHasTheDocumentedKeysWithNullsForMissingFigures() async throws {
         let text = try await ReportFixture.assetReport().rendered(as: .json)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         #expect(Set(json.keys) == ["schema", "period", "site", "kind", "generatedAt", "totals", "assets", "neverUsed",
-                                   "usedNeverDownloaded", "mostDownloaded", "expiringLicences", "missingAssets", "downloadsByDay"])
+                                   "usedNeverDownloaded", "exposedPhotos", "mostDownloaded", "expiringLicences", "missingAssets",
+                                   "downloadsByDay"])
         #expect(json["schema"] as? String == "showroom.assets-report/1")
         #expect(json["site"] is NSNull)
         let period = try #require(json["period"] as? [String: Any])
@@ -32,7 +34,8 @@ struct AssetReportFormatTests {
         #expect(period["until"] as? String == "2026-03-15T00:00:00Z")
         let assets = try #require(json["assets"] as? [[String: Any]])
         #expect(Set(assets[0].keys) == ["id", "kind", "title", "owner", "cost", "currency", "downloadable", "licenceExpiry", "sites",
-                                        "pages", "downloads", "downloadsBySite", "costPerDownload", "costPerUse", "lastDownload"])
+                                        "pages", "pageViews", "costPerThousandViews", "downloads", "downloadsBySite", "costPerDownload",
+                                        "costPerUse", "lastDownload"])
         let oldShoot = try #require(assets.first { $0["id"] as? String == "old-shoot" })
         #expect(oldShoot["costPerDownload"] is NSNull)
         #expect(oldShoot["lastDownload"] is NSNull)

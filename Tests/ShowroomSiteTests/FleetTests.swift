@@ -37,6 +37,15 @@ import Testing
     }
 
     @Test(arguments: productSites)
+    func everyProductSiteHasTheFrameOfItsNoJavaScriptThankYouPageWithoutTheBookingForm(site: String) throws {
+        let frame = try BuiltFleet.shared().page(site, "booking/thanks/index.html")
+
+        #expect(frame.contains("<!--showroom:booking-answer-->"))
+        #expect(frame.contains("class=\"site-header") || frame.contains("<header"))
+        #expect(!frame.contains("id=\"book\""))
+    }
+
+    @Test(arguments: productSites)
     func everyProductPageHasTheColourPickerAndTheBookingSlot(site: String) throws {
         let home = try BuiltFleet.shared().page(site, "index.html")
 

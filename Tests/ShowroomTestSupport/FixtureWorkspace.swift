@@ -12,7 +12,8 @@ public struct FixtureWorkspace: Sendable {
     public static let now = Date(timeIntervalSince1970: 1_780_000_000)  // 2026-05-28
 
     /// Copies the fixture workspace `Fixtures/<name>`: `basic` (three sites, shared content, data, templates and
-    /// assets) or `new-site` (a workspace to scaffold sites into).
+    /// assets), `new-site` (a workspace to scaffold sites into) or `asset-library` (a commented catalogue and files to
+    /// add with `assets add`).
     public init(_ name: String = "basic") throws {
         root = try TemporaryFolder("showroom", copying: Fixture.url(name)).url
     }

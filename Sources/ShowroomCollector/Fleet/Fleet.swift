@@ -10,13 +10,17 @@ package struct Fleet: Sendable {
     package var origins: Set<String>
     /// Models, dealers and site addresses for the booking endpoint; empty unless read from a workspace.
     package var booking: BookingDirectory
+    /// The zone lead exports write their times in (`timezone:` in `showroom.yaml`).
+    package var timeZone: TimeZone
 
-    /// A fleet of these sites, its origins read from their `baseURL`s; without a booking directory it takes no
-    /// bookings.
-    package init(sites: [(id: String, baseURL: String)], booking: BookingDirectory = .empty) {
+    /// The fleet of `sites`, with their booking data and the zone lead exports are written in; without a booking
+    /// directory it takes no bookings.
+    package init(sites: [(id: String, baseURL: String)], booking: BookingDirectory = .empty,
+                 timeZone: TimeZone = FleetConfig.defaultTimeZone) {
         siteIDs = Set(sites.map(\.id))
         origins = Set(sites.compactMap { Self.origin(of: $0.baseURL) })
         self.booking = booking
+        self.timeZone = timeZone
     }
 
     /// Reads the sites of the workspace at `root`. Problems elsewhere in the workspace (templates, data)
@@ -28,7 +32,8 @@ package struct Fleet: Sendable {
             let found = siteProblems.isEmpty ? "there are no sites under \(root.path)/sites" : siteProblems.map(\.description).joined(separator: "\n")
             throw CollectorError("the collector needs the fleet's sites to know which events to accept:\n\(found)")
         }
-        return Fleet(sites: workspace.sites.map { ($0.id, $0.baseURL) }, booking: BookingDirectory(workspace: workspace))
+        return Fleet(sites: workspace.sites.map { ($0.id, $0.baseURL) }, booking: BookingDirectory(workspace: workspace),
+                     timeZone: workspace.fleet.timeZone)
     }
 
     /// Whether a page at `origin` is one of the fleet's sites, as the browser names it in the `Origin` header.

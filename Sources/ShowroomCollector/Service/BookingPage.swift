@@ -5,11 +5,16 @@ import ShowroomCore
 /// The small HTML pages the collector answers a booking form with when the page has no JavaScript: the
 /// thank-you page naming the dealer who will call, and the page listing what to correct.
 ///
-/// Written in the site's language with its strings from `shared/i18n`, and linking back to the page the form
-/// was on (the site's own address plus a checked path, so never anywhere else).
+/// Written in the site's language with its strings from `shared/i18n`, in the site's own look when its build wrote
+/// a `BookingAnswerFrame` (else as a small plain page), and linking back to the page the form was on at the address
+/// the visitor sent it from (`origin`: a fleet site's, or a preview's; checked by the caller, never anything else).
 struct BookingPage {
     let directory: BookingDirectory
     let site: String
+    /// `scheme://host[:port]` the visitor sent the form from, without a trailing slash.
+    let origin: String
+    /// The site's frame, when its build wrote one.
+    let frame: BookingAnswerFrame?
 
     /// The thank-you page: who will call, and how to reach them.
     func thanks(dealer: Dealer, model: BookingDirectory.Model?, page: String) -> Response {
@@ -51,12 +56,21 @@ struct BookingPage {
     }
 
     private func backLink(_ page: String) -> String {
-        guard let info = directory.sites[site] else { return "" }
-        let path = EventRules.isValidPage(page) ? String(page.dropFirst()) : ""
-        return "<p><a href=\"\(escape(info.baseURL + path))\">\(escape(text("bookingBack", "Back to the site")))</a></p>\n"
+        guard directory.sites[site] != nil else { return "" }
+        let path = EventRules.isValidPage(page) ? page : "/"
+        return "<p class=\"booking-back\"><a class=\"btn btn-primary\" href=\"\(escape(origin + path))\">\(escape(text("bookingBack", "Back to the site")))</a></p>\n"
     }
 
     private func respond(_ status: HTTPResponse.Status, title: String, body: String) -> Response {
+        if let frame {
+            let html = frame.filled(title: title, answer: body, origin: origin)
+            var response = Response(status: status, body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
+            response.headers[.contentType] = "text/html; charset=utf-8"
+            response.headers[.cacheControl] = "no-store"
+            response.headers[.contentSecurityPolicy] = BookingAnswerFrame.contentSecurityPolicy(origin: origin)
+            response.headers[.xContentTypeOptions] = "nosniff"
+            return response
+        }
         let locale = directory.sites[site]?.locale ?? "en"
         let html = """
             <!doctype html>

@@ -8,7 +8,9 @@ import ShowroomStorage
 /// dealer, and answers success only once the lead is committed to the store.
 ///
 /// A plain form POST (no JavaScript) is answered with `303 See Other` to the thank-you page
-/// (`GET /bookings/thanks`); a JSON request (the form's script) with JSON naming the dealer. Neither the name nor
+/// (`GET /bookings/thanks`), in the site's own look when its build wrote the frame (`BookingAnswerFrame`), with the
+/// address the form was sent from (`from`, checked) so its links lead back there, in a preview as in production;
+/// a JSON request (the form's script) with JSON naming the dealer. Neither the name nor
 /// the number is ever logged: the log line says which site, model and dealer, and what happened.
 struct BookingsRoute: Sendable {
     let store: any Store
@@ -16,6 +18,10 @@ struct BookingsRoute: Sendable {
     let metrics: CollectorMetrics
     /// The same number booking the same model again within this window is the same lead.
     let dedupeWindow: TimeInterval
+    /// The build output, where each site's `BookingAnswerFrame` is.
+    let publicFolder: URL
+    /// Whether pages served from this machine count as a site's own address (`showroom serve`, `--allow-loopback-origins`).
+    let allowsLoopbackOrigins: Bool
 
     func receive(_ request: Request, context: CollectorRequestContext) async throws -> Response {
         let body: ByteBuffer
@@ -33,20 +39,21 @@ struct BookingsRoute: Sendable {
             submission = try BookingSubmission.decode(Array(buffer: body), contentType: contentType)
         } catch {
             metrics.rejected(reason: error.reason)
-            return refuse([error], site: "", page: "/", json: wantsJSON)
+            return refuse([error], site: "", page: "/", from: nil, json: wantsJSON)
         }
         let site = submission.value(.site) ?? ""
         let page = submission.value(.page) ?? "/"
+        let sentFrom = request.headers[.origin]
 
         if submission.isSpam {
-            return try await answerSpam(submission, site: site, page: page, json: wantsJSON, logger: context.logger)
+            return try await answerSpam(submission, site: site, page: page, from: sentFrom, json: wantsJSON, logger: context.logger)
         }
         let booking: Booking
         do {
             booking = try submission.validated(fleet: fleet)
         } catch {
             for problem in error.rejections { metrics.rejected(reason: problem.reason) }
-            return refuse(error.rejections, site: site, page: page, json: wantsJSON)
+            return refuse(error.rejections, site: site, page: page, from: sentFrom, json: wantsJSON)
         }
         guard let dealer = fleet.booking.router.dealer(brand: booking.model.brand, city: booking.city) else {
             context.logger.error("booking not routed: no dealer for the brand", metadata: ["brand": .string(booking.model.brand)])
@@ -72,12 +79,13 @@ struct BookingsRoute: Sendable {
             "site": .string(booking.site), "model": .string(booking.model.id), "dealer": .string(calling.id),
             "outcome": .string(Self.label(outcome)),
         ])
-        return success(dealer: calling, model: booking.model, site: booking.site, page: booking.page,
+        return success(dealer: calling, model: booking.model, site: booking.site, page: booking.page, from: sentFrom,
                        repeated: Self.label(outcome) == "duplicate", json: wantsJSON)
     }
 
-    /// `GET /bookings/thanks?site=…&dealer=…&model=…&page=…`: the thank-you page after a plain form POST.
-    /// It carries no personal data: only which site, dealer and model, all checked against the fleet.
+    /// `GET /bookings/thanks?site=…&dealer=…&model=…&page=…&from=…`: the thank-you page after a plain form POST.
+    /// It carries no personal data: only which site, dealer and model, all checked against the fleet, and the
+    /// address the form was on, used only when it is the site's own (or, in a preview, this machine's).
     func thanks(_ request: Request, context: CollectorRequestContext) async throws -> Response {
         let query = request.uri.queryParameters
         let site = query["site"].map(String.init) ?? ""
@@ -85,12 +93,13 @@ struct BookingsRoute: Sendable {
               let dealer = query["dealer"].flatMap({ fleet.booking.router.dealer(id: String($0)) })
         else { throw HTTPError(.notFound, message: "there is no such booking confirmation") }
         let model = query["model"].flatMap { fleet.booking.models[String($0)] }
-        return BookingPage(directory: fleet.booking, site: site)
+        return page(site: site, from: query["from"].map(String.init))
             .thanks(dealer: dealer, model: model, page: query["page"].map(String.init) ?? "/")
     }
 
     /// A filled honeypot gets the same answer as a person, so the bot learns nothing; only a count is kept.
-    private func answerSpam(_ submission: BookingSubmission, site: String, page: String, json: Bool, logger: Logger) async throws -> Response {
+    private func answerSpam(_ submission: BookingSubmission, site: String, page: String, from: String?, json: Bool,
+                            logger: Logger) async throws -> Response {
         let knownSite = fleet.siteIDs.contains(site) ? site : ""
         let safePage = EventRules.isValidPage(page) ? page : "/"
         _ = try await StoreRefusal.storing("booking", metrics: metrics, logger: logger) {
@@ -101,10 +110,29 @@ struct BookingsRoute: Sendable {
         let model = submission.value(.model).flatMap { fleet.booking.models[$0] }
         let dealer = fleet.booking.router.dealer(brand: model?.brand ?? "", city: nil) ?? fleet.booking.router.dealers.first
         guard let dealer else { return Response(status: json ? .ok : .noContent) }
-        return success(dealer: dealer, model: model, site: knownSite, page: safePage, repeated: false, json: json)
+        return success(dealer: dealer, model: model, site: knownSite, page: safePage, from: from, repeated: false, json: json)
     }
 
-    private func success(dealer: Dealer, model: BookingDirectory.Model?, site: String, page: String, repeated: Bool, json: Bool) -> Response {
+    /// The answer page of `site`, linking back to `from` when that is the site's own address (or this machine's, in a
+    /// preview), else to the site's `baseURL`.
+    private func page(site: String, from: String?) -> BookingPage {
+        BookingPage(directory: fleet.booking, site: site, origin: origin(of: site, claimed: from),
+                    frame: BookingAnswerFrame(site: site, publicFolder: publicFolder))
+    }
+
+    /// `claimed` (an `Origin` header, or the `from` it was passed on as) when it is `site`'s own address, or a page on
+    /// this machine when loopback origins are allowed; else the origin of the site's `baseURL`.
+    private func origin(of site: String, claimed: String?) -> String {
+        let own = fleet.booking.sites[site].flatMap { Fleet.origin(of: $0.baseURL) } ?? ""
+        guard let claimed = claimed?.lowercased(), !claimed.isEmpty else { return own }
+        if claimed == own || (allowsLoopbackOrigins && OriginPolicy.isLoopback(claimed) && Fleet.origin(of: claimed) == claimed) {
+            return claimed
+        }
+        return own
+    }
+
+    private func success(dealer: Dealer, model: BookingDirectory.Model?, site: String, page: String, from: String?, repeated: Bool,
+                         json: Bool) -> Response {
         if json {
             return Self.json(.ok, BookingAnswer(ok: true, repeated: repeated, dealer: .init(dealer), errors: nil))
         }
@@ -112,6 +140,7 @@ struct BookingsRoute: Sendable {
         query.queryItems = [
             URLQueryItem(name: "site", value: site), URLQueryItem(name: "dealer", value: dealer.id),
             URLQueryItem(name: "model", value: model?.id ?? ""), URLQueryItem(name: "page", value: page),
+            URLQueryItem(name: "from", value: origin(of: site, claimed: from)),
         ]
         var response = Response(status: .seeOther)
         response.headers[.location] = "/bookings/thanks?" + (query.percentEncodedQuery ?? "")
@@ -119,13 +148,13 @@ struct BookingsRoute: Sendable {
         return response
     }
 
-    private func refuse(_ problems: [BookingRejection], site: String, page: String, json: Bool) -> Response {
+    private func refuse(_ problems: [BookingRejection], site: String, page: String, from: String?, json: Bool) -> Response {
         if json {
             let errors = problems.map { BookingAnswer.FieldError(field: $0.field?.rawValue, message: $0.message) }
             return Self.json(.badRequest, BookingAnswer(ok: false, repeated: nil, dealer: nil, errors: errors))
         }
         let knownSite = fleet.siteIDs.contains(site) ? site : ""
-        return BookingPage(directory: fleet.booking, site: knownSite).problems(problems, page: page)
+        return self.page(site: knownSite, from: from).problems(problems, page: page)
     }
 
     private static func label(_ outcome: LeadOutcome) -> String {

@@ -84,7 +84,8 @@ extension Collector {
             dedupeWindow: settings.downloadDedupeWindow)
         downloadGroup.get(":asset", use: downloads.download)
 
-        let bookings = BookingsRoute(store: store, fleet: fleet, metrics: metrics, dedupeWindow: settings.leadDedupeWindow)
+        let bookings = BookingsRoute(store: store, fleet: fleet, metrics: metrics, dedupeWindow: settings.leadDedupeWindow,
+                                     publicFolder: settings.publicFolder, allowsLoopbackOrigins: settings.allowsLoopbackOrigins)
         router.get("bookings/thanks", use: bookings.thanks)
         let bookingGroup = router.group("bookings").add(middleware: OriginPolicy(fleet: fleet, allowsLoopbackOrigins: settings.allowsLoopbackOrigins, allowsLocalNetworkOrigins: settings.allowsLocalNetworkOrigins, metrics: metrics))
         if settings.bookingRateLimitPerMinute > 0 {
@@ -97,7 +98,7 @@ extension Collector {
 
         if let token = settings.leadsToken {
             let failures = RateLimiter(perMinute: settings.leadsTokenFailuresPerMinute)
-            router.get("leads/export", use: LeadsExportRoute(store: store, token: token, metrics: metrics, failures: failures).export)
+            router.get("leads/export", use: LeadsExportRoute(store: store, fleet: fleet, token: token, metrics: metrics, failures: failures).export)
         }
         return router
     }

@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import ShowroomStorage
 
-/// `GET /leads/export?since=…&format=csv|json` with `Authorization: Bearer <token>`: the leads for the dealers'
+/// `GET /leads/export?since=…&format=csv|json` (`since` as `showroom leads export --since` takes it) with `Authorization: Bearer <token>`: the leads for the dealers'
 /// call lists. Mounted only when the collector was given a token (`--leads-token`, `SHOWROOM_LEADS_TOKEN`).
 ///
 /// A client address that sent `failures.perMinute` missing or wrong tokens within a minute is refused with 429
@@ -10,6 +10,7 @@ import ShowroomStorage
 /// teaches nothing. Refusals are logged without the token and without the client's address.
 struct LeadsExportRoute: Sendable {
     let store: any Store
+    let fleet: Fleet
     let token: String
     let metrics: CollectorMetrics
     /// One token per failed attempt, per client address.
@@ -38,13 +39,14 @@ struct LeadsExportRoute: Sendable {
                             message: "the leads export needs the collector's leads token as `Authorization: Bearer <token>`")
         }
         let query = request.uri.queryParameters
-        guard let sinceText = query["since"].map(String.init), let since = LeadsExport.parseSince(sinceText) else {
-            throw HTTPError(.badRequest, message: "give `since` as a day (2026-03-15) or an ISO 8601 time (2026-03-15T08:00:00+08:00)")
+        guard let since = LeadsExport.Since(parsing: query["since"].map(String.init) ?? "") else {
+            throw HTTPError(.badRequest, message: "give `since` as \(LeadsExport.Since.accepted)")
         }
         guard let format = LeadsExport.Format(rawValue: query["format"].map(String.init) ?? "csv") else {
             throw HTTPError(.badRequest, message: "`format` must be csv or json")
         }
-        let text = LeadsExport.render(try await store.leads(since: since), as: format)
+        let leads = try await store.leads(since: since.start(now: Date(), timeZone: fleet.timeZone))
+        let text = LeadsExport.render(leads, as: format, presentation: .init(directory: fleet.booking, timeZone: fleet.timeZone))
         var response = Response(status: .ok, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
         response.headers[.contentType] = format.contentType
         response.headers[.cacheControl] = "no-store"

@@ -3,7 +3,7 @@ extension AssetReport {
     static let csvHeader = [
         "asset", "kind", "title", "owner", "cost", "currency", "sites", "pages", "downloads", "link_downloads", "log_downloads",
         "downloads_by_site", "cost_per_download", "cost_per_use", "last_download", "licence_expiry", "never_used",
-        "used_never_downloaded",
+        "used_never_downloaded", "page_views", "cost_per_1000_views",
     ]
 
     /// One row per asset; empty cells where a figure does not exist (no division by zero).
@@ -17,6 +17,7 @@ extension AssetReport {
                 String(line.downloads.log), Self.bySiteText(line.downloadsBySite), line.costPerDownload.map(Self.plain) ?? "",
                 line.costPerUse.map(Self.plain) ?? "", line.lastDownload.map(Self.isoText) ?? "", line.licenceExpiry ?? "",
                 neverUsed.contains(line.id) ? "yes" : "no", unDownloaded.contains(line.id) ? "yes" : "no",
+                String(line.pageViews), line.costPerThousandViews.map(Self.plain) ?? "",
             ]
         }
         return CSV.document(header: Self.csvHeader, rows: rows)

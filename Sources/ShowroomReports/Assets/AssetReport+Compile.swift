@@ -15,14 +15,18 @@ extension AssetReport {
         package var daily: [AssetDayCount]
         /// Each asset's latest download from each site, however long ago.
         package var lastDownloads: [LastDownload]
+        /// Page views per site and page in the period, for each asset's exposure.
+        package var pageViews: [PageViewCount]
 
         /// The inputs as loaded (or as a test's fixtures give them).
-        package init(catalog: [Asset], usage: UsageIndex, downloads: [SourcedDownloadCount], daily: [AssetDayCount], lastDownloads: [LastDownload]) {
+        package init(catalog: [Asset], usage: UsageIndex, downloads: [SourcedDownloadCount], daily: [AssetDayCount], lastDownloads: [LastDownload],
+                     pageViews: [PageViewCount] = []) {
             self.catalog = catalog
             self.usage = usage
             self.downloads = downloads
             self.daily = daily
             self.lastDownloads = lastDownloads
+            self.pageViews = pageViews
         }
     }
 
@@ -43,23 +47,30 @@ extension AssetReport {
         let downloadsByAsset = Dictionary(grouping: downloads, by: \.asset)
         let lastByAsset = Dictionary(grouping: inputs.lastDownloads.filter { inSite($0.site) }, by: \.asset)
             .mapValues { $0.map(\.at).max()! }
+        let viewsByPage = Dictionary(inputs.pageViews.filter { inSite($0.site) }.map { ("\($0.site)\u{0}\($0.page)", $0.views) },
+                                     uniquingKeysWith: +)
 
         let lines = inputs.catalog.filter { kind == nil || $0.kind.rawValue == kind }.map { asset in
             let assetUses = usesByAsset[asset.id] ?? []
-            let pages = Set(assetUses.map { "\($0.site)\u{0}\($0.page)" }).count
+            let pageKeys = Set(assetUses.map { "\($0.site)\u{0}\($0.page)" })
+            let pages = pageKeys.count
+            let views = pageKeys.reduce(0) { $0 + (viewsByPage[$1] ?? 0) }
             var tally = DownloadTally()
             var bySite: [String: Int] = [:]
             for count in downloadsByAsset[asset.id] ?? [] {
                 tally.add(count.downloads, from: count.source)
                 bySite[count.site, default: 0] += count.downloads
             }
-            return AssetLine(
+            var line = AssetLine(
                 id: asset.id, kind: asset.kind.rawValue, title: asset.title, owner: asset.owner, cost: asset.cost,
                 currency: asset.currency, downloadable: asset.downloadable,
                 licenceExpiry: asset.licenceExpiry.map(ReportCalendar(utcOffset: 0).dayText),
                 sites: Set(assetUses.map(\.site)).sorted(), pages: pages, downloads: tally, downloadsBySite: bySite,
                 costPerDownload: divide(asset.cost, by: tally.total), costPerUse: divide(asset.cost, by: pages),
                 lastDownload: lastByAsset[asset.id])
+            line.pageViews = views
+            line.costPerThousandViews = views > 0 ? divide(asset.cost * 1000, by: views) : nil
+            return line
         }.sorted { ($0.downloads.total, $0.cost, $1.id) > ($1.downloads.total, $1.cost, $0.id) }
 
         let neverUsed = lines.filter { $0.pages == 0 }.sorted { ($0.cost, $1.id) > ($1.cost, $0.id) }
@@ -93,7 +104,7 @@ extension AssetReport {
             total.log += line.downloads.log
         }
 
-        return AssetReport(
+        var report = AssetReport(
             period: period, calendar: calendar, site: site, kind: kind, asOf: asOf,
             assets: lines,
             neverUsed: neverUsed.map(\.id),
@@ -105,6 +116,9 @@ extension AssetReport {
                 .sorted { $0.id < $1.id },
             downloadsByDay: calendar.days(in: period).map { DailyDownloads(day: $0, downloads: byDay[$0] ?? DownloadTally()) },
             totals: Totals(assets: lines.count, cost: Money.totals(lines.map { ($0.cost, $0.currency) }), downloads: total))
+        report.exposedPhotos = lines.filter { $0.kind == AssetKind.photo.rawValue && !$0.downloadable && $0.pages > 0 }
+            .sorted { ($0.pageViews, $1.id) > ($1.pageViews, $0.id) }.map(\.id)
+        return report
     }
 
     /// `amount / count` to the cent, or nil when there is nothing to divide by.

@@ -34,12 +34,28 @@ extension AssetReport {
                                     valueText: "\(day.day): \(day.downloads.total) (\(day.downloads.link) link, \(day.downloads.log) direct)")
                           }, colors: [Self.linkColor, Self.logColor]))
 
+        let unused = neverUsed.compactMap(line)
         body += HTML.card("Never used", note: "No page of \(site ?? "any site") uses them: \(sunk) sunk.", HTML.simpleTable(
             headers: [("Asset", false), ("Title", false), ("Owner", false), ("Cost", true)],
-            rows: neverUsed.compactMap(line).map { [$0.id, $0.title, $0.owner ?? Figures.none, "\(Figures.amount($0.cost)) \($0.currency)"] }))
+            rows: unused.map { [$0.id, $0.title, $0.owner ?? Figures.none, "\(Figures.amount($0.cost)) \($0.currency)"] },
+            pictures: unused.map(picture)))
+        let unDownloaded = usedNeverDownloaded.compactMap(line)
         body += HTML.card("Used but never downloaded", note: "Downloadable, on pages, not downloaded once in the period.", HTML.simpleTable(
-            headers: [("Asset", false), ("Title", false), ("Pages", true), ("Cost", true)],
-            rows: usedNeverDownloaded.compactMap(line).map { [$0.id, $0.title, String($0.pages), "\(Figures.amount($0.cost)) \($0.currency)"] }))
+            headers: [("Asset", false), ("Title", false), ("Pages", true), ("Page views", true), ("Cost", true)],
+            rows: unDownloaded.map { [$0.id, $0.title, String($0.pages), Figures.count($0.pageViews), "\(Figures.amount($0.cost)) \($0.currency)"] },
+            pictures: unDownloaded.map(picture)))
+        let exposed = exposedPhotos.compactMap(line)
+        body += HTML.card("Photos visitors cannot download: exposure",
+                          note: "Judged by the page views of the pages that show them in the period, since no download can count.", wide: true,
+                          HTML.simpleTable(
+                              headers: [("Asset", false), ("Title", false), ("Pages", true), ("Page views", true), ("Cost", true),
+                                        ("Cost per 1,000 views", true)],
+                              rows: exposed.map { photo in
+                                  [photo.id, photo.title, String(photo.pages), Figures.count(photo.pageViews),
+                                   "\(Figures.amount(photo.cost)) \(photo.currency)",
+                                   photo.costPerThousandViews.map { "\(Figures.amount($0)) \(photo.currency)" } ?? Figures.none]
+                              },
+                              pictures: exposed.map(picture)))
         body += HTML.card("Licences ending within \(Self.licenceWarningDays) days", note: "After the date, a build that uses the asset fails.",
                           HTML.simpleTable(headers: [("Asset", false), ("Licence until", false), ("Days left", true)],
                                            rows: expiringLicences.map { [$0.asset, $0.expiry, $0.daysLeft < 0 ? "ended" : String($0.daysLeft)] }))
@@ -53,13 +69,14 @@ extension AssetReport {
         body += HTML.card("Every asset", note: "Click a column to sort. Cost per download is empty where nothing was downloaded.", wide: true,
                           HTML.sortableTable(
                               headers: [("Asset", false), ("Kind", false), ("Title", false), ("Cost", true), ("Sites", true), ("Pages", true),
-                                        ("Downloads", true), ("Link", true), ("Direct", true), ("Cost/download", true), ("Cost/use", true),
+                                        ("Page views", true), ("Downloads", true), ("Link", true), ("Direct", true), ("Cost/download", true), ("Cost/use", true),
                                         ("Last download", false), ("Licence until", false)],
                               rows: assets.map { line in
                                   [
                                       (line.id, nil), (line.kind, nil), (line.title, nil),
                                       ("\(Figures.amount(line.cost)) \(line.currency)", Self.plain(line.cost)),
                                       (String(line.sites.count), nil), (String(line.pages), nil),
+                                      (Figures.count(line.pageViews), String(line.pageViews)),
                                       (Figures.count(line.downloads.total), String(line.downloads.total)),
                                       (Figures.count(line.downloads.link), String(line.downloads.link)),
                                       (Figures.count(line.downloads.log), String(line.downloads.log)),
@@ -68,7 +85,12 @@ extension AssetReport {
                                       (lastDownloadText(line), line.lastDownload.map(Self.isoText) ?? ""),
                                       (line.licenceExpiry ?? Figures.none, line.licenceExpiry ?? ""),
                                   ]
-                              }))
+                              }, pictures: assets.map(picture)))
         return HTML.page(title: "Assets report", subtitle: "\(periodText) · \(scopeText)", body: body)
+    }
+
+    /// The line's thumbnail, or an empty cell for an asset that is not an image.
+    private func picture(_ line: AssetLine) -> String {
+        HTML.thumbnail(thumbnails[line.id], alt: line.title)
     }
 }

@@ -21,6 +21,9 @@ extension AssetReport {
             ("assets", .array(assets.map(Self.json))),
             ("neverUsed", .object([("assets", .array(neverUsed.map(JSONValue.string))), ("moneySunk", Self.json(moneySunk))])),
             ("usedNeverDownloaded", .array(usedNeverDownloaded.map(JSONValue.string))),
+            ("exposedPhotos", .array(exposedPhotos.compactMap(line).map { line in
+                .object([("asset", .string(line.id)), ("pageViews", .int(line.pageViews))])
+            })),
             ("mostDownloaded", .array(mostDownloaded.compactMap(line).map { line in
                 .object([("asset", .string(line.id)), ("downloads", .int(line.downloads.total))])
             })),
@@ -51,7 +54,8 @@ extension AssetReport {
             ("id", .string(line.id)), ("kind", .string(line.kind)), ("title", .string(line.title)), ("owner", .optional(line.owner)),
             ("cost", .number(line.cost)), ("currency", .string(line.currency)), ("downloadable", .bool(line.downloadable)),
             ("licenceExpiry", .optional(line.licenceExpiry)), ("sites", .array(line.sites.map(JSONValue.string))),
-            ("pages", .int(line.pages)), ("downloads", json(line.downloads)),
+            ("pages", .int(line.pages)), ("pageViews", .int(line.pageViews)),
+            ("costPerThousandViews", .optional(line.costPerThousandViews)), ("downloads", json(line.downloads)),
             ("downloadsBySite", .object(line.downloadsBySite.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) })),
             ("costPerDownload", .optional(line.costPerDownload)), ("costPerUse", .optional(line.costPerUse)),
             ("lastDownload", .optional(line.lastDownload.map(isoText))),

@@ -43,13 +43,18 @@ extension AssetReport {
         let usage = try UsageIndex.load(publicFolder: options.publicFolder ?? workspace.publicFolder)
         let period = options.period
         let calendar = options.calendar
-        let (downloads, daily, last) = try await ReportStore.with(database: options.database, workspace: workspace.root) { store in
+        let (downloads, daily, last, views) = try await ReportStore.with(database: options.database, workspace: workspace.root) { store in
             (try await store.downloadCountsBySource(in: period),
              try await store.downloadCountsByDay(in: period, utcOffset: calendar.utcOffset),
-             try await store.lastDownloads(before: period.until))
+             try await store.lastDownloads(before: period.until),
+             try await store.pageViews(in: period))
         }
         let inputs = Inputs(catalog: Array(workspace.catalog.assets.values), usage: usage, downloads: downloads, daily: daily,
-                            lastDownloads: last)
-        return compile(inputs, period: period, calendar: calendar, site: options.site, kind: options.kind, asOf: now)
+                            lastDownloads: last, pageViews: views)
+        var report = compile(inputs, period: period, calendar: calendar, site: options.site, kind: options.kind, asOf: now)
+        let shown = Set(report.assets.map(\.id))
+        report.thumbnails = AssetThumbnail.sources(for: workspace.catalog.assets.values.filter { shown.contains($0.id) },
+                                                   filesFolder: workspace.root.appendingPathComponent(workspace.catalog.filesFolder))
+        return report
     }
 }

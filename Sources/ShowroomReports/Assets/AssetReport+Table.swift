@@ -4,13 +4,13 @@ extension AssetReport {
         var out = ["Assets report · \(periodText) · \(scopeText)", summaryText, ""]
         var table = TextTable([
             .init("ASSET", maxWidth: 28), .init("KIND"), .init("TITLE", maxWidth: 30), .init("COST", .right), .init("SITES", .right),
-            .init("PAGES", .right), .init("DOWNLOADS", .right), .init("LINK", .right), .init("LOG", .right),
+            .init("PAGES", .right), .init("VIEWS", .right), .init("DOWNLOADS", .right), .init("LINK", .right), .init("LOG", .right),
             .init("COST/DOWNLOAD", .right), .init("COST/USE", .right), .init("LAST DOWNLOAD"), .init("LICENCE UNTIL"),
         ])
         for line in assets {
             table.add([
                 line.id, line.kind, line.title, "\(Figures.amount(line.cost)) \(line.currency)", String(line.sites.count),
-                String(line.pages), Figures.count(line.downloads.total), Figures.count(line.downloads.link),
+                String(line.pages), Figures.count(line.pageViews), Figures.count(line.downloads.total), Figures.count(line.downloads.link),
                 Figures.count(line.downloads.log), Figures.amount(line.costPerDownload), Figures.amount(line.costPerUse),
                 lastDownloadText(line), line.licenceExpiry ?? Figures.none,
             ])
@@ -28,6 +28,12 @@ extension AssetReport {
         out.append("Used but never downloaded in the period: \(usedNeverDownloaded.count) downloadable asset\(usedNeverDownloaded.count == 1 ? "" : "s")")
         out.append(listTable(usedNeverDownloaded, headers: [.init("PAGES", .right), .init("COST", .right)]) {
             [String($0.pages), "\(Figures.amount($0.cost)) \($0.currency)"]
+        })
+
+        out.append("")
+        out.append("Photos visitors cannot download, by exposure (page views of the pages that show them)")
+        out.append(listTable(exposedPhotos, headers: [.init("PAGES", .right), .init("VIEWS", .right), .init("COST/1,000 VIEWS", .right)]) {
+            [String($0.pages), Figures.count($0.pageViews), Figures.amount($0.costPerThousandViews)]
         })
 
         out.append("")

@@ -36,6 +36,11 @@ public struct AssetReport: Sendable {
     package var downloadsByDay: [DailyDownloads]
     /// The figures of every asset in scope together.
     package var totals: Totals
+    /// Photos on pages that visitors cannot download, most viewed first: judged by their exposure, not downloads.
+    package var exposedPhotos: [String] = []
+    /// Small pictures of the image assets for the HTML page, by asset id (`data:` URIs, or `file:` URLs of large
+    /// files); filled by `make`, empty from `compile`.
+    package var thumbnails: [String: String] = [:]
 
     /// The whole report in numbers.
     package struct Totals: Sendable, Hashable {
@@ -70,6 +75,10 @@ package struct AssetLine: Sendable, Hashable {
     package var sites: [String]
     /// Distinct pages (site and URL) that use it.
     package var pages: Int
+    /// Exposure: the page views in the period of the pages that use it, which judges a photo nobody can download.
+    package var pageViews: Int = 0
+    /// `cost / (pageViews / 1000)`, to the cent; nil without page views.
+    package var costPerThousandViews: Double?
     /// Its downloads in the period, by route.
     package var downloads: DownloadTally
     /// Downloads in the period per site, for sites with at least one.

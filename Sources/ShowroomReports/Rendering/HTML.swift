@@ -43,16 +43,25 @@ enum HTML {
             + (note.isEmpty ? "" : "<p class=\"note\">\(escape(note))</p>") + content + "</section>"
     }
 
+    /// A small picture for a table cell (`src` a `data:` or `file:` URL), or an empty cell's content without one.
+    static func thumbnail(_ source: String?, alt: String) -> String {
+        guard let source else { return "" }
+        return "<img class=\"thumb\" src=\"\(escape(source))\" alt=\"\(escape(alt))\" loading=\"lazy\">"
+    }
+
     /// A table whose columns sort on a click (numbers by `data-v`, text alphabetically).
-    /// Each cell is (shown text, sort value or nil to sort by the text, numeric).
-    static func sortableTable(headers: [(String, numeric: Bool)], rows: [[(text: String, sort: String?)]]) -> String {
+    /// Each cell is (shown text, sort value or nil to sort by the text, numeric). With `pictures` (HTML from
+    /// `thumbnail`, one per row), a first column shows them.
+    static func sortableTable(headers: [(String, numeric: Bool)], rows: [[(text: String, sort: String?)]], pictures: [String]? = nil) -> String {
         var out = "<div class=\"scroll\"><table class=\"sortable\"><thead><tr>"
+        if pictures != nil { out += "<th class=\"pic\"></th>" }
         for (header, numeric) in headers {
             out += "<th\(numeric ? " class=\"num\"" : "") tabindex=\"0\">\(escape(header))</th>"
         }
         out += "</tr></thead><tbody>"
-        for row in rows {
+        for (rowIndex, row) in rows.enumerated() {
             out += "<tr>"
+            if let pictures { out += "<td class=\"pic\">\(pictures[rowIndex])</td>" }
             for (index, cell) in row.enumerated() {
                 let numeric = headers[index].numeric
                 let sort = cell.sort.map { " data-v=\"\(escape($0))\"" } ?? ""
@@ -64,14 +73,14 @@ enum HTML {
         return out + "</tbody></table></div>"
     }
 
-    /// A plain list of rows, or a quiet "none".
-    static func simpleTable(headers: [(String, numeric: Bool)], rows: [[String]], empty: String = "None.") -> String {
+    /// A plain list of rows, or a quiet "none"; with `pictures` (as for `sortableTable`) a first column shows them.
+    static func simpleTable(headers: [(String, numeric: Bool)], rows: [[String]], pictures: [String]? = nil, empty: String = "None.") -> String {
         guard !rows.isEmpty else { return "<p class=\"empty\">\(escape(empty))</p>" }
-        var out = "<table><thead><tr>"
+        var out = "<table><thead><tr>" + (pictures != nil ? "<th class=\"pic\"></th>" : "")
         for (header, numeric) in headers { out += "<th\(numeric ? " class=\"num\"" : "")>\(escape(header))</th>" }
         out += "</tr></thead><tbody>"
-        for row in rows {
-            out += "<tr>" + row.enumerated().map { index, cell in
+        for (rowIndex, row) in rows.enumerated() {
+            out += "<tr>" + (pictures.map { "<td class=\"pic\">\($0[rowIndex])</td>" } ?? "") + row.enumerated().map { index, cell in
                 "<td\(headers[index].numeric ? " class=\"num\"" : "")>\(escape(cell))</td>"
             }.joined() + "</tr>"
         }
@@ -115,6 +124,8 @@ enum HTML {
         table.sortable th[aria-sort=descending]::after{content:" ▼"}
         tbody tr:hover{background:#f9fafb}
         .bad{color:var(--warn);font-weight:600}
+        td.pic,th.pic{width:56px;padding:3px 6px}
+        img.thumb{display:block;width:48px;height:36px;object-fit:cover;border-radius:4px;background:var(--line)}
         @media (max-width:900px){main{grid-template-columns:1fr;padding:16px}}
         """
 

@@ -2,7 +2,8 @@ import Foundation
 
 /// The one way leads leave the system: `showroom leads export` and `GET /leads/export` both write them with this.
 ///
-/// CSV cells that a spreadsheet would run as a formula (see `formulaStarts`) get a leading `'`, so a name like
+/// The CSV is made for Excel: it starts with a UTF-8 byte order mark (without one Excel reads Chinese names as
+/// Latin-1), names each dealer beside its id, and writes times in the fleet's time zone. CSV cells that a spreadsheet would run as a formula (see `formulaStarts`) get a leading `'`, so a name like
 /// `=HYPERLINK(…)` stays text.
 public enum LeadsExport {
     /// The two shapes an export comes in: CSV for a dealer's spreadsheet, JSON for a script.
@@ -20,20 +21,26 @@ public enum LeadsExport {
 
     /// The columns of the CSV export, in order; the JSON export uses the same names.
     package static let columns = [
-        "id", "created_at", "site", "page", "name", "phone", "model", "city", "dealer", "visitor", "consent_version",
+        "id", "created_at", "site", "page", "name", "phone", "model", "city", "dealer", "dealer_name", "dealer_phone",
+        "visitor", "consent_version",
     ]
 
-    /// The leads as CSV (a header line, then one line per lead, CRLF line ends) or as a JSON array.
-    public static func render(_ leads: [Lead], as format: Format) -> String {
+    /// The byte order mark the CSV starts with, so Excel reads it as UTF-8.
+    public static let byteOrderMark = "\u{FEFF}"
+
+    /// The leads as CSV (a byte order mark, a header line, then one line per lead, CRLF line ends) or as a JSON
+    /// array, with the dealers and time zone of `presentation`.
+    public static func render(_ leads: [Lead], as format: Format, presentation: Presentation = Presentation()) -> String {
         switch format {
         case .csv:
             let lines = [columns.joined(separator: ",")] + leads.map { lead in
-                cells(of: lead).map { csvCell($0 ?? "") }.joined(separator: ",")
+                cells(of: lead, time: presentation.spreadsheetTime, presentation).map { csvCell($0 ?? "") }.joined(separator: ",")
             }
-            return lines.joined(separator: "\r\n") + "\r\n"
+            return byteOrderMark + lines.joined(separator: "\r\n") + "\r\n"
         case .json:
             let records = leads.map { lead in
-                Dictionary(uniqueKeysWithValues: zip(columns, cells(of: lead)).compactMap { key, value in value.map { (key, $0) } })
+                Dictionary(uniqueKeysWithValues: zip(columns, cells(of: lead, time: presentation.isoTime, presentation))
+                    .compactMap { key, value in value.map { (key, $0) } })
             }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
@@ -61,17 +68,11 @@ public enum LeadsExport {
         return cell
     }
 
-    /// Reads `--since` / `?since=`: a day (`2026-03-15`, midnight UTC) or an ISO 8601 time with a zone
-    /// (`2026-03-15T08:00:00+08:00`).
-    public static func parseSince(_ text: String) -> Date? {
-        if text.count == 10, let date = try? Date(text + "T00:00:00Z", strategy: .iso8601) { return date }
-        return try? Date(text, strategy: .iso8601)
-    }
-
-    private static func cells(of lead: Lead) -> [String?] {
-        [
-            lead.id.map(String.init), lead.createdAt.formatted(.iso8601), lead.site, lead.page, lead.name, lead.phone,
-            lead.model, lead.city, lead.dealer, lead.visitor, lead.consentVersion,
+    private static func cells(of lead: Lead, time: (Date) -> String, _ presentation: Presentation) -> [String?] {
+        let contact = presentation.dealers[lead.dealer]
+        return [
+            lead.id.map(String.init), time(lead.createdAt), lead.site, lead.page, lead.name, lead.phone,
+            lead.model, lead.city, lead.dealer, contact?.name, contact?.phone, lead.visitor, lead.consentVersion,
         ]
     }
 }

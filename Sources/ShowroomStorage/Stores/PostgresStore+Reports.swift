@@ -71,6 +71,27 @@ extension PostgresStore: ReportingStore {
         return last
     }
 
+    /// Page views per site and page in the period: the hourly rollups, plus the events of the partial hours at its edges.
+    public func pageViews(in period: ReportPeriod) async throws -> [PageViewCount] {
+        let span = HourSpan(period), edges = span.edgeBounds
+        let rows = try await client.query("""
+            SELECT site, page, SUM(views)::bigint FROM (
+                SELECT site, page, SUM(views) AS views FROM page_view_rollups
+                WHERE hour >= \(span.first) AND hour < \(span.end) GROUP BY site, page
+                UNION ALL
+                SELECT site, page, COUNT(*) AS views FROM events
+                WHERE type = 'pageview' AND ((occurred_at >= \(edges[0]) AND occurred_at < \(edges[1]))
+                                          OR (occurred_at >= \(edges[2]) AND occurred_at < \(edges[3])))
+                GROUP BY site, page) AS parts
+            GROUP BY site, page ORDER BY site, page
+            """, logger: Self.reportLogger)
+        var counts: [PageViewCount] = []
+        for try await (site, page, views) in rows.decode((String, String, Int).self) {
+            counts.append(PageViewCount(site: site, page: page, views: views))
+        }
+        return counts
+    }
+
     /// Inserts the lines in one transaction, skipping keys already stored, and adds the new ones to the rollups.
     package func recordLogDownloads(_ downloads: [Download]) async throws -> Int {
         guard !downloads.isEmpty else { return 0 }

@@ -40,6 +40,20 @@ extension PostgresStore {
         "CREATE INDEX events_time ON events (occurred_at)",
     ]
 
+    /// Migration `4-page-views`: page views per site, page and hour, for the assets report's exposure.
+    static let pageViewRollupStatements = [
+        """
+        CREATE TABLE page_view_rollups (
+            site TEXT NOT NULL, page TEXT NOT NULL, hour BIGINT NOT NULL, views BIGINT NOT NULL,
+            PRIMARY KEY (site, page, hour)
+        )
+        """,
+        """
+        INSERT INTO page_view_rollups (site, page, hour, views)
+            SELECT site, page, occurred_at / 3600000, COUNT(*) FROM events WHERE type = 'pageview' GROUP BY 1, 2, 3
+        """,
+    ]
+
     /// Adds a batch of events to the rollups, in the batch's transaction: one statement per table, rows in key order so
     /// that concurrent batches (of this instance or another) lock the rollup rows they share in the same order.
     static func rollUp(_ events: [TrackedEvent], on connection: PostgresConnection, logger: Logger) async throws {
@@ -56,6 +70,7 @@ extension PostgresStore {
             INSERT INTO event_rollups (site, type, hour, events) VALUES \(rows.joined(separator: ", "))
             ON CONFLICT (site, type, hour) DO UPDATE SET events = event_rollups.events + excluded.events
             """, binds: bindings), logger: logger)
+        try await rollUpPageViews(events, on: connection, logger: logger)
         let visitors = EventRollupRow.funnelVisitors(of: events)
         guard !visitors.isEmpty else { return }
         bindings = PostgresBindings()
@@ -69,6 +84,25 @@ extension PostgresStore {
         }
         try await connection.query(PostgresQuery(unsafeSQL: """
             INSERT INTO funnel_visitors (site, type, hour, visitor) VALUES \(rows.joined(separator: ", ")) ON CONFLICT DO NOTHING
+            """, binds: bindings), logger: logger)
+    }
+
+    /// Adds a batch's page views to `page_view_rollups`, in the batch's transaction, rows in key order.
+    private static func rollUpPageViews(_ events: [TrackedEvent], on connection: PostgresConnection, logger: Logger) async throws {
+        let counts = PageViewRollupRow.counts(of: events)
+        guard !counts.isEmpty else { return }
+        var bindings = PostgresBindings()
+        var rows: [String] = []
+        for (row, count) in counts {
+            rows.append(placeholders(4, after: bindings.count))
+            bindings.append(row.site)
+            bindings.append(row.page)
+            bindings.append(row.hour)
+            bindings.append(Int64(count))
+        }
+        try await connection.query(PostgresQuery(unsafeSQL: """
+            INSERT INTO page_view_rollups (site, page, hour, views) VALUES \(rows.joined(separator: ", "))
+            ON CONFLICT (site, page, hour) DO UPDATE SET views = page_view_rollups.views + excluded.views
             """, binds: bindings), logger: logger)
     }
 

@@ -143,6 +143,7 @@ package final class PostgresStore: Store {
         ]),
         ("2-leads", leadsTableStatements),
         ("3-rollups", rollupStatements),
+        ("4-page-views", pageViewRollupStatements),
     ]
 
     /// Queues the events for the next group commit (one multi-row `INSERT`) and returns once it has committed.

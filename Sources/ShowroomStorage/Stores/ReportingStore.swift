@@ -16,6 +16,9 @@ public protocol ReportingStore: Store {
     /// The latest download of each asset from each site before `until` (however long ago), ordered by asset, site.
     func lastDownloads(before until: Date) async throws -> [LastDownload]
 
+    /// Page views per site and page in `[since, until)`, ordered by site, page; only pages with views.
+    func pageViews(in period: ReportPeriod) async throws -> [PageViewCount]
+
     /// Stores access-log downloads in one transaction, skipping each whose `dedupeKey` is already stored
     /// (so ingesting a log twice adds nothing). Returns how many were new.
     func recordLogDownloads(_ downloads: [Download]) async throws -> Int

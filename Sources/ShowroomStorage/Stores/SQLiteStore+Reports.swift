@@ -70,6 +70,24 @@ extension SQLiteStore: ReportingStore {
         }
     }
 
+    /// Page views per site and page in the period: the hourly rollups, plus the events of the partial hours at its edges.
+    public func pageViews(in period: ReportPeriod) async throws -> [PageViewCount] {
+        let span = HourSpan(period), edges = span.edgeBounds
+        return try await reportConnection().read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT site, page, SUM(views) AS views FROM (
+                    SELECT site, page, SUM(views) AS views FROM page_view_rollups
+                    WHERE hour >= ? AND hour < ? GROUP BY site, page
+                    UNION ALL
+                    SELECT site, page, COUNT(*) AS views FROM events
+                    WHERE type = 'pageview' AND ((occurred_at >= ? AND occurred_at < ?) OR (occurred_at >= ? AND occurred_at < ?))
+                    GROUP BY site, page)
+                GROUP BY site, page ORDER BY site, page
+                """, arguments: [span.first, span.end, edges[0], edges[1], edges[2], edges[3]]
+            ).map { PageViewCount(site: $0["site"], page: $0["page"], views: $0["views"]) }
+        }
+    }
+
     /// Inserts the lines in one transaction, skipping keys already stored, and adds the new ones to the rollups.
     public func recordLogDownloads(_ downloads: [Download]) async throws -> Int {
         guard !downloads.isEmpty else { return 0 }

@@ -29,6 +29,18 @@ extension SQLiteStore {
             """)
     }
 
+    /// Migration `4-page-views`: page views per site, page and hour, for the assets report's exposure.
+    static func createPageViewRollups(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE page_view_rollups (
+                site TEXT NOT NULL, page TEXT NOT NULL, hour INTEGER NOT NULL, views INTEGER NOT NULL,
+                PRIMARY KEY (site, page, hour)
+            ) WITHOUT ROWID;
+            INSERT INTO page_view_rollups (site, page, hour, views)
+                SELECT site, page, occurred_at / 3600000, COUNT(*) FROM events WHERE type = 'pageview' GROUP BY 1, 2, 3;
+            """)
+    }
+
     /// Adds a batch of events to the rollups, in the batch's transaction.
     static func rollUp(_ events: [TrackedEvent], _ db: Database) throws {
         let counts = try db.cachedStatement(sql: """
@@ -43,6 +55,13 @@ extension SQLiteStore {
             """)
         for (row, visitor) in EventRollupRow.funnelVisitors(of: events) {
             try visitors.execute(arguments: [row.site, row.type, row.hour, visitor])
+        }
+        let views = try db.cachedStatement(sql: """
+            INSERT INTO page_view_rollups (site, page, hour, views) VALUES (?, ?, ?, ?)
+            ON CONFLICT (site, page, hour) DO UPDATE SET views = views + excluded.views
+            """)
+        for (row, count) in PageViewRollupRow.counts(of: events) {
+            try views.execute(arguments: [row.site, row.page, row.hour, count])
         }
     }
 

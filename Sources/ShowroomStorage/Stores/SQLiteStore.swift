@@ -95,6 +95,7 @@ public final class SQLiteStore: Store {
         }
         migrator.registerMigration("2-leads", migrate: createLeadsTable)
         migrator.registerMigration("3-rollups", migrate: createRollups)
+        migrator.registerMigration("4-page-views", migrate: createPageViewRollups)
         return migrator
     }
 

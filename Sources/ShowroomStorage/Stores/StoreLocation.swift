@@ -57,6 +57,16 @@ public enum StoreLocation: Sendable, Hashable, CustomStringConvertible {
         return try await body(store)
     }
 
+    /// Says where for a person reading a command's output: a SQLite file inside `workspace` by its path from there
+    /// (`.showroom/collector.sqlite`), any other by its full path, PostgreSQL without the password.
+    public func name(relativeTo workspace: URL) -> String {
+        guard case .sqlite(let path) = self else { return description }
+        let base = workspace.standardizedFileURL.path
+        let file = URL(fileURLWithPath: path).standardizedFileURL.path
+        let prefix = base.hasSuffix("/") ? base : base + "/"
+        return file.hasPrefix(prefix) ? String(file.dropFirst(prefix.count)) : file
+    }
+
     /// Says where without the password: safe to log.
     public var description: String {
         switch self {

@@ -40,8 +40,15 @@ enum ReportFixture {
         link("ghost-photo", "beta", "2026-03-04T11:00:00Z"),
     ]
 
-    /// Runs `body` with the path of a migrated SQLite store holding `downloads`, removed afterwards.
-    static func withStore<Result>(_ downloads: [Download] = downloads, _ body: (String) async throws -> Result) async throws -> Result {
+    /// A page view of `page` on `site` on 5 March 2026.
+    static func view(_ site: String, _ page: String) -> TrackedEvent {
+        let at = date("2026-03-05T12:00:00Z")
+        return TrackedEvent(site: site, page: page, type: .pageview, visitor: nil, occurredAt: at, receivedAt: at)
+    }
+
+    /// Runs `body` with the path of a migrated SQLite store holding `downloads` and `events`, removed afterwards.
+    static func withStore<Result>(_ downloads: [Download] = downloads, events: [TrackedEvent] = [],
+                                  _ body: (String) async throws -> Result) async throws -> Result {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("showroom-reports-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("collector.sqlite").path
@@ -51,13 +58,16 @@ enum ReportFixture {
             _ = try await store.record(download, dedupeWindow: 10)
         }
         _ = try await store.recordLogDownloads(downloads.filter { $0.source == .log })
+        if !events.isEmpty { try await store.record(events) }
         try await store.close()
         return try await body(path)
     }
 
-    /// The assets report of the fixture, optionally for one site or kind.
-    static func assetReport(site: String? = nil, kind: String? = nil) async throws -> AssetReport {
-        try await withStore { path in
+    /// The assets report of the fixture (or of a copy at `workspace`), optionally for one site or kind, with `events`
+    /// in the store.
+    static func assetReport(site: String? = nil, kind: String? = nil, events: [TrackedEvent] = [],
+                            workspace: URL = workspace) async throws -> AssetReport {
+        try await withStore(events: events) { path in
             try await AssetReport.make(AssetReport.Options(
                 workspace: workspace, database: "sqlite:\(path)", period: period, calendar: calendar, site: site, kind: kind), now: asOf)
         }
