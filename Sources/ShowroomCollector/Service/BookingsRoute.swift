@@ -24,13 +24,7 @@ struct BookingsRoute: Sendable {
     let allowsLoopbackOrigins: Bool
 
     func receive(_ request: Request, context: CollectorRequestContext) async throws -> Response {
-        let body: ByteBuffer
-        do {
-            body = try await request.body.collect(upTo: context.maxUploadSize)
-        } catch let error as HTTPError where error.status == .contentTooLarge {
-            metrics.rejected(reason: "too_large")
-            throw HTTPError(.contentTooLarge, message: "a booking may carry at most \(context.maxUploadSize / 1024) KB")
-        }
+        let body = try await request.collectBody(context: context, metrics: metrics) { "a booking may carry at most \($0) KB" }
         let contentType = request.headers[.contentType]
         let wantsJSON = !(contentType?.lowercased().hasPrefix("application/x-www-form-urlencoded") ?? false)
             || (request.headers[.accept]?.contains("application/json") ?? false)

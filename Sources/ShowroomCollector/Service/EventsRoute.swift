@@ -9,13 +9,7 @@ struct EventsRoute: Sendable {
     let metrics: CollectorMetrics
 
     func receive(_ request: Request, context: CollectorRequestContext) async throws -> Response {
-        let body: ByteBuffer
-        do {
-            body = try await request.body.collect(upTo: context.maxUploadSize)
-        } catch let error as HTTPError where error.status == .contentTooLarge {
-            metrics.rejected(reason: "too_large")
-            throw HTTPError(.contentTooLarge, message: "a request may carry at most \(context.maxUploadSize / 1024) KB of events")
-        }
+        let body = try await request.collectBody(context: context, metrics: metrics) { "a request may carry at most \($0) KB of events" }
         let now = Date()
         var events: [TrackedEvent] = []
         do throws(EventRejection) {

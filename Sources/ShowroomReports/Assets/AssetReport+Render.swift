@@ -1,21 +1,8 @@
 import Foundation
 
-extension AssetReport {
+extension AssetReport: RenderableReport {
     /// The report in `format`.
-    public func rendered(as format: ReportFormat) -> String {
-        switch format {
-        case .table: tableText()
-        case .csv: csvText()
-        case .json: json().text()
-        case .html: htmlPage()
-        }
-    }
-
-    /// `2026-02-20 to 2026-03-21 (30 days, UTC+08:00)`; the last day shown is the last day included.
-    var periodText: String {
-        let days = calendar.days(in: period)
-        return "\(days.first ?? "") to \(days.last ?? "") (\(days.count) day\(days.count == 1 ? "" : "s"), UTC\(calendar.offsetText))"
-    }
+    public func rendered(as format: ReportFormat) -> String { rendering(as: format) }
 
     var scopeText: String {
         "\(site.map { "site \($0)" } ?? "all sites") · \(kind.map { "\($0)s" } ?? "all kinds")"
