@@ -1,3 +1,4 @@
+import Foundation
 import ShowroomCore
 import Yams
 
@@ -16,9 +17,8 @@ extension YAMLNode {
              .composer(let context, let problem, let mark, _):
             if let quote = UnclosedQuote.find(in: text, before: mark) {
                 return .error(at: SourceLocation(file: file, line: quote.line + lineOffset, column: quote.column),
-                              "invalid YAML: the text that starts with this `\(quote.character)` never ends, so the rest of the file reads as part of it",
-                              hint: "the quote opened here is never closed: close it on the same line (`name: \(quote.character)Aurora\(quote.character)`), "
-                                  + "or remove it")
+                              "invalid YAML: the text that starts with this `\(quote.character)` is never closed, so what follows is read as part of it",
+                              hint: "the quote opened here is never closed: close it on the same line (`\(quote.closedLine)`), or remove it")
             }
             if let context, let bracket = Self.openingBracket(of: context) {
                 return .error(at: place(context.mark),
@@ -54,6 +54,9 @@ struct UnclosedQuote {
     var line: Int
     var column: Int
     var character: Character
+    /// The quote's line as it should read, closed at its end (`title: "Aurora launch"`), for the fix; a
+    /// generic example when the line is long.
+    var closedLine: String
 
     /// The first such quote that opens before `mark` (libyaml's error place, 1-based), if any.
     static func find(in text: String, before mark: Mark) -> UnclosedQuote? {
@@ -94,7 +97,9 @@ struct UnclosedQuote {
                 }
                 if scalar == "#", position == 0 || scalars[position - 1] == " " { break }
                 if scalar == "\"" || scalar == "'", previous.map({ [":", "-", "[", "{", ",", "?"].contains($0) }) ?? true {
-                    open = UnclosedQuote(line: number, column: position + 1, character: Character(scalar))
+                    let text = String(String.UnicodeScalarView(scalars)).trimmingCharacters(in: .whitespaces)
+                    let closed = text.count <= 70 && !text.contains(" #") ? text + String(scalar) : "name: \(scalar)Aurora\(scalar)"
+                    open = UnclosedQuote(line: number, column: position + 1, character: Character(scalar), closedLine: closed)
                 } else if scalar != " " {
                     previous = scalar
                 }

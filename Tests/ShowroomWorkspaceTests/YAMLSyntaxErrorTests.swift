@@ -24,10 +24,15 @@ import Testing
         #expect(error.hint?.contains("the quote opened here is never closed: close it on the same line") == true)
     }
 
+    @Test func theFixForAnUnclosedQuoteShowsItsLineClosed() throws {
+        let error = try Self.error("id: vega\nname: \"Meridian Vega\nbrand: meridian\n")
+        #expect(error.hint?.contains("(`name: \"Meridian Vega\"`)") == true)
+    }
+
     @Test func aQuoteThatRunsOnToTheNextQuoteIsReportedAtTheQuoteNotWhereReadingFailed() throws {
         let error = try Self.error("id: vega\ntagline: 'The family sedan\nbrand: meridian\nsegment: 'Family'\nbody: sedan\n")
         #expect(error.location == SourceLocation(file: "shared/data/models.yaml", line: 2, column: 10))
-        #expect(error.message.contains("never ends"))
+        #expect(error.message.contains("is never closed"))
     }
 
     @Test func anUnclosedQuoteDeepInTheFleetsModelsFileIsReportedOnItsLine() throws {
@@ -54,7 +59,7 @@ import Testing
     @Test func aQuotedTextOverSeveralLinesIsNotTakenForAnUnclosedQuote() throws {
         let error = try Self.error("about: \"Lumen builds\n  electric cars\"\nname: Lumen\n  founded: 2019\n")
         #expect(error.location?.line == 4)
-        #expect(!error.message.contains("never ends"))
+        #expect(!error.message.contains("is never closed"))
     }
 
     @Test func quotesInsideABlockTextAreNotTakenForAnUnclosedQuote() throws {
