@@ -96,6 +96,7 @@ struct UnclosedQuote {
                     ranOn = nil
                 }
                 if scalar == "#", position == 0 || scalars[position - 1] == " " { break }
+                if number == mark.line, position + 1 >= mark.column { return nil }  // libyaml failed before reaching it
                 if scalar == "\"" || scalar == "'", previous.map({ [":", "-", "[", "{", ",", "?"].contains($0) }) ?? true {
                     let text = String(String.UnicodeScalarView(scalars)).trimmingCharacters(in: .whitespaces)
                     let closed = text.count <= 70 && !text.contains(" #") ? text + String(scalar) : "name: \(scalar)Aurora\(scalar)"

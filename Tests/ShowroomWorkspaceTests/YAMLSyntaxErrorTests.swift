@@ -62,6 +62,12 @@ import Testing
         #expect(!error.message.contains("is never closed"))
     }
 
+    @Test func aQuoteAfterWhereReadingFailedIsNotBlamed() throws {
+        let error = try Self.error("title: Store: 'open\nkind: store\n")
+        #expect(error.location == SourceLocation(file: "shared/data/models.yaml", line: 1, column: 13))
+        #expect(!error.message.contains("is never closed"))
+    }
+
     @Test func quotesInsideABlockTextAreNotTakenForAnUnclosedQuote() throws {
         let error = try Self.error("notes: |\n  It's \"quoted\n  here\nname: Lumen\n  founded: 2019\n")
         #expect(error.location?.line == 5)
