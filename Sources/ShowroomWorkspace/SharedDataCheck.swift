@@ -57,10 +57,11 @@ public enum SharedDataCheck {
         guard let english = i18n["en"]?.pairs else { return [] }
         var found: [Diagnostic] = []
         for locale in Set(sites.map(\.locale)).sorted() where locale != "en" {
-            let siteIDs = sites.filter { $0.locale == locale }.map(\.id).joined(separator: ", ")
+            let inLocale = sites.filter { $0.locale == locale }.map(\.id)
+            let siteIDs = (inLocale.count == 1 ? "the site " : "the sites ") + inLocale.joined(separator: ", ")
             let file = "shared/i18n/\(locale).yaml"
             guard let translated = i18n[locale] else {
-                found.append(.warning(at: SourceLocation(file: file), "there are no \(locale) template strings for the sites \(siteIDs)",
+                found.append(.warning(at: SourceLocation(file: file), "there are no \(locale) template strings for \(siteIDs)",
                                       hint: "create \(file) with a translation of every line of shared/i18n/en.yaml"))
                 continue
             }
@@ -72,7 +73,7 @@ public enum SharedDataCheck {
                 }
                 let english = value.scalarText.map { " (in English: `\($0)`)" } ?? ""
                 found.append(.warning(at: previous?.keyLocation ?? translated.location,
-                                      "`\(key)` has no \(locale) translation in \(file), so the sites \(siteIDs) cannot show it in \(locale)",
+                                      "`\(key)` has no \(locale) translation in \(file), so \(siteIDs) cannot show it in \(locale)",
                                       hint: "add a line `\(key): …` with the \(locale) text\(english) \(previous == nil ? "at the top of" : "below this line of") \(file)"))
             }
         }
@@ -207,7 +208,9 @@ private struct SchemaReader {
             guard let text else { return wrong("write one \(referencedKey) of shared/data/\(file).yaml") }
             guard let values = known[file]?[referencedKey], data[file] != nil else { return }
             if !values.contains(text) {
-                let nearest = NameSuggestion.nearest(to: text, among: values).map { "did you mean `\($0)`? " } ?? ""
+                let alias = data[file]?.items?.first { ($0["names"]?.items ?? []).contains { $0.scalarText == text } }?[referencedKey]?.scalarText
+                let nearest = alias.map { "write `\(key): \($0)` (`\(text)` is one of its `names`); " }
+                    ?? NameSuggestion.nearest(to: text, among: values).map { "did you mean `\($0)`? " } ?? ""
                 diagnostics.append(.error(at: node.location, "`\(key)` names `\(text)`, but shared/data/\(file).yaml has no record with \(referencedKey) `\(text)`",
                                           hint: "\(nearest)write one of: \(values.sorted().joined(separator: ", ")); or add `\(text)` to shared/data/\(file).yaml"))
             }

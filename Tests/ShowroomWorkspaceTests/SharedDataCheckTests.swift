@@ -57,6 +57,14 @@ import Testing
         #expect(error.location == SourceLocation(file: "shared/data/dealers.yaml", line: 4, column: 9))
     }
 
+    @Test func aDealersCityWrittenAsAnotherNameOfACitySaysWhichCityToWrite() throws {
+        let error = try Self.error("no record with city `Peking`", in: [
+            "shared/data/cities.yaml": "- city: Beijing\n  province: Beijing\n  names: [北京, Peking]\n",
+            "shared/data/dealers.yaml": "- id: lumen-bj\n  name: Lumen Beijing\n  brand: lumen\n  city: Peking\n  province: Beijing\n  phone: 010-1\n",
+        ])
+        #expect(error.hint?.hasPrefix("write `city: Beijing` (`Peking` is one of its `names`)") == true)
+    }
+
     @Test func aPaintColourThatIsNotAColourIsAnError() throws {
         let error = try Self.error("`hex` must be a colour", in: [
             "shared/data/models.yaml": "- id: aurora\n  name: Aurora\n  brand: lumen\n  colours:\n  - name: Red\n    hex: '#zz0000'\n",
@@ -130,7 +138,7 @@ import Testing
         let warning = try #require(diagnostics.first { $0.message.contains("`bookTestDrive` has no zh-CN translation") })
         #expect(warning.severity == .warning)
         #expect(warning.location == SourceLocation(file: "shared/i18n/zh-CN.yaml", line: 1, column: 1))
-        #expect(warning.message.contains("aurora"))
+        #expect(warning.message.contains("the site aurora"))
     }
 
     @Test func aStringMissingFromALocaleNoSiteUsesIsNotReported() throws {
