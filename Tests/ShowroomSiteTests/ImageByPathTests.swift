@@ -24,6 +24,14 @@ import Testing
         #expect(error.hint?.contains("index.md") == true)
     }
 
+    @Test func aBundlesPictureByThePathOfALibraryFileIsAnErrorToo() throws {
+        let workspace = try FixtureWorkspace()
+        try workspace.write("sites/store/content/offers/launch/index.md",
+                            "---\ntitle: Launch\n---\n![The car](../../../../../assets/files/photos/aurora-hero.png)\n")
+        let error = try #require(workspace.build(sites: ["store"]).error(containing: "is a file path"))
+        #expect(error.hint?.contains("asset:aurora-hero") == true)
+    }
+
     @Test func anImageOnTheWebIsNotAFilePath() throws {
         let workspace = try FixtureWorkspace()
         try workspace.write("sites/store/content/x.md", "---\ntitle: X\n---\n![Map](https://maps.example.test/map.png)\n")

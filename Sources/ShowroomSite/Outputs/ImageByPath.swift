@@ -8,7 +8,7 @@ import ShowroomWorkspace
 enum ImageByPath {
     /// The error for an image at `url`, written in the page `page` (a path relative to the workspace root), or nil
     /// when the address is fine here: a web address, a site address outside the library's files (the link check
-    /// sees those), or a file of the page's own bundle (checked by `PageBundle`).
+    /// sees those), or, on a bundle, a relative address outside the library (its own files are checked by `PageBundle`).
     static func problem(_ url: String, at location: SourceLocation, page: String, isBundle: Bool, catalog: AssetCatalog) -> Diagnostic? {
         guard !url.isEmpty, !url.hasPrefix("#"), !url.hasPrefix("//"),
               url.firstIndex(of: ":").map({ colon in url[..<colon].contains("/") }) ?? true
@@ -17,7 +17,7 @@ enum ImageByPath {
         let resolved = path.hasPrefix("/") ? String(path.dropFirst()) : Self.normalized((page as NSString).deletingLastPathComponent + "/" + path)
         let inLibrary = resolved.hasPrefix(catalog.filesFolder + "/") || path.contains("/\(catalog.filesFolder)/")
         if path.hasPrefix("/") && !inLibrary { return nil }
-        if isBundle, !inLibrary, PageBundle.file(referencedBy: url) != nil { return nil }
+        if isBundle, !inLibrary { return nil }  // its own files, checked by `PageBundle`, or another page's, by the link check
 
         let libraryFile = inLibrary ? String(resolved.components(separatedBy: catalog.filesFolder + "/").last ?? "") : nil
         let asset = catalog.assets.values.sorted { $0.id < $1.id }.first { $0.file == libraryFile }
