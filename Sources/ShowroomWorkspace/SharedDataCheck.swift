@@ -24,16 +24,16 @@ public enum SharedDataCheck {
     /// its key and record: the list of what is left to write after `showroom new model`.
     public static func placeholders(in data: [String: YAMLNode]) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        func visit(_ node: YAMLNode, key: String, record: String) {
+        func visit(_ node: YAMLNode, key: String, record: String?, file: String) {
             switch node.value {
             case .scalar(let text, _) where text.hasPrefix(placeholderPrefix):
-                found.append(.warning(at: node.location, "`\(key)` of \(record) still has a placeholder: `\(text)`",
+                found.append(.warning(at: node.location, "`\(key)` of \(record.map { "\($0) in " } ?? "")\(file) still has a placeholder: `\(text)`",
                                       hint: "replace it with the \(key) to show (what to write is after `\(placeholderPrefix)`)"))
             case .sequence(let items):
-                for item in items { visit(item, key: key, record: record) }
+                for item in items { visit(item, key: key, record: record, file: file) }
             case .mapping(let pairs):
-                let name = SchemaReader.identity(of: node).map { "\(record) › `\($0)`" } ?? record
-                for pair in pairs { visit(pair.value, key: pair.key, record: name) }
+                let name = SchemaReader.identity(of: node).map { id in record.map { "\($0) › `\(id)`" } ?? "`\(id)`" } ?? record
+                for pair in pairs { visit(pair.value, key: pair.key, record: name, file: file) }
             default:
                 break
             }
@@ -41,11 +41,14 @@ public enum SharedDataCheck {
         for name in data.keys.sorted() {
             guard let node = data[name] else { continue }
             let file = "shared/data/\(name).yaml"
-            let kind = SharedDataSchema.files[name]?.recordName
+            let kind = SharedDataSchema.files[name]?.recordName ?? "the record"
             for item in node.items ?? [node] {
-                let record = SchemaReader.identity(of: item).map { "\(kind ?? "the record") `\($0)` in \(file)" } ?? file
-                for pair in item.pairs ?? [] { visit(pair.value, key: pair.key, record: record) }
-                if item.pairs == nil { visit(item, key: name, record: file) }
+                let record = SchemaReader.identity(of: item).map { "\(kind) `\($0)`" }
+                guard let pairs = item.pairs else {
+                    visit(item, key: name, record: nil, file: file)
+                    continue
+                }
+                for pair in pairs { visit(pair.value, key: pair.key, record: record, file: file) }
             }
         }
         return found

@@ -125,6 +125,12 @@ import Testing
         #expect(warnings.first?.hint?.hasPrefix("replace it with") == true)
     }
 
+    @Test func aPlaceholderInATrimNamesTheModelAndTheTrim() throws {
+        let models = try YAMLNode.parse("- id: orbit\n  trims:\n  - id: comfort\n    power: FILL IN the power\n", file: "shared/data/models.yaml")
+        #expect(SharedDataCheck.placeholders(in: ["models": models]).first?.message
+            == "`power` of model `orbit` › `comfort` in shared/data/models.yaml still has a placeholder: `FILL IN the power`")
+    }
+
     @Test func aPlaceholderIsReportedWhenTheWorkspaceLoads() throws {
         let diagnostics = try Self.diagnostics([
             "shared/data/models.yaml": "- id: aurora\n  name: Aurora\n  brand: lumen\n  tagline: FILL IN the tagline\n",
