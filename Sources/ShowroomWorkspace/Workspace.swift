@@ -99,6 +99,8 @@ public struct Workspace: Sendable {
             }
         }
 
+        diagnostics += SharedDataCheck.diagnostics(data: data, catalog: catalog, i18n: i18n, sites: sites)
+
         let workspace = Workspace(root: root, fleet: fleet, sites: sites, data: data, templateSets: templateSets, catalog: catalog,
                                   i18n: i18n)
         return (workspace, diagnostics)

@@ -51,7 +51,7 @@ public struct YAMLNode: Sendable {
         do {
             node = try Yams.compose(yaml: text, .default, .default, .utf8)  // naming the encoding skips a slow default lookup
         } catch let error as YamlError {
-            throw diagnostic(for: error, file: file, lineOffset: lineOffset)
+            throw syntaxError(error, in: text, file: file, lineOffset: lineOffset)
         } catch {
             throw .error(at: SourceLocation(file: file), "the YAML could not be read: \(error)")
         }
@@ -96,22 +96,6 @@ public struct YAMLNode: Sendable {
             return YAMLNode(.mapping(pairs), at: location)
         case .alias:
             return YAMLNode(.null, at: location)
-        }
-    }
-
-    private static func diagnostic(for error: YamlError, file: String, lineOffset: Int) -> Diagnostic {
-        let hint = "check the indentation (spaces, not tabs), that every `key: value` has a space after the colon, "
-            + "and that text with `:` or `#` in it is in quotes"
-        switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
-            return .error(at: SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column),
-                          "invalid YAML: \(problem)", hint: hint)
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            return .error(at: SourceLocation(file: file, line: context.mark.line + lineOffset, column: context.mark.column),
-                          "the key \(duplicates.map { "`\($0)`" }.joined(separator: ", ")) is written twice in the same mapping",
-                          hint: "keep one of them")
-        default:
-            return .error(at: SourceLocation(file: file, line: lineOffset + 1), "invalid YAML: \(error)", hint: hint)
         }
     }
 }

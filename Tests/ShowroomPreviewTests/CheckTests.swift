@@ -26,6 +26,16 @@ struct CheckTests {
         #expect(!FileManager.default.fileExists(atPath: workspace.root.appendingPathComponent("public").path))
     }
 
+    @Test func aPriceInTheSharedDataThatIsNotANumberIsAnErrorOfTheCheck() throws {
+        let workspace = try FixtureWorkspace()
+        defer { workspace.remove() }
+        try workspace.write("shared/data/models.yaml", "- id: aurora\n  name: Aurora\n  brand: lumen\n  fromPrice: 189,800 CNY\n")
+        let report = check(workspace)
+        let error = try #require(report.diagnostics.errors.first { $0.message.contains("`fromPrice` must be a number") })
+        #expect(error.location == SourceLocation(file: "shared/data/models.yaml", line: 4, column: 14))
+        #expect(!report.succeeded)
+    }
+
     @Test func aBrokenInternalLinkIsReportedAtTheLineThatWritesIt() throws {
         let workspace = try FixtureWorkspace()
         defer { workspace.remove() }

@@ -141,6 +141,7 @@ import Testing
         try workspace.write("shared/data/models.yaml", """
             - id: aurora
               name: Aurora
+              brand: lumen
               trims:
                 - name: Standard
                   price: 179800

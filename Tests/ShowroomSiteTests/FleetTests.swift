@@ -145,6 +145,22 @@ import Testing
         #expect(news.contains("2026年10月20日"))
     }
 
+    @Test func theChineseGroupSitesModelCardsShowTheChineseNameSegmentAndTagline() throws {
+        let home = try BuiltFleet.shared().page("group-zh", "index.html")
+        let card = try #require(home.components(separatedBy: "<article class=\"card model-card\">").dropFirst().first { $0.contains("极光") })
+        #expect(card.contains("<p class=\"eyebrow\">纯电运动轿车</p>"))
+        #expect(card.contains("<h3>流明 极光</h3>"))
+        #expect(card.contains("<p>静享澎湃，一次充电 700 公里。</p>"))
+        #expect(!home.contains("<h3>Lumen Aurora</h3>"))
+    }
+
+    @Test func theChineseGroupSitesBrandCardsShowTheChineseNameKindAndTagline() throws {
+        let home = try BuiltFleet.shared().page("group-zh", "index.html")
+        #expect(home.contains("<p class=\"eyebrow\">新能源</p>"))
+        #expect(home.contains("<h3>流明</h3>"))
+        #expect(home.contains("<p>纯电，自在从容。</p>"))
+    }
+
     @Test func thePresaleCountsDownToTheStartTimeFromTheData() throws {
         let home = try BuiltFleet.shared().page("presale", "index.html")
 

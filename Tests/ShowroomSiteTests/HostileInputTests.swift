@@ -129,7 +129,7 @@ import Testing
 
     @Test func aFewAliasesThatRepeatValuesStillWork() throws {
         let workspace = try FixtureWorkspace()
-        try workspace.write("shared/data/dealers.yaml", """
+        try workspace.write("shared/data/opening-hours.yaml", """
             defaults: &defaults {hours: "9-18", phone: "400-800"}
             north: {name: North, extra: *defaults}
             south: {name: South, extra: *defaults}

@@ -26,7 +26,8 @@ struct SiteScope: Sendable {
     /// `now` is the build's moment, the fallback for `site.year` when no page has a date.
     init(site: SiteConfig, pages: [SitePage], workspace: Workspace, now: Date, values: inout SiteValues) {
         var dataMembers: [(String, TemplateValue)] = []
-        for name in workspace.data.keys.sorted() { dataMembers.append((name, values.value(workspace.data[name]!))) }
+        // In the site's language: on a zh-CN site, `name` shows `nameZh` where a record has one.
+        for name in workspace.data.keys.sorted() { dataMembers.append((name, values.value(workspace.data[name]!.localized(to: site.locale)))) }
         let data = TemplateMap(dataMembers)
         let models = Self.records(in: data["models"])
 

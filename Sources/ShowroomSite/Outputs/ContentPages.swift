@@ -48,7 +48,10 @@ struct ContentPages: SiteOutput {
             MarkdownRenderer.render(markdown, alertTitles: alertTitles, shownText: shownText) { reference in
                 let location = SourceLocation(file: source.file, line: source.bodyLine + bodyLine(reference.line) - 1, column: reference.column)
                 guard let id = AssetReference.id(in: reference.url) else {
-                    if isBundle, let file = PageBundle.file(referencedBy: reference.url), !bundleFiles.contains(file) {
+                    if reference.isImage, let problem = ImageByPath.problem(reference.url, at: location, page: source.file, isBundle: isBundle,
+                                                                            catalog: build.inputs.workspace.catalog) {
+                        markdownDiagnostics.append(problem)
+                    } else if isBundle, let file = PageBundle.file(referencedBy: reference.url), !bundleFiles.contains(file) {
                         markdownDiagnostics.append(PageBundle.missingFile(file, at: location, folder: source.file))
                     }
                     return nil
