@@ -37,7 +37,7 @@ enum PreviewPages {
             """
     }
 
-    /// The fleet's index: one link per site, each served on its own port.
+    /// The fleet's index: one link per site, each at its own host name on the one port (or through the cookie path).
     static func index(sites: [(id: String, url: String, failing: Bool)]) -> String {
         let rows = sites.map { site in
             "<li><a href=\"\(escape(site.url))\">\(escape(site.id))</a> <small>\(escape(site.url))</small>"
