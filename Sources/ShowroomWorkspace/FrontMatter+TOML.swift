@@ -35,17 +35,16 @@ extension FrontMatter {
 /// parsed document, the strings it copies out), so a `serve` that rebuilds on every change parses each page's
 /// TOML once per version rather than once per build. Past `capacity` documents it starts afresh, so the
 /// cache stays bounded whatever passes through it.
-private final class TOMLDocuments: @unchecked Sendable {
+private final class TOMLDocuments: Sendable {
     static let shared = TOMLDocuments()
     static let capacity = 20_000
-    private let lock = NSLock()
-    private var nodes: [String: YAMLNode] = [:]
+    private let nodes = Locked<[String: YAMLNode]>([:])
 
     func node(text: String, file: String, parse: () throws(Diagnostic) -> YAMLNode) throws(Diagnostic) -> YAMLNode {
         let key = file + "\u{0}" + text
-        if let node = lock.withLock({ nodes[key] }) { return node }
+        if let node = nodes.withLock({ $0[key] }) { return node }
         let node = try parse()
-        lock.withLock {
+        nodes.withLock { nodes in
             if nodes.count >= Self.capacity { nodes.removeAll() }
             nodes[key] = node
         }
