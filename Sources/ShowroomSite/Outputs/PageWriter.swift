@@ -11,11 +11,14 @@ struct PageWriter: Sendable {
     let snippet: String
     /// Where the site's files go.
     let files: SiteFiles
+    /// Built sites' addresses replaced by `--baseURL`, for links between them.
+    let addressChanges: [BaseURLOverride.Change]
 
     init(site: SiteConfig, inputs: FleetInputs, files: SiteFiles) {
         library = inputs.library
         collector = inputs.workspace.fleet.collector
         self.files = files
+        addressChanges = inputs.addressChanges
         let attributes = [
             ("data-site", site.id), ("data-collector", inputs.workspace.fleet.collector), ("data-consent", site.consent),
             ("data-fleet", inputs.fleetHosts.joined(separator: ",")),
@@ -53,6 +56,7 @@ struct PageWriter: Sendable {
                 return [("data-asset", String(id))]
             },
             markers: AssetLibrary.referenceMarkers(collector: collector))
+        let html = addressChanges.isEmpty ? html : BaseURLOverride.repointLinks(in: html, addressChanges)
         switch rewriter.rewrite(html) {
         case .failure(.noHead):
             return Outcome(ok: false, assets: [], diagnostics: [.error(

@@ -6,21 +6,9 @@
   try {
     var s = d.currentScript || d.querySelector('script[data-showroom-tracking]'), c = s.dataset;
     var site = c.site, col = (c.collector || '').replace(/\/+$/, ''), fleet = (c.fleet || '').split(',');
-    var required = c.consent == 'required', loc = w.location;
-    if (!site || !col || n.doNotTrack == '1' || w.doNotTrack == '1' || n.globalPrivacyControl) return;
-
-    var ls = function (k, v) {
-      try { var l = w.localStorage; return v == null ? l.getItem(k) || '' : v ? l.setItem(k, v) : l.removeItem(k); } catch (e) { return ''; }
-    };
-    var ok = /^[\w-]{16,64}$/;
-    var newID = function () {
-      var b = w.crypto.getRandomValues(new Uint8Array(12)), t = '', i = 0;
-      for (; i < 12; i++) t += (b[i] + 256).toString(16).slice(1);
-      return t;
-    };
+    var required = c.consent == 'required', loc = w.location, ok = /^[\w-]{16,64}$/;
     var now = function () { return Math.floor(Date.now() / 1000); };
-    var adopt = function () { vid = pending || ls(K) || newID(); if (!ok.test(vid)) vid = newID(); ls(K, vid); };
-
+    // A handed-over id leaves the address bar whatever happens next (Do Not Track too), so it is never shared on.
     var u = new URL(loc.href), sv = u.searchParams.get(P);
     if (sv != null) {
       var part = sv.split('.');
@@ -28,6 +16,18 @@
       u.searchParams['delete'](P);
       try { w.history.replaceState(w.history.state, '', u.href); } catch (e) {}
     }
+    if (!site || !col || n.doNotTrack == '1' || w.doNotTrack == '1' || n.globalPrivacyControl) return;
+
+    var ls = function (k, v) {
+      try { var l = w.localStorage; return v == null ? l.getItem(k) || '' : v ? l.setItem(k, v) : l.removeItem(k); } catch (e) { return ''; }
+    };
+    var newID = function () {
+      var b = w.crypto.getRandomValues(new Uint8Array(12)), t = '', i = 0;
+      for (; i < 12; i++) t += (b[i] + 256).toString(16).slice(1);
+      return t;
+    };
+    var adopt = function () { vid = pending || ls(K) || newID(); if (!ok.test(vid)) vid = newID(); ls(K, vid); };
+
     if (required ? ls(C) == '1' : ls(C) != '0') adopt();
 
     var send = function (type, details) {

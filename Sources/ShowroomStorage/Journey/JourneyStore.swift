@@ -1,0 +1,29 @@
+import Foundation
+
+/// One step of a visitor's journey across the fleet: an event on a page of a site, at a time.
+public struct JourneyStep: Sendable, Hashable {
+    /// The site id the event happened on.
+    public var site: String
+    /// The page's path on that site.
+    public var page: String
+    /// What happened there.
+    public var type: EventType
+    /// When, by the visitor's clock.
+    public var at: Date
+
+    /// A step as stored.
+    public init(site: String, page: String, type: EventType, at: Date) {
+        self.site = site
+        self.page = page
+        self.type = type
+        self.at = at
+    }
+}
+
+/// The queries that follow one visitor id across sites: the journey behind a lead. Both stores implement it and
+/// pass one contract suite (`JourneyStoreContractTests`). The journey is joined to a lead only here and in the
+/// export; events themselves carry no personal data.
+public protocol JourneyStore: Store {
+    /// Every event of `visitor` in the period, on every site, oldest first (ties in the order they were stored).
+    func journey(visitor: String, in period: ReportPeriod) async throws -> [JourneyStep]
+}
