@@ -20,7 +20,9 @@ struct EventsRoute: Sendable {
         var events: [TrackedEvent] = []
         do throws(EventRejection) {
             for payload in try EventPayload.decodeBatch(from: Array(buffer: body)) {
-                events.append(try payload.validated(knownSites: fleet.siteIDs, receivedAt: now))
+                var event = try payload.validated(knownSites: fleet.siteIDs, receivedAt: now)
+                event.touch = Landing.touch(of: payload, event: event, fleetHosts: fleet.hosts)
+                events.append(event)
             }
         } catch {
             metrics.rejected(reason: error.reason)

@@ -19,10 +19,10 @@ struct PageWriter: Sendable {
         collector = inputs.workspace.fleet.collector
         self.files = files
         addressChanges = inputs.addressChanges
-        let attributes = [
+        let attributes = ([
             ("data-site", site.id), ("data-collector", inputs.workspace.fleet.collector), ("data-consent", site.consent),
             ("data-fleet", inputs.fleetHosts.joined(separator: ",")),
-        ].map { " \($0.0)=\"\(HTMLEscaping.escape($0.1))\"" }.joined()
+        ] + (inputs.workspace.fleet.clickIDs.isEmpty ? [] : [("data-click-ids", inputs.workspace.fleet.clickIDs.joined(separator: ","))])).map { " \($0.0)=\"\(HTMLEscaping.escape($0.1))\"" }.joined()
         snippet = "<script \(HTMLRewriter.snippetMarker)\(attributes)>\(inputs.trackingScript)</script>"
     }
 

@@ -10,13 +10,16 @@ public struct JourneyStep: Sendable, Hashable {
     public var type: EventType
     /// When, by the visitor's clock.
     public var at: Date
+    /// The touchpoint: a site, the app, a mini-program.
+    public var source: EventSource
 
     /// A step as stored.
-    public init(site: String, page: String, type: EventType, at: Date) {
+    public init(site: String, page: String, type: EventType, at: Date, source: EventSource = .web) {
         self.site = site
         self.page = page
         self.type = type
         self.at = at
+        self.source = source
     }
 }
 
@@ -26,4 +29,11 @@ public struct JourneyStep: Sendable, Hashable {
 public protocol JourneyStore: Store {
     /// Every event of `visitor` in the period, on every site, oldest first (ties in the order they were stored).
     func journey(visitor: String, in period: ReportPeriod) async throws -> [JourneyStep]
+
+    /// The visitor's first and latest touch; nil when no landing of theirs carried an id.
+    func touches(visitor: String) async throws -> Touches?
+
+    /// The touches stored with each lead (not spam) created at or after `since`, by lead id; leads made without a
+    /// visitor id, or by a visitor without a landing, are not in it.
+    func leadTouches(since: Date) async throws -> [Int64: Touches]
 }

@@ -21,6 +21,10 @@ public struct TrackedEvent: Sendable, Hashable {
     public var step: String?
     /// The field that failed validation, for `booking_field_error`.
     public var field: String?
+    /// Which touchpoint sent it: a site, the app, a mini-program.
+    public var source: EventSource = .web
+    /// Where the visit came from, on a landing page view (nil on every other event).
+    public var touch: Touch? = nil
 
     public init(
         site: String, page: String, type: EventType, visitor: String? = nil, occurredAt: Date, receivedAt: Date,
