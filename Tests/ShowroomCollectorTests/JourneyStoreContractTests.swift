@@ -14,10 +14,11 @@ struct JourneyStoreContract: Sendable, CustomTestStringConvertible {
     static let all: [JourneyStoreContract] = [
         .init(name: "a visitor's journey lists their events on every site, oldest first, and no one else's", check: journeyIsInOrder),
         .init(name: "the first touch is the earliest landing, even when it is stored later", check: firstTouchIsTheEarliest),
-        .init(name: "the latest touch is the latest landing from outside the fleet", check: latestSkipsFleetLandings),
+        .init(name: "the latest touch is the latest landing neither direct nor from the fleet", check: latestSkipsFleetLandings),
         .init(name: "a lead keeps the touches its visitor had when booking", check: leadKeepsItsTouches),
         .init(name: "a lead without a visitor id has no touches", check: anonymousLeadHasNoTouches),
         .init(name: "an event's source is stored", check: sourceIsStored),
+        .init(name: "visitors are listed by touches in the period", check: visitorsAreListedByTouchesInThePeriod),
     ]
 
     static let noon = StoreContract.noon
@@ -54,21 +55,21 @@ struct JourneyStoreContract: Sendable, CustomTestStringConvertible {
 
     static func latestSkipsFleetLandings(_ store: any JourneyStore) async throws {
         try await store.record([event(at: 0, touch: .campaign, campaign: "spring"), event(at: 60, touch: .search)])
-        try await store.record([event(site: "lumen", at: 120, touch: .fleet)])
+        try await store.record([event(site: "lumen", at: 120, touch: .fleet), event(at: 180, touch: .direct)])
         let touches = try #require(try await store.touches(visitor: visitor))
         #expect(touches.first.channel == .campaign)
         #expect(touches.latest.channel == .search && touches.latest.at == noon.addingTimeInterval(60))
     }
 
     static func leadKeepsItsTouches(_ store: any JourneyStore) async throws {
-        try await store.record([event(at: -600, touch: .campaign, campaign: "spring"), event(at: -60, touch: .direct)])
+        try await store.record([event(at: -600, touch: .campaign, campaign: "spring"), event(at: -60, touch: .social)])
         let outcome = try await store.record(LeadStoreContract.lead(), dedupeWindow: 60)
         guard case .stored(let lead) = outcome else { Issue.record("not stored: \(outcome)"); return }
         try await store.record([event(at: 600, touch: .social)])
         let touches = try await store.leadTouches(since: noon.addingTimeInterval(-3600))
         #expect(touches.count == 1)
         #expect(touches[try #require(lead.id)]?.first.campaign == "spring")
-        #expect(touches[try #require(lead.id)]?.latest.channel == .direct)
+        #expect(touches[try #require(lead.id)]?.latest.channel == .social)
     }
 
     static func anonymousLeadHasNoTouches(_ store: any JourneyStore) async throws {
@@ -85,6 +86,14 @@ struct JourneyStoreContract: Sendable, CustomTestStringConvertible {
         fromApp.source = .app
         try await store.record([fromApp])
         #expect(try await store.journey(visitor: visitor, in: day).map(\.source) == [.app])
+    }
+
+    static func visitorsAreListedByTouchesInThePeriod(_ store: any JourneyStore) async throws {
+        try await store.record([event(at: -13 * 3600, touch: .search), event(at: 0, touch: .campaign, campaign: "spring")])
+        try await store.record([event(at: -13 * 3600, visitor: StoreContract.visitorB, touch: .direct)])
+        let touches = try await store.visitorTouches(in: day)
+        #expect(Array(touches.keys) == [visitor])
+        #expect(touches[visitor]?.first.channel == .search && touches[visitor]?.latest.campaign == "spring")
     }
 }
 

@@ -158,4 +158,23 @@ extension BookingFormInBrowserTests {
             #expect(try await visitor(browser) == "")
         }
     }
+
+    /// Lists `gclid` as a click id in `showroom.yaml`.
+    static let gclid: @Sendable (URL) throws -> Void = { workspace in
+        let file = workspace.appendingPathComponent("showroom.yaml")
+        try (String(contentsOf: file, encoding: .utf8) + "clickIDs: [gclid]\n").write(to: file, atomically: true, encoding: .utf8)
+    }
+
+    @Test func aCampaignLandingLeavesTheAddressBarCleanAndIsKeptAsTheVisitorsFirstTouch() async throws {
+        try await withBrowser(prepare: Self.gclid, javaScript: true) { stage, browser in
+            try await browser.open("\(stage.siteAddress)/specs/?utm_source=baidu&utm_medium=cpc&utm_campaign=aurora-spring&gclid=Cj0KCQ&colour=teal#range")
+            #expect(try await browser.currentURL() == "\(stage.siteAddress)/specs/?colour=teal#range")
+            let id = try await visitor(browser)
+            let kept = try await stage.eventually { try await stage.store.touches(visitor: id) != nil }
+            let touch = try #require(try await stage.store.touches(visitor: id)?.first)
+            #expect(kept)
+            #expect(touch.channel == .campaign && touch.source == "baidu" && touch.medium == "cpc" && touch.campaign == "aurora-spring")
+            #expect(touch.click == "gclid=Cj0KCQ" && touch.site == BookingStage.site && touch.page == "/specs/")
+        }
+    }
 }

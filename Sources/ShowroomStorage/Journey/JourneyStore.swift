@@ -36,4 +36,7 @@ public protocol JourneyStore: Store {
     /// The touches stored with each lead (not spam) created at or after `since`, by lead id; leads made without a
     /// visitor id, or by a visitor without a landing, are not in it.
     func leadTouches(since: Date) async throws -> [Int64: Touches]
+
+    /// Every visitor whose first or latest touch happened in the period, with both touches: who arrived how.
+    func visitorTouches(in period: ReportPeriod) async throws -> [String: Touches]
 }

@@ -37,4 +37,17 @@ extension PostgresStore: JourneyStore {
         }
         return touches
     }
+
+    public func visitorTouches(in period: ReportPeriod) async throws -> [String: Touches] {
+        let since = period.since.epochMilliseconds, until = period.until.epochMilliseconds
+        let rows = try await client.query("""
+            SELECT visitor, first_touch, latest_touch FROM visitor_touches
+            WHERE (first_at >= \(since) AND first_at < \(until)) OR (latest_at >= \(since) AND latest_at < \(until))
+            """, logger: logger)
+        var touches: [String: Touches] = [:]
+        for try await (visitor, first, latest) in rows.decode((String, String, String).self) {
+            if let first = Touch(stored: first), let latest = Touch(stored: latest) { touches[visitor] = Touches(first: first, latest: latest) }
+        }
+        return touches
+    }
 }

@@ -24,7 +24,7 @@ extension PostgresStore {
     /// batches touching the same visitors cannot deadlock.
     static func recordTouches(_ events: [TrackedEvent], on connection: PostgresConnection, logger: Logger) async throws {
         for (visitor, touch) in touchUpdates(events) {
-            let at = touch.at.epochMilliseconds, stored = touch.stored, outside = touch.channel != .fleet
+            let at = touch.at.epochMilliseconds, stored = touch.stored, outside = touch.countsAsLatest
             try await connection.query("""
                 INSERT INTO visitor_touches AS t (visitor, first_at, first_touch, latest_at, latest_touch)
                 VALUES (\(visitor), \(at), \(stored), \(at), \(stored))

@@ -39,4 +39,20 @@ extension SQLiteStore: JourneyStore {
             return touches
         }
     }
+
+    public func visitorTouches(in period: ReportPeriod) async throws -> [String: Touches] {
+        let since = period.since.epochMilliseconds, until = period.until.epochMilliseconds
+        return try await pool.read { db in
+            var touches: [String: Touches] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT visitor, first_touch, latest_touch FROM visitor_touches
+                WHERE (first_at >= ? AND first_at < ?) OR (latest_at >= ? AND latest_at < ?)
+                """, arguments: [since, until, since, until]) {
+                if let first = Touch(stored: row["first_touch"]), let latest = Touch(stored: row["latest_touch"]) {
+                    touches[row["visitor"]] = Touches(first: first, latest: latest)
+                }
+            }
+            return touches
+        }
+    }
 }

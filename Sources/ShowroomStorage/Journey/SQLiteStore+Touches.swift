@@ -20,7 +20,7 @@ extension SQLiteStore {
             """)
     }
 
-    /// Keeps each visitor's first touch (the earliest landing) and latest (the latest not from another fleet site),
+    /// Keeps each visitor's first touch (the earliest landing) and latest (see `Touches`),
     /// inside the events' transaction.
     static func recordTouches(_ events: [TrackedEvent], _ db: Database) throws {
         for (visitor, touch) in touchUpdates(events) {
@@ -32,7 +32,7 @@ extension SQLiteStore {
                     latest_touch = CASE WHEN ? AND excluded.latest_at >= latest_at THEN excluded.latest_touch ELSE latest_touch END,
                     latest_at = CASE WHEN ? AND excluded.latest_at >= latest_at THEN excluded.latest_at ELSE latest_at END
                 """, arguments: [visitor, touch.at.epochMilliseconds, touch.stored, touch.at.epochMilliseconds, touch.stored,
-                                 touch.channel != .fleet, touch.channel != .fleet])
+                                 touch.countsAsLatest, touch.countsAsLatest])
         }
     }
 

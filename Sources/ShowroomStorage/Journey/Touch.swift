@@ -55,6 +55,9 @@ public struct Touch: Sendable, Hashable, Codable {
         self.at = at
     }
 
+    /// Whether a later landing like this one replaces a visitor's latest touch: not when direct or from the fleet.
+    var countsAsLatest: Bool { channel != .fleet && channel != .direct }
+
     /// The touch as stored: JSON with sorted keys, times in milliseconds since 1970.
     var stored: String {
         let encoder = JSONEncoder()
@@ -73,8 +76,9 @@ public struct Touch: Sendable, Hashable, Codable {
     }
 }
 
-/// A visitor's first touch and latest one. The latest is the latest landing that did not come from another fleet
-/// site (walking from the brand's site to a model's is the same visit, not a new way in).
+/// A visitor's first touch and latest one. The latest is the latest landing that was neither direct nor from another
+/// fleet site ("last non-direct touch"): walking from the brand's site to a model's is the same visit, and coming
+/// back by a bookmark after an ad does not hide the ad. Until there is such a landing it is the first.
 public struct Touches: Sendable, Hashable {
     /// The first landing the store saw for the visitor.
     public var first: Touch
