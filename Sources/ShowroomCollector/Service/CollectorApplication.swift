@@ -57,6 +57,7 @@ extension Collector {
         router.middlewares.add(RequestLogMiddleware(metrics: metrics))
 
         router.get("healthz", use: HealthRoute(store: store).check)
+        router.get("openapi.json") { _, _ in OpenAPIDocument.response() }
         router.get("metrics") { _, _ -> Response in
             var response = Response(status: .ok, body: ResponseBody(byteBuffer: ByteBuffer(string: metrics.exposition())))
             response.headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
