@@ -104,4 +104,22 @@ struct AttributionTests {
             #expect(try await collector.store.totals().events == 0)
         }
     }
+
+    @Test func theAppSendsWithoutAnOriginUnderItsOwnVisitorID() async throws {
+        try await TestCollector.with { collector, client in
+            let status = try await client.postEvents(land("\"source\": \"app\""), origin: nil).status
+            #expect(status == .noContent)
+            #expect(try await collector.store.journey(visitor: TestCollector.visitor, in: Self.today).map(\.source) == [.app])
+        }
+    }
+
+    @Test func aWebEventWithoutAnOriginIsStillRefused() async throws {
+        try await TestCollector.with { collector, client in
+            let status = try await client.postEvents(land("\"ref\": \"\""), origin: nil).status
+            #expect(status == .forbidden)
+            #expect(try await collector.store.totals().events == 0)
+        }
+    }
+
+    static let today = ReportPeriod(since: Date().addingTimeInterval(-86_400), until: Date().addingTimeInterval(86_400))
 }

@@ -68,7 +68,7 @@ extension Collector {
         // fleet page, a 429 included; /events and /dl share one bucket per client.
         let requestLimit = settings.rateLimitPerMinute > 0
             ? RateLimitMiddleware(limiter: RateLimiter(perMinute: settings.rateLimitPerMinute), metrics: metrics) : nil
-        let eventGroup = router.group("events").add(middleware: OriginPolicy(fleet: fleet, allowsLoopbackOrigins: settings.allowsLoopbackOrigins, allowsLocalNetworkOrigins: settings.allowsLocalNetworkOrigins, metrics: metrics))
+        let eventGroup = router.group("events").add(middleware: OriginPolicy(fleet: fleet, allowsLoopbackOrigins: settings.allowsLoopbackOrigins, allowsLocalNetworkOrigins: settings.allowsLocalNetworkOrigins, metrics: metrics, allowsApps: true))
         if let requestLimit { eventGroup.add(middleware: requestLimit) }
         let events = EventsRoute(store: store, fleet: fleet, metrics: metrics)
         eventGroup
