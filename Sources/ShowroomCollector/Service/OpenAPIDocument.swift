@@ -201,7 +201,7 @@ enum OpenAPIDocument {
           "Refused": {"description": "Refused, saying what is wrong.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
           "Forbidden": {"description": "Not from a fleet site's page.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
           "NotFound": {"description": "No such thing.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
-          "TooLarge": {"description": "The body is too large.", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
+          "TooLarge": {"description": "The body is too large (the answer may have no body: the server stops reading)."},
           "TooMany": {"description": "Too many requests from this client; try again after Retry-After.",
                       "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
           "Unavailable": {"description": "The store cannot take it now; nothing was stored.",
