@@ -7,7 +7,7 @@ struct ReportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Reports on the fleet's visitors, and a traffic simulation to try them on.",
-        subcommands: [ActivityReportCommand.self, SimulateTrafficCommand.self])
+        subcommands: [ActivityReportCommand.self, LeadsReportCommand.self, SimulateTrafficCommand.self])
 }
 
 /// `showroom report activity`: page views by hour of day and by day, and the booking funnel, per site.

@@ -29,4 +29,24 @@ enum BaseURLOverride {
             return site
         })
     }
+
+    /// A site's address as written in its `site.yaml` and the one-off address it is built with.
+    struct Change: Sendable, Equatable {
+        var from: String
+        var to: String
+    }
+
+    /// The addresses `apply` changed, longest first (so `https://x.example/a/` is replaced before `https://x.example/`).
+    static func changes(from original: [SiteConfig], to overridden: [SiteConfig]) -> [Change] {
+        zip(original, overridden).compactMap { $0.baseURL == $1.baseURL ? nil : Change(from: $0.baseURL, to: $1.baseURL) }
+            .sorted { $0.from.count > $1.from.count }
+    }
+
+    /// `html` with every link to a built site's written address (`href="https://www.lumen-motors.example/…`)
+    /// pointing at its one-off address instead, so a staging build's sites link to each other and not to the public ones.
+    static func repointLinks(in html: String, _ changes: [Change]) -> String {
+        changes.reduce(html) { html, change in
+            html.replacingOccurrences(of: "href=\"\(change.from)", with: "href=\"\(change.to)")
+        }
+    }
 }

@@ -70,9 +70,12 @@ public enum FleetBuilder {
     public static func build(_ options: BuildOptions) -> BuildReport {
         let started = Date()
         var (workspace, loadDiagnostics) = Workspace.load(root: options.workspace, siteIDs: options.sites.isEmpty ? nil : options.sites)
+        var addressChanges: [BaseURLOverride.Change] = []
         if let baseURL = options.baseURL {
             switch BaseURLOverride.apply(baseURL, to: workspace.sites) {
-            case .success(let sites): workspace.sites = sites
+            case .success(let sites):
+                addressChanges = BaseURLOverride.changes(from: workspace.sites, to: sites)
+                workspace.sites = sites
             case .failure(let problem): loadDiagnostics.append(problem)
             }
         }
@@ -96,7 +99,7 @@ public enum FleetBuilder {
             ? workspace.sites : Workspace.loadSites(root: workspace.root, only: nil).0
         let inputs = FleetInputs(
             workspace: workspace, library: library, sharedPages: sharedPages, trackingScript: TrackingScript.source,
-            fleetHosts: allSites.compactMap { URL(string: $0.baseURL)?.host }.sorted(),
+            fleetHosts: allSites.compactMap { URL(string: $0.baseURL)?.host }.sorted(), addressChanges: addressChanges,
             now: options.now, includeDrafts: options.includeDrafts)
 
         if let inspector = options.inspector {

@@ -42,6 +42,8 @@ struct FleetInputs: Sendable {
     var trackingScript: String
     /// Hostnames of every site, for the snippet's cross-site visitor id.
     var fleetHosts: [String]
+    /// With `--baseURL`: each built site's own address and its one-off one, so links between them follow.
+    var addressChanges: [BaseURLOverride.Change] = []
     var now: Date
     var includeDrafts: Bool
 }

@@ -19,6 +19,9 @@ public struct FleetConfig: Sendable {
 
     /// The zone of a workspace that names none: the group's customers and dealers are in mainland China.
     public static let defaultTimeZone = TimeZone(identifier: "Asia/Shanghai")!
+    /// Ad networks' click-id parameters (`clickIDs: [gclid, fbclid]`) the snippet reads on landing, like `utm_*`,
+    /// and removes from the address bar; none by default.
+    public var clickIDs: [String] = []
 
     /// The settings of a workspace without `showroom.yaml`.
     public static let `default` = FleetConfig(collector: "http://127.0.0.1:8090", output: "public", licenceWarningDays: 30)
@@ -101,6 +104,22 @@ public struct FleetConfig: Sendable {
                                      hint: "write one host a line: `embedHosts: [www.youtube-nocookie.com]`"))
             }
         }
-        return (config, reader.finish(allowing: ["embedHosts"]))
+        if let names = node["clickIDs"] {
+            if let items = names.items {
+                for item in items {
+                    let name = item.scalarText ?? ""
+                    if name.isEmpty || name.count > 32 || name.contains(where: { !($0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_")) }) {
+                        reader.report(.error(at: item.location, "`clickIDs` lists address parameters, found `\(item.scalarText ?? item.kindName)`",
+                                             hint: "write the parameter's name as the ad network adds it to links, e.g. `- gclid`"))
+                    } else {
+                        config.clickIDs.append(name)
+                    }
+                }
+            } else if !names.isNull {
+                reader.report(.error(at: names.location, "`clickIDs` must be a list of parameter names, found \(names.kindName)",
+                                     hint: "write one name a line: `clickIDs: [gclid, fbclid]`"))
+            }
+        }
+        return (config, reader.finish(allowing: ["embedHosts", "clickIDs"]))
     }
 }

@@ -10,7 +10,7 @@ struct TrackingSnippetTests {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Sources/ShowroomSite/Resources/tracking.js")
 
-    @Test func theSnippetWeighsAtMost1536BytesGzipped() throws {
+    @Test func theSnippetWeighsAtMost1792BytesGzipped() throws {
         let gzip = Process()
         gzip.executableURL = URL(fileURLWithPath: "/bin/gzip")
         gzip.arguments = ["-9", "-c", Self.source.path]
@@ -20,7 +20,7 @@ struct TrackingSnippetTests {
         let compressed = output.fileHandleForReading.readDataToEndOfFile()
         gzip.waitUntilExit()
         #expect(gzip.terminationStatus == 0)
-        #expect(compressed.count <= 1536, "tracking.js is \(compressed.count) bytes gzipped")
+        #expect(compressed.count <= 1792, "tracking.js is \(compressed.count) bytes gzipped")
     }
 
     @Test func theSnippetCanBeInlinedInAScriptElement() throws {

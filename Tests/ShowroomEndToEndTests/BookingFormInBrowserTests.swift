@@ -8,13 +8,15 @@ import Testing
 /// browser (scripts/browser.sh) and is skipped only when that is impossible.
 @Suite("Booking form in a browser", .serialized, .enabled(if: Browser.inCI || Browser.available, "Chromium and chromedriver are not installed (scripts/browser.sh)"))
 struct BookingFormInBrowserTests {
-    /// Runs `body` with a browser session on the stage, and closes both afterwards.
-    func withBrowser(site: String = BookingStage.site, javaScript: Bool,
+    /// Runs `body` with a browser session on the stage (of `site`, and `also` other sites, see `BookingStage.with`),
+    /// and closes both afterwards.
+    func withBrowser(site: String = BookingStage.site, also others: [String] = [], prepare: @Sendable (URL) throws -> Void = { _ in },
+                     javaScript: Bool, doNotTrack: Bool = false,
                      _ body: @Sendable (BookingStage, WebDriver) async throws -> Void) async throws {
         try #require(Browser.available, "Chromium and chromedriver are needed: run scripts/browser.sh")
-        try await BookingStage.with(site: site) { stage in
+        try await BookingStage.with(site: site, also: others, prepare: prepare) { stage in
             try await Browser.withDriver { driver in
-                let browser = try await WebDriver.start(driver: driver, javaScript: javaScript)
+                let browser = try await WebDriver.start(driver: driver, javaScript: javaScript, doNotTrack: doNotTrack)
                 do {
                     try await body(stage, browser)
                     await browser.quit()

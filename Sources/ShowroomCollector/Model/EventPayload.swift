@@ -20,6 +20,22 @@ struct EventPayload: Decodable, Sendable {
     var url: String?
     var step: String?
     var field: String?
+    /// `web` (the default), `app` or `miniprogram`: apps and mini-programs send their own visitor id, in the same format.
+    var source: String?
+    /// On a landing page view: the referrer's host name, empty for none (see `Landing`).
+    var ref: String?
+    var utmSource: String?
+    var utmMedium: String?
+    var utmCampaign: String?
+    var utmContent: String?
+    var utmTerm: String?
+    /// A click-id parameter and its value, `gclid=…`.
+    var click: String?
+
+    enum CodingKeys: String, CodingKey {
+        case site, type, page, visitor, ts, asset, url, step, field, source, ref, click
+        case utmSource = "utm_source", utmMedium = "utm_medium", utmCampaign = "utm_campaign", utmContent = "utm_content", utmTerm = "utm_term"
+    }
 }
 
 /// Why an event was refused, in a sentence the snippet's author can act on.
@@ -127,9 +143,16 @@ extension EventPayload {
                 throw EventRejection("bad_detail", "`\(name)` must be 1 to \(EventRules.maxDetailLength) letters, digits, `_`, `-` or `.`")
             }
         }
-        return TrackedEvent(
+        var event = TrackedEvent(
             site: site, page: page, type: type, visitor: visitor, occurredAt: occurredAt, receivedAt: now,
             asset: asset, url: url, step: step, field: field)
+        if let source {
+            guard let known = EventSource(rawValue: source) else {
+                throw EventRejection("bad_source", "`source` must be one of \(EventSource.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            event.source = known
+        }
+        return event
     }
 
     /// Decodes a request body: valid UTF-8 JSON holding one event object or an array of them.

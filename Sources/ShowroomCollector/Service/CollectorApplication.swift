@@ -61,6 +61,7 @@ extension Collector {
         router.middlewares.add(RequestLogMiddleware(metrics: metrics))
 
         router.get("healthz", use: HealthRoute(store: store).check)
+        router.get("openapi.json") { _, _ in OpenAPIDocument.response() }
         router.get("metrics") { _, _ -> Response in
             var response = Response(status: .ok, body: ResponseBody(byteBuffer: ByteBuffer(string: metrics.exposition())))
             response.headers[.contentType] = "text/plain; version=0.0.4; charset=utf-8"
@@ -71,7 +72,7 @@ extension Collector {
         // fleet page, a 429 included; /events and /dl share one bucket per client.
         let requestLimit = settings.rateLimitPerMinute > 0
             ? RateLimitMiddleware(limiter: RateLimiter(perMinute: settings.rateLimitPerMinute), metrics: metrics) : nil
-        let eventGroup = router.group("events").add(middleware: OriginPolicy(fleet: fleet, allowsLoopbackOrigins: settings.allowsLoopbackOrigins, allowsLocalNetworkOrigins: settings.allowsLocalNetworkOrigins, metrics: metrics))
+        let eventGroup = router.group("events").add(middleware: OriginPolicy(fleet: fleet, allowsLoopbackOrigins: settings.allowsLoopbackOrigins, allowsLocalNetworkOrigins: settings.allowsLocalNetworkOrigins, metrics: metrics, allowsApps: true))
         if let requestLimit { eventGroup.add(middleware: requestLimit) }
         let events = EventsRoute(store: store, fleet: fleet, metrics: metrics)
         eventGroup

@@ -17,7 +17,9 @@ struct HealthRoute: Sendable {
             problem = "the store does not answer: \(error)"
         }
         guard let problem else {
-            return Response(status: .ok, body: ResponseBody(byteBuffer: ByteBuffer(string: "ok\n")))
+            var response = Response(status: .ok, body: ResponseBody(byteBuffer: ByteBuffer(string: "ok\n")))
+            response.headers[.contentType] = "text/plain; charset=utf-8"
+            return response
         }
         var response = Response(status: .serviceUnavailable, body: ResponseBody(byteBuffer: ByteBuffer(string: "unavailable: \(problem)\n")))
         response.headers[.retryAfter] = StoreRefusal.retryAfter

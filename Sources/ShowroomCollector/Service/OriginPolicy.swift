@@ -15,8 +15,12 @@ struct OriginPolicy: RouterMiddleware {
     /// Whether `http(s)://` addresses of the local network (10/8, 172.16/12, 192.168/16) are allowed too.
     let allowsLocalNetworkOrigins: Bool
     let metrics: CollectorMetrics
+    /// Whether a request without any `Origin` goes on (to `/events`, which then takes only the app's and
+    /// mini-programs' events from it): apps are no web page and send none.
+    var allowsApps = false
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        if allowsApps, request.headers[.origin] == nil, request.method == .post { return try await next(request, context) }
         guard let origin = request.headers[.origin], allows(origin) else {
             metrics.rejected(reason: "origin")
             let onThisMachine = request.headers[.origin].map(Self.isLoopback) ?? false

@@ -11,15 +11,18 @@ struct PageWriter: Sendable {
     let snippet: String
     /// Where the site's files go.
     let files: SiteFiles
+    /// Built sites' addresses replaced by `--baseURL`, for links between them.
+    let addressChanges: [BaseURLOverride.Change]
 
     init(site: SiteConfig, inputs: FleetInputs, files: SiteFiles) {
         library = inputs.library
         collector = inputs.workspace.fleet.collector
         self.files = files
-        let attributes = [
+        addressChanges = inputs.addressChanges
+        let attributes = ([
             ("data-site", site.id), ("data-collector", inputs.workspace.fleet.collector), ("data-consent", site.consent),
             ("data-fleet", inputs.fleetHosts.joined(separator: ",")),
-        ].map { " \($0.0)=\"\(HTMLEscaping.escape($0.1))\"" }.joined()
+        ] + (inputs.workspace.fleet.clickIDs.isEmpty ? [] : [("data-click-ids", inputs.workspace.fleet.clickIDs.joined(separator: ","))])).map { " \($0.0)=\"\(HTMLEscaping.escape($0.1))\"" }.joined()
         snippet = "<script \(HTMLRewriter.snippetMarker)\(attributes)>\(inputs.trackingScript)</script>"
     }
 
@@ -53,6 +56,7 @@ struct PageWriter: Sendable {
                 return [("data-asset", String(id))]
             },
             markers: AssetLibrary.referenceMarkers(collector: collector))
+        let html = addressChanges.isEmpty ? html : BaseURLOverride.repointLinks(in: html, addressChanges)
         switch rewriter.rewrite(html) {
         case .failure(.noHead):
             return Outcome(ok: false, assets: [], diagnostics: [.error(

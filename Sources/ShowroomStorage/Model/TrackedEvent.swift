@@ -22,6 +22,10 @@ public struct TrackedEvent: Sendable, Hashable {
     public var step: String?
     /// The field that failed validation, for `booking_field_error`.
     public var field: String?
+    /// Which touchpoint sent it: a site, the app, a mini-program.
+    public var source: EventSource = .web
+    /// Where the visit came from, on a landing page view (nil on every other event).
+    public var touch: Touch? = nil
 
     /// An event ready to store, as the events route makes it from a checked payload (or the traffic simulation invents
     /// it).

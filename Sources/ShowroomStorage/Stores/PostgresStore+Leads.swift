@@ -57,6 +57,7 @@ extension PostgresStore {
                 """, logger: logger)
             var stored = lead
             for try await id in inserted.decode(Int64.self) { stored.id = id }
+            if let id = stored.id, !lead.isSpam { try await Self.copyTouches(toLead: id, on: connection, logger: logger) }
             return lead.isSpam ? LeadOutcome.spam : LeadOutcome.stored(stored)
         }
     }

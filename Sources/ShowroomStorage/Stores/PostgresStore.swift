@@ -35,6 +35,7 @@ package final class PostgresStore: Store {
             try await client.withTransaction(logger: logger) { connection in
                 try await Self.insert(batch, on: connection, logger: logger)
                 try await Self.rollUp(batch, on: connection, logger: logger)
+                try await Self.recordTouches(batch, on: connection, logger: logger)
             }
             return Array(repeating: (), count: batch.count)
         }
@@ -144,6 +145,7 @@ package final class PostgresStore: Store {
         ("2-leads", leadsTableStatements),
         ("3-rollups", rollupStatements),
         ("4-page-views", pageViewRollupStatements),
+        ("5-journey", journeyStatements),
     ]
 
     /// Queues the events for the next group commit (one multi-row `INSERT`) and returns once it has committed.
@@ -185,11 +187,11 @@ package final class PostgresStore: Store {
 
     /// One multi-row `INSERT` for a batch of events.
     static func insert(_ events: [TrackedEvent], on connection: PostgresConnection, logger: Logger) async throws {
-        var bindings = PostgresBindings(capacity: events.count * 10)
+        var bindings = PostgresBindings(capacity: events.count * 11)
         var rows: [String] = []
         rows.reserveCapacity(events.count)
         for event in events {
-            rows.append(placeholders(10, after: bindings.count))
+            rows.append(placeholders(11, after: bindings.count))
             bindings.append(event.site)
             bindings.append(event.page)
             bindings.append(event.type.rawValue)
@@ -200,9 +202,10 @@ package final class PostgresStore: Store {
             bindings.append(event.url)
             bindings.append(event.step)
             bindings.append(event.field)
+            bindings.append(event.source.rawValue)
         }
         try await connection.query(PostgresQuery(unsafeSQL: """
-            INSERT INTO events (site, page, type, visitor, occurred_at, received_at, asset, url, step, field)
+            INSERT INTO events (site, page, type, visitor, occurred_at, received_at, asset, url, step, field, source)
             VALUES \(rows.joined(separator: ", "))
             """, binds: bindings), logger: logger)
     }

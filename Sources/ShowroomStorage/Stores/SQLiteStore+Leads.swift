@@ -49,6 +49,7 @@ extension SQLiteStore {
             if lead.isSpam { return .spam }
             var stored = lead
             stored.id = db.lastInsertedRowID
+            try Self.copyTouches(toLead: db.lastInsertedRowID, db)
             return .stored(stored)
         }
     }

@@ -41,6 +41,7 @@ public final class SQLiteStore: Store {
             try await pool.write { db in
                 try Self.insert(batch, db)
                 try Self.rollUp(batch, db)
+                try Self.recordTouches(batch, db)
             }
             return Array(repeating: (), count: batch.count)
         }
@@ -96,6 +97,7 @@ public final class SQLiteStore: Store {
         migrator.registerMigration("2-leads", migrate: createLeadsTable)
         migrator.registerMigration("3-rollups", migrate: createRollups)
         migrator.registerMigration("4-page-views", migrate: createPageViewRollups)
+        migrator.registerMigration("5-journey", migrate: createJourneyTables)
         return migrator
     }
 
@@ -117,14 +119,14 @@ public final class SQLiteStore: Store {
 
     static func insert(_ events: [TrackedEvent], _ db: Database) throws {
         let statement = try db.cachedStatement(sql: """
-            INSERT INTO events (site, page, type, visitor, occurred_at, received_at, asset, url, step, field)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO events (site, page, type, visitor, occurred_at, received_at, asset, url, step, field, source)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for event in events {
             try statement.execute(arguments: [
                 event.site, event.page, event.type.rawValue, event.visitor,
                 event.occurredAt.epochMilliseconds, event.receivedAt.epochMilliseconds,
-                event.asset, event.url, event.step, event.field,
+                event.asset, event.url, event.step, event.field, event.source.rawValue,
             ])
         }
     }

@@ -18,29 +18,40 @@ struct BookingStage: Sendable {
     /// Where the built site is served, e.g. `http://127.0.0.1:40123`.
     let siteAddress: String
     let collectorAddress: String
+    /// The port every site is served on.
+    let sitePort: Int
 
     static let site = "aurora"
 
     /// Builds and serves the site (`aurora` unless told another of the example fleet) and runs the collector for as
-    /// long as `body` runs.
-    static func with(site: String = site, _ body: @Sendable (BookingStage) async throws -> Void) async throws {
+    /// long as `body` runs. With `also` other sites, every site is built with a one-off address of its own on one
+    /// loopback port, `http://<site>.localhost:<port>/` (so links between them cross on loopback), and served by
+    /// host name; `prepare` may change the workspace copy (a site's `consent:`, say) before the build.
+    static func with(site: String = site, also others: [String] = [], prepare: @Sendable (URL) throws -> Void = { _ in },
+                     _ body: @Sendable (BookingStage) async throws -> Void) async throws {
         try await TemporaryFolder.with("showroom-e2e") { folder in
-            try await run(site: site, in: folder.url, body)
+            try await run(sites: [site] + others, in: folder.url, prepare: prepare, body)
         }
     }
 
-    /// Builds and serves `site` from a copy of the example fleet in `folder`, for as long as `body` runs.
-    private static func run(site: String, in folder: URL, _ body: @Sendable (BookingStage) async throws -> Void) async throws {
-        let workspace = try ExampleFleet.copy(sites: [site], to: folder.appendingPathComponent("workspace"))
+    /// Builds and serves `sites` from a copy of the example fleet in `folder`, for as long as `body` runs.
+    private static func run(sites: [String], in folder: URL, prepare: (URL) throws -> Void,
+                            _ body: @Sendable (BookingStage) async throws -> Void) async throws {
+        let site = sites[0]
+        let workspace = try ExampleFleet.copy(sites: sites, to: folder.appendingPathComponent("workspace"))
 
         var quiet = Logger(label: "showroom.e2e")
         quiet.logLevel = .critical
         let collectorPort = try Loopback.freePort()
         let collectorAddress = "http://127.0.0.1:\(collectorPort)"
         try "collector: \(collectorAddress)\n".write(to: workspace.appendingPathComponent("showroom.yaml"), atomically: true, encoding: .utf8)
+        try prepare(workspace)
 
+        let sitePort = try Loopback.freePort()
         let output = folder.appendingPathComponent("public")
-        let report = FleetBuilder.build(BuildOptions(workspace: workspace, output: output, sites: [site]))
+        var options = BuildOptions(workspace: workspace, output: output, sites: sites)
+        if sites.count > 1 { options.baseURL = "http://{site}.localhost:\(sitePort)/" }
+        let report = FleetBuilder.build(options)
         guard report.succeeded else {
             throw WebDriver.Failure(description: "the site did not build:\n" + report.allDiagnostics.map(\.description).joined(separator: "\n"))
         }
@@ -50,9 +61,14 @@ struct BookingStage: Sendable {
                                          bookingRateLimitPerMinute: 0, allowsLoopbackOrigins: true)
         let collector = Collector.makeApplication(settings: settings, fleet: try Fleet.load(workspace: workspace), store: store, logger: quiet)
 
-        let sitePort = try Loopback.freePort()
         let files = Router()
-        files.middlewares.add(FileMiddleware(output.appendingPathComponent(site).path, searchForIndexHtml: true, logger: quiet))
+        if sites.count > 1 {
+            files.middlewares.add(SiteByHost(sites: Dictionary(uniqueKeysWithValues: sites.map { id in
+                ("\(id).localhost", FileMiddleware(output.appendingPathComponent(id).path, searchForIndexHtml: true, logger: quiet))
+            })))
+        } else {
+            files.middlewares.add(FileMiddleware(output.appendingPathComponent(site).path, searchForIndexHtml: true, logger: quiet))
+        }
         let server = Application(router: files, configuration: .init(address: .hostname("127.0.0.1", port: sitePort)), logger: quiet)
 
         let services = Task {
@@ -63,15 +79,21 @@ struct BookingStage: Sendable {
             }
         }
         defer { services.cancel() }
-        let siteAddress = "http://127.0.0.1:\(sitePort)"
+        let siteAddress = sites.count > 1 ? "http://\(site).localhost:\(sitePort)" : "http://127.0.0.1:\(sitePort)"
         try await waitForAnswer(from: "\(collectorAddress)/healthz")
-        try await waitForAnswer(from: "\(siteAddress)/")
-        try await body(BookingStage(workspace: workspace, store: store, siteAddress: siteAddress, collectorAddress: collectorAddress))
+        try await waitForAnswer(from: "http://127.0.0.1:\(sitePort)/", host: sites.count > 1 ? "\(site).localhost" : nil)
+        try await body(BookingStage(workspace: workspace, store: store, siteAddress: siteAddress, collectorAddress: collectorAddress,
+                                    sitePort: sitePort))
     }
 
-    private static func waitForAnswer(from address: String) async throws {
+    /// The address `site` is served at, e.g. `http://lumen.localhost:40123` (on a stage of several sites).
+    func address(of site: String) -> String { "http://\(site).localhost:\(sitePort)" }
+
+    private static func waitForAnswer(from address: String, host: String? = nil) async throws {
+        var request = URLRequest(url: URL(string: address)!)
+        if let host { request.setValue(host, forHTTPHeaderField: "Host") }
         for _ in 0..<100 {
-            if let (_, response) = try? await URLSession.shared.data(from: URL(string: address)!),
+            if let (_, response) = try? await URLSession.shared.data(for: request),
                (response as? HTTPURLResponse)?.statusCode == 200 {
                 return
             }
@@ -103,3 +125,15 @@ struct BookingStage: Sendable {
     }
 }
 
+
+/// Serves each site's files on its own host name (`aurora.localhost`), all on one port, as `showroom serve` does.
+struct SiteByHost: RouterMiddleware {
+    typealias Context = BasicRequestContext
+    let sites: [String: FileMiddleware<BasicRequestContext, LocalFileSystem>]
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let host = request.head.authority.flatMap { $0.split(separator: ":").first }.map { $0.lowercased() } ?? ""
+        guard let files = sites[host] else { return try await next(request, context) }
+        return try await files.handle(request, context: context, next: next)
+    }
+}

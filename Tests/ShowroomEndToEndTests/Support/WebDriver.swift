@@ -16,8 +16,9 @@ struct WebDriver: Sendable {
     let base: URL
     let session: String
 
-    /// Starts a headless Chromium session with a phone-sized window; `javaScript: false` turns scripts off.
-    static func start(driver: URL, javaScript: Bool) async throws -> WebDriver {
+    /// Starts a headless Chromium session with a phone-sized window; `javaScript: false` turns scripts off,
+    /// `doNotTrack: true` turns on the browser's own "Send a Do Not Track request" setting.
+    static func start(driver: URL, javaScript: Bool, doNotTrack: Bool = false) async throws -> WebDriver {
         // A phone's user agent (the collector does not count headless browsers as people), and a resolver
         // that knows only loopback, so no test ever sends traffic anywhere else (a counted download, say,
         // redirects to the site's public address).
@@ -25,7 +26,7 @@ struct WebDriver: Sendable {
                          "--no-first-run", "--no-default-browser-check",
                          "--user-agent=Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36",
                          "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost, EXCLUDE *.localhost"]
-        var preferences: [String: Any] = [:]
+        var preferences: [String: Any] = ["enable_do_not_track": doNotTrack]
         if !javaScript {
             arguments.append("--blink-settings=scriptEnabled=false")
             preferences["profile.managed_default_content_settings.javascript"] = 2
@@ -84,8 +85,15 @@ struct WebDriver: Sendable {
     }
 
     /// Runs a script in the page and returns its result.
+    @discardableResult
     func run(_ script: String, _ arguments: [Any] = []) async throws -> Any {
         try await command("POST", "execute/sync", ["script": script, "args": arguments])
+    }
+
+    /// Runs `script` in every page this session opens from now on, before the page's own scripts (Chrome DevTools'
+    /// `Page.addScriptToEvaluateOnNewDocument`): how a test gives the page a browser setting Chromium lacks.
+    func runBeforeEveryPage(_ script: String) async throws {
+        _ = try await command("POST", "goog/cdp/execute", ["cmd": "Page.addScriptToEvaluateOnNewDocument", "params": ["source": script]])
     }
 
     func quit() async {
