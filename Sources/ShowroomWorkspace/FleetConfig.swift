@@ -14,6 +14,8 @@ public struct FleetConfig: Sendable {
     /// Days the collection service keeps raw tracking events (`eventRetentionDays`); older ones are deleted, the
     /// hourly counts the reports read stay. Nil keeps every event.
     public var eventRetentionDays: Int?
+    /// How photos' web sizes are made (`images:`).
+    public var images = ImageSettings.default
 
     /// The settings of a workspace without `showroom.yaml`.
     public static let `default` = FleetConfig(collector: "http://127.0.0.1:8090", output: "public", licenceWarningDays: 30)
@@ -85,6 +87,11 @@ public struct FleetConfig: Sendable {
                 reader.report(.error(at: hosts.location, "`embedHosts` must be a list of host names, found \(hosts.kindName)",
                                      hint: "write one host a line: `embedHosts: [www.youtube-nocookie.com]`"))
             }
+        }
+        if let images = reader.field("images") {
+            let (settings, problems) = ImageSettings.read(images)
+            config.images = settings
+            for problem in problems { reader.report(problem) }
         }
         return (config, reader.finish(allowing: ["embedHosts"]))
     }
