@@ -35,9 +35,12 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // libvips' headers are in the default include path and need only GLib's; `pkg-config vips` would also pass
+        // OpenEXR's `-pthread`, which SwiftPM refuses with a warning on every build, so GLib's flags are asked for
+        // and the module map links libvips itself.
         .systemLibrary(
             name: "CVips",
-            pkgConfig: "vips",
+            pkgConfig: "gobject-2.0",
             providers: [.apt(["libvips-dev"])]
         ),
 
