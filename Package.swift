@@ -35,6 +35,14 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // libvips' headers are in the default include path and need only GLib's; `pkg-config vips` would also pass
+        // OpenEXR's `-pthread`, which SwiftPM refuses with a warning on every build, so GLib's flags are asked for
+        // and the module map links libvips itself.
+        .systemLibrary(
+            name: "CVips",
+            pkgConfig: "gobject-2.0",
+            providers: [.apt(["libvips-dev"])]
+        ),
 
         // The engine, one target per pipeline stage; dependencies only point down.
         .target(name: "CShowroomSupport"),
@@ -49,10 +57,11 @@ let package = Package(
             dependencies: ["ShowroomCore", "ShowroomWorkspace"]
         ),
         .target(name: "ShowroomHTML", dependencies: ["ShowroomCore", "CLibXML2"]),
+        .target(name: "ShowroomImages", dependencies: ["ShowroomCore", "CVips"]),
         .target(
             name: "ShowroomSite",
             dependencies: [
-                "ShowroomCore", "ShowroomWorkspace", "ShowroomMarkdown", "ShowroomTemplates", "ShowroomHTML",
+                "ShowroomCore", "ShowroomWorkspace", "ShowroomMarkdown", "ShowroomTemplates", "ShowroomHTML", "ShowroomImages",
             ],
             resources: [.copy("Resources")]
         ),
@@ -122,7 +131,7 @@ let package = Package(
         // What the test targets share: the fixture workspaces, a loopback HTTP client, temporary folders.
         .target(
             name: "ShowroomTestSupport",
-            dependencies: ["ShowroomCore", "ShowroomSite"],
+            dependencies: ["ShowroomCore", "ShowroomSite", "ShowroomImages", "CVips"],
             path: "Tests/ShowroomTestSupport",
             resources: [.copy("Fixtures")]
         ),
@@ -132,6 +141,7 @@ let package = Package(
         .testTarget(name: "ShowroomWorkspaceTests", dependencies: ["ShowroomWorkspace", "ShowroomCore", "ShowroomTestSupport"]),
         .testTarget(name: "ShowroomMarkdownTests", dependencies: ["ShowroomMarkdown"]),
         .testTarget(name: "ShowroomHTMLTests", dependencies: ["ShowroomHTML"]),
+        .testTarget(name: "ShowroomImagesTests", dependencies: ["ShowroomImages", "ShowroomTestSupport"]),
         .testTarget(name: "ShowroomTemplatesTests", dependencies: ["ShowroomTemplates", "ShowroomCore", "ShowroomWorkspace"]),
         .testTarget(
             name: "ShowroomSiteTests",

@@ -3,22 +3,27 @@
 
 Reads the shared data (shared/data/brands.yaml, models.yaml, accessories.yaml) and writes:
 
-  assets/files/models/<model>/hero.svg        studio-lit scene, first paint colour
-  assets/files/models/<model>/night.svg       the car at night in the city (gallery)
+  assets/files/models/<model>/hero.jpg        the coast-road scene as a 4,200-pixel photo, first paint colour
+  assets/files/models/<model>/night.jpg       the car at night in the city, a 3,200-pixel photo (gallery)
   assets/files/models/<model>/<colour>.svg    one picture per paint colour (colour picker)
   assets/files/brochures/<model>.pdf          a one-page brochure with the trims and prices
   assets/files/logos/<brand>.svg, group.svg   brand marks
   assets/files/accessories/<category>.svg     accessory pictures
   assets/catalog.yaml                         one record per file (cost, owner, licence, alt text)
 
-The pictures are small SVG drawings, so the repository stays small; the CSS file
-(assets/files/css/showroom.css) is written by hand and only catalogued here.
-Needs Python 3 and PyYAML (Debian: python3-yaml). Run from the repository root:
+The configurator pictures, logos and accessories are small SVG drawings. The heroes and night shots are
+photographs in all but origin: the same drawings rendered large by libvips, softened like a lens and given
+film grain, saved as JPEG (about 1 MB each, every file under 2 MB), so that the build's resizing has real work
+to do. The CSS file (assets/files/css/showroom.css) is written by hand and only catalogued here.
+Needs Python 3, PyYAML and libvips' command-line tools (Debian: python3-yaml libvips-tools). Run from the
+repository root:
 
     python3 scripts/make-example-assets.py
 """
 import os
+import subprocess
 import sys
+import tempfile
 
 import yaml
 
@@ -256,6 +261,34 @@ def brochure(model, brand):
     return out
 
 
+def photo(path, drawing, width):
+    """Renders the SVG `drawing` as a `width`-pixel photo at `path`: softened (a lens is never vector-sharp), with
+    fine grain, progressive JPEG at quality 80, no metadata. Each step is one `vips` command on a temporary file."""
+    full = os.path.join(FILES, path)
+    os.makedirs(os.path.dirname(full), exist_ok=True)
+    with tempfile.TemporaryDirectory() as work:
+        def step(name):
+            return os.path.join(work, name + ".v")
+        source = os.path.join(work, "drawing.svg")
+        with open(source, "w") as handle:
+            handle.write(drawing)
+        scale = width / W
+        commands = [
+            ["vips", "svgload", source, step("drawn"), "--scale", f"{scale}"],
+            ["vips", "flatten", step("drawn"), step("flat")],
+            ["vips", "gaussblur", step("flat"), step("soft"), "1.5"],
+            ["vips", "gaussnoise", step("grain"), str(width), str(round(H * scale)), "--sigma", "5", "--mean", "0"],
+            ["vips", "add", step("soft"), step("grain"), step("grainy")],
+            ["vips", "cast", step("grainy"), step("photo"), "uchar"],
+            ["vips", "copy", step("photo"), full + "[Q=80,strip,optimize-coding,interlace]"],
+        ]
+        for command in commands:
+            subprocess.run(command, check=True)
+    size = os.path.getsize(full)
+    if size >= 2_000_000:
+        sys.exit(f"{path} is {size} bytes: keep every example photo under 2 MB")
+
+
 def write(path, content):
     full = os.path.join(FILES, path)
     os.makedirs(os.path.dirname(full), exist_ok=True)
@@ -293,14 +326,14 @@ def main():
     for model in models:
         brand = brands[model["brand"]]
         mid, body, first = model["id"], model["body"], model["colours"][0]["hex"]
-        write(f"models/{mid}/hero.svg", hero_picture(body, first, (brand["primary"], shade(brand["accent"], 1.3))))
-        record(f"{mid}-hero", file=f"models/{mid}/hero.svg", title=f'{model["name"]} launch photo', kind="photo",
+        photo(f"models/{mid}/hero.jpg", hero_picture(body, first, (brand["primary"], shade(brand["accent"], 1.3))), 4200)
+        record(f"{mid}-hero", file=f"models/{mid}/hero.jpg", title=f'{model["name"]} launch photo', kind="photo",
                model=mid, tags=[brand["id"], mid, "press"], owner="Northlight Studio", cost=1000000, currency="CNY",
                licenceExpiry="2029-06-30", downloadable=True,
                alt={"en": f'{model["name"]} in {model["colours"][0]["name"]} on a coastal road at dusk',
                     "zh-CN": f'{model["name"]}（{model["colours"][0]["name"]}）黄昏时行驶在海滨公路上'})
-        write(f"models/{mid}/night.svg", night_picture(body, model["colours"][-1]["hex"]))
-        record(f"{mid}-night", file=f"models/{mid}/night.svg", title=f'{model["name"]} in the city at night', kind="photo",
+        photo(f"models/{mid}/night.jpg", night_picture(body, model["colours"][-1]["hex"]), 3200)
+        record(f"{mid}-night", file=f"models/{mid}/night.jpg", title=f'{model["name"]} in the city at night', kind="photo",
                model=mid, tags=[brand["id"], mid, "press"], owner="Northlight Studio", cost=1000000, currency="CNY",
                licenceExpiry="2029-06-30", downloadable=True,
                alt={"en": f'{model["name"]} in {model["colours"][-1]["name"]} in front of a city skyline at night',

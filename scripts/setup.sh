@@ -8,7 +8,7 @@ if ! command -v swift >/dev/null 2>&1 && [ -x /opt/swift/usr/bin/swift ]; then
 fi
 command -v swift >/dev/null 2>&1 || { echo "setup: the Swift toolchain (6.0 or later) is not installed" >&2; exit 1; }
 
-wanted=(pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev "$@")
+wanted=(pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev libvips-dev "$@")
 missing=()
 for package in "${wanted[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

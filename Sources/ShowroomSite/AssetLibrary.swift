@@ -1,5 +1,6 @@
 import Foundation
 import ShowroomCore
+import ShowroomImages
 import ShowroomWorkspace
 
 /// A catalogue asset made ready for output: its content fingerprint, output name and pixel size.
@@ -13,6 +14,8 @@ struct PreparedAsset: Sendable {
     var height: Int?
     /// The file in the content-addressed cache that site outputs hard-link to.
     var cachedFile: URL
+    /// A raster photo's web sizes (nil for SVG, PDF and other files, which are served as they are).
+    var photo: PreparedPhoto?
 
     var path: String { "/assets/\(outputName)" }
     var isImage: Bool { width != nil }
@@ -20,11 +23,14 @@ struct PreparedAsset: Sendable {
 
 /// Fingerprints every catalogue file, remembering results by size and modification time so unchanged
 /// files are not hashed again, and keeps one copy of each version in `.showroom/cache/files/` from which
-/// every site's output is hard-linked (copied where the file system cannot link).
+/// every site's output is hard-linked (copied where the file system cannot link). Raster photos also get their
+/// web sizes, made once per content and recipe in `.showroom/cache/variants/` (`PreparedPhoto`).
 struct AssetLibrary: Sendable {
     var prepared: [String: PreparedAsset]
-    /// Output name → asset id, for finding uses in rendered pages.
+    /// Output name → asset id, for finding uses in rendered pages (variants' names included).
     var idsByOutputName: [String: String]
+    /// How many photos had their web sizes made by this preparation (0 when the cache held them all).
+    var photosMade = 0
 
     private struct CacheEntry: Codable {
         var size: Int
@@ -35,6 +41,8 @@ struct AssetLibrary: Sendable {
     }
 
     static func prepare(workspace: Workspace, cacheFolder: URL) -> (AssetLibrary, [Diagnostic]) {
+        let recipe = PreparedPhoto.recipe(workspace.fleet.images)
+        let variantsCache = cacheFolder.appendingPathComponent("variants")
         let cacheFile = cacheFolder.appendingPathComponent("fingerprints.json")
         let filesCache = cacheFolder.appendingPathComponent("files")
         try? FileManager.default.createDirectory(at: filesCache, withIntermediateDirectories: true)
@@ -42,21 +50,21 @@ struct AssetLibrary: Sendable {
         let filesRoot = workspace.root.appendingPathComponent(workspace.catalog.filesFolder)
         let assets = workspace.catalog.assets.values.sorted { $0.id < $1.id }
 
-        let results = ConcurrentMap.map(assets) { asset -> (PreparedAsset?, CacheEntry?, Diagnostic?) in
+        let results = ConcurrentMap.map(assets) { asset -> (PreparedAsset?, CacheEntry?, Diagnostic?, Bool) in
             let source = filesRoot.appendingPathComponent(asset.file)
             guard let attributes = try? FileManager.default.attributesOfItem(atPath: source.path),
                   let size = (attributes[.size] as? NSNumber)?.intValue,
                   let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970
-            else { return (nil, nil, nil) }  // a missing file is reported by the catalogue
+            else { return (nil, nil, nil, false) }  // a missing file is reported by the catalogue
             var entry = cache[asset.file]
             if entry?.size != size || entry?.modified != modified {
                 guard let data = try? Data(contentsOf: source) else {
-                    return (nil, nil, .error(at: SourceLocation(file: "\(workspace.catalog.filesFolder)/\(asset.file)"), "cannot read the asset file"))
+                    return (nil, nil, .error(at: SourceLocation(file: "\(workspace.catalog.filesFolder)/\(asset.file)"), "cannot read the asset file"), false)
                 }
                 let size2 = ImageSize.read(data)
                 entry = CacheEntry(size: size, modified: modified, sha256: SHA256.hex(of: data), width: size2?.width, height: size2?.height)
             }
-            guard let entry else { return (nil, nil, nil) }
+            guard let entry else { return (nil, nil, nil, false) }
             let fingerprint = String(entry.sha256.prefix(12))
             let ext = (asset.file as NSString).pathExtension.lowercased()
             let outputName = ext.isEmpty ? "\(asset.id).\(fingerprint)" : "\(asset.id).\(fingerprint).\(ext)"
@@ -70,37 +78,60 @@ struct AssetLibrary: Sendable {
                     try? FileManager.default.removeItem(at: temporary)
                     if !FileManager.default.fileExists(atPath: cached.path) {
                         return (nil, nil, .error(at: SourceLocation(file: "\(workspace.catalog.filesFolder)/\(asset.file)"),
-                                                 "cannot copy the asset into the build cache: \(error.localizedDescription)"))
+                                                 "cannot copy the asset into the build cache: \(error.localizedDescription)"), false)
                     }
                 }
             }
-            let prepared = PreparedAsset(asset: asset, fingerprint: fingerprint, outputName: outputName,
+            var prepared = PreparedAsset(asset: asset, fingerprint: fingerprint, outputName: outputName,
                                          width: entry.width, height: entry.height, cachedFile: cached)
-            return (prepared, entry, nil)
+            var madeNow = false
+            if PreparedPhoto.needsVariants(extension: ext) {
+                switch PreparedPhoto.prepare(asset, source: source, sha256: entry.sha256, recipe: recipe, cache: variantsCache) {
+                case .success(let (photo, made)):
+                    prepared.photo = photo
+                    madeNow = made
+                case .failure(let problem):
+                    return (nil, nil, problem, false)
+                }
+            }
+            return (prepared, entry, nil, madeNow)
         }
 
         var prepared: [String: PreparedAsset] = [:]
         var newCache: [String: CacheEntry] = [:]
         var diagnostics: [Diagnostic] = []
-        for (asset, entry, diagnostic) in results {
+        var photosMade = 0
+        for (asset, entry, diagnostic, madeNow) in results {
             if let asset, let entry {
                 prepared[asset.asset.id] = asset
                 newCache[asset.asset.file] = entry
             }
             if let diagnostic { diagnostics.append(diagnostic) }
+            if madeNow { photosMade += 1 }
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         if let data = try? encoder.encode(newCache) { try? data.write(to: cacheFile, options: .atomic) }
-        let names = Dictionary(uniqueKeysWithValues: prepared.values.map { ($0.outputName, $0.asset.id) })
-        return (AssetLibrary(prepared: prepared, idsByOutputName: names), diagnostics)
+        var names: [String: String] = [:]
+        for asset in prepared.values {
+            names[asset.outputName] = asset.asset.id
+            for variant in asset.photo?.files ?? [] { names[variant.outputName] = asset.asset.id }
+        }
+        return (AssetLibrary(prepared: prepared, idsByOutputName: names, photosMade: photosMade), diagnostics)
     }
 
-    /// Places `asset` in a site's output: a hard link to the cached copy, or a copy.
-    func place(_ asset: PreparedAsset, in files: SiteFiles) throws {
-        let path = "assets/" + asset.outputName
-        if files.contains(path) { return }
-        try files.copy(asset.cachedFile, to: path, hardLink: true)
+    /// Places `asset` in a site's output, with a photo's web sizes: hard links to the cached copies, or copies.
+    /// Returns how many files it placed.
+    @discardableResult
+    func place(_ asset: PreparedAsset, in files: SiteFiles) throws -> Int {
+        var placed = 0
+        let variants: [(URL, String)] = (asset.photo?.files ?? []).map { ($0.cachedFile, $0.outputName) }
+        let sources = [(asset.cachedFile, asset.outputName)] + variants
+        for (source, name) in sources where !files.contains("assets/" + name) {
+            try files.copy(source, to: "assets/" + name, hardLink: true)
+            placed += 1
+        }
+        return placed
     }
 
     /// What comes before an asset's name in a page: its output file, or its counted-download address.

@@ -47,6 +47,8 @@ public struct BuildReport: Sendable {
     public var seconds: Double
     /// Sites that no longer exist in the workspace whose output and build record this build removed.
     public var removedSites: [String] = []
+    /// How many photos had their web sizes made (0 when `.showroom/cache/variants` held them all).
+    public var photosMade = 0
 
     /// Every diagnostic of the build, in file order, each once.
     public var allDiagnostics: [Diagnostic] {
@@ -81,13 +83,13 @@ public enum FleetBuilder {
         }
         let output = options.output ?? workspace.root.appendingPathComponent(workspace.fleet.output)
         var diagnostics = loadDiagnostics
-        func report(_ sites: [SiteResult] = [], removed: [String] = []) -> BuildReport {
-            BuildReport(output: output, sites: sites, diagnostics: diagnostics, seconds: Date().timeIntervalSince(started),
-                        removedSites: removed)
-        }
-
         let cache = workspace.root.appendingPathComponent(".showroom/cache")
         let (library, libraryDiagnostics) = AssetLibrary.prepare(workspace: workspace, cacheFolder: cache)
+        func report(_ sites: [SiteResult] = [], removed: [String] = []) -> BuildReport {
+            BuildReport(output: output, sites: sites, diagnostics: diagnostics, seconds: Date().timeIntervalSince(started),
+                        removedSites: removed, photosMade: library.photosMade)
+        }
+
         diagnostics += libraryDiagnostics
 
         let (sharedPages, sharedDiagnostics) = mountableSharedPages(workspace)

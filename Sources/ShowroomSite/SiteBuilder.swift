@@ -118,7 +118,7 @@ struct SiteBuilder {
             do {
                 try inputs.library.place(prepared, in: output)
                 assetFiles[id] = prepared.outputName
-                files += 1
+                files += 1 + (prepared.photo?.files.count ?? 0)
             } catch {
                 diagnostics.append(.error(at: SourceLocation(file: "assets/files/\(prepared.asset.file)"),
                                           "cannot place the asset in the output: \(error.localizedDescription)"))

@@ -22,6 +22,8 @@ public struct FleetConfig: Sendable {
     /// Ad networks' click-id parameters (`clickIDs: [gclid, fbclid]`) the snippet reads on landing, like `utm_*`,
     /// and removes from the address bar; none by default.
     public var clickIDs: [String] = []
+    /// How photos' web sizes are made (`images:`).
+    public var images = ImageSettings.default
 
     /// The settings of a workspace without `showroom.yaml`.
     public static let `default` = FleetConfig(collector: "http://127.0.0.1:8090", output: "public", licenceWarningDays: 30)
@@ -119,6 +121,11 @@ public struct FleetConfig: Sendable {
                 reader.report(.error(at: names.location, "`clickIDs` must be a list of parameter names, found \(names.kindName)",
                                      hint: "write one name a line: `clickIDs: [gclid, fbclid]`"))
             }
+        }
+        if let images = reader.field("images") {
+            let (settings, problems) = ImageSettings.read(images)
+            config.images = settings
+            for problem in problems { reader.report(problem) }
         }
         return (config, reader.finish(allowing: ["embedHosts", "clickIDs"]))
     }

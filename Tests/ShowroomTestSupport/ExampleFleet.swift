@@ -21,10 +21,23 @@ public enum ExampleFleet {
         for site in siteIDs {
             try manager.copyItem(at: repository.appendingPathComponent("sites/\(site)"), to: root.appendingPathComponent("sites/\(site)"))
         }
+        try shareVariantCache(in: root)
         let settings = repository.appendingPathComponent("showroom.yaml")
         if manager.fileExists(atPath: settings.path) {
             try manager.copyItem(at: settings, to: root.appendingPathComponent("showroom.yaml"))
         }
         return root
+    }
+
+    /// Where every copy's photo variants are kept: made once per machine and recipe, not once per test.
+    public static let variantCache = FileManager.default.temporaryDirectory.appendingPathComponent("showroom-test-photo-variants")
+
+    /// Links the copy's `.showroom/cache/variants` to `variantCache`, so the fleet's photos are resized once for all
+    /// tests (the build writes each photo's folder whole, so copies building at once share it safely).
+    private static func shareVariantCache(in root: URL) throws {
+        let cache = root.appendingPathComponent(".showroom/cache")
+        try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: variantCache, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: cache.appendingPathComponent("variants"), withDestinationURL: variantCache)
     }
 }

@@ -220,5 +220,12 @@ enum AssetContext {
         ContextField("downloadable", "the catalogue's `downloadable`"),
         ContextField("width", "pixels, for images", optional: true), ContextField("height", "pixels, for images", optional: true),
         ContextField("download", "the counted download address, for downloadable assets", optional: true),
+        ContextField("hasVariants", "true for raster photos, which come in web sizes (`srcset`)"),
+        ContextField("src", "the JPEG (or PNG) web size for `<img src>`, at most 1,200 pixels wide; raster photos only", optional: true),
+        ContextField("srcset", "`srcset.avif`, `srcset.webp` and `srcset.fallback`: each web size with its width (`… 800w, …`); raster photos only",
+                     shape: .any, optional: true),
+        ContextField("sizes", "the default `sizes` (`(min-width: 1200px) 1200px, 100vw`); raster photos only", optional: true),
+        ContextField("placeholder", "the photo's average colour (`#5a6470`), shown until it loads; raster photos only", optional: true),
+        ContextField("fallbackType", "`image/jpeg`, or `image/png` for photos with transparency; raster photos only", optional: true),
     ]
 }

@@ -1,5 +1,6 @@
 import Foundation
 import ShowroomCore
+import ShowroomImages
 import ShowroomTemplates
 import ShowroomWorkspace
 
@@ -81,13 +82,13 @@ struct SiteValues {
         key == "hex" || key == "colour" || key == "color" || key.hasSuffix("Colour") || key.hasSuffix("Color") || key.hasSuffix("Hex")
     }
 
-    /// The template object for asset `id`: prints its URL, and offers its fields. Nil when the catalogue has
-    /// no such asset.
-    func assetObject(_ id: String, at location: SourceLocation? = nil) -> TemplateValue? {
+    /// The template object for asset `id`: prints its URL, and offers its fields (`alt` from the catalogue, or
+    /// `alt` when given: a Markdown image's own text). Nil when the catalogue has no such asset.
+    func assetObject(_ id: String, at location: SourceLocation? = nil, alt: String? = nil) -> TemplateValue? {
         guard let prepared = library.prepared[id] else { return nil }
         var fields: [(String, TemplateValue)] = [
             ("id", .text(id)), ("url", .text(prepared.path)), ("title", .text(prepared.asset.title)),
-            ("kind", .text(prepared.asset.kind.rawValue)), ("alt", .text(prepared.asset.altText(for: site.locale))),
+            ("kind", .text(prepared.asset.kind.rawValue)), ("alt", .text(alt ?? prepared.asset.altText(for: site.locale))),
             ("isImage", .bool(prepared.isImage)), ("downloadable", .bool(prepared.asset.downloadable)),
         ]
         if let width = prepared.width, let height = prepared.height {
@@ -95,8 +96,30 @@ struct SiteValues {
             fields.append(("height", .int(height)))
         }
         if prepared.asset.downloadable { fields.append(("download", .text(downloadURL(id)))) }
+        // Every asset object has the photo members (null for files served as they are), so a template that writes
+        // either kind checks against one shape.
+        fields.append(("hasVariants", .bool(prepared.photo != nil)))
+        if let photo = prepared.photo {
+            let fallback = photo.variants.fallbackFormat
+            let srcset: [(String, TemplateValue)] = [PhotoFormat.avif, .webp].map { format in
+                (format.rawValue, photo.variants.formats.contains(format) ? .text(photo.srcset(format)) : .null)
+            } + [("fallback", .text(photo.srcset(fallback)))]
+            fields += [
+                ("src", .text(photo.src)), ("srcset", .map(TemplateMap(srcset))), ("sizes", .text(Self.defaultSizes)),
+                ("placeholder", .text(photo.variants.placeholder)), ("fallbackType", .text(fallback.mimeType)),
+            ]
+        } else {
+            fields += [
+                ("src", .null), ("srcset", .map(TemplateMap([("avif", .null), ("webp", .null), ("fallback", .null)]))),
+                ("sizes", .null), ("placeholder", .null), ("fallbackType", .null),
+            ]
+        }
         return .map(TemplateMap(fields, printed: prepared.path, printedLocation: location))
     }
+
+    /// The `sizes` a photo gets unless its use says otherwise: as wide as the window, up to the page's 1,200-pixel
+    /// column on wide screens.
+    static let defaultSizes = "(min-width: 1200px) 1200px, 100vw"
 
     /// The counted download address of asset `id` on this site (the collection service redirects to the file).
     func downloadURL(_ id: String) -> String {

@@ -39,12 +39,13 @@ struct ContentPages: SiteOutput {
         let library = build.inputs.library
         let values = build.values
         var markdownDiagnostics: [Diagnostic] = []
+        var pictures = MarkdownPictures()
         let bundleFiles = Set(source.bundleFiles)
         let isBundle = source.isBundle
         let listed = page.kind == .page ? [] : build.scope.listed(by: page)
         var shortcodes = ShortcodeExpander(build: build, file: source.file, bodyLine: source.bodyLine,
                                            frames: build.scope.frames(url: page.url, page: build.scope.summaries[index], pages: listed))
-        let rendered = shortcodes.render(source.body) { markdown, bodyLine, shownText in
+        let renderedMarkdown = shortcodes.render(source.body) { markdown, bodyLine, shownText in
             MarkdownRenderer.render(markdown, alertTitles: alertTitles, shownText: shownText) { reference in
                 let location = SourceLocation(file: source.file, line: source.bodyLine + bodyLine(reference.line) - 1, column: reference.column)
                 guard let id = AssetReference.id(in: reference.url) else {
@@ -62,9 +63,14 @@ struct ContentPages: SiteOutput {
                 }
                 ownReferences[id, default: []].append(location)
                 if !reference.isImage && prepared.asset.downloadable { return values.downloadURL(id) }
+                if reference.isImage, prepared.photo != nil { pictures.add(id, path: prepared.path) }
                 return prepared.path
             }
         }
+        var rendered = renderedMarkdown
+        let withPictures = pictures.apply(to: rendered.html, values: values, templates: build.templates)
+        rendered.html = withPictures.html
+        markdownDiagnostics += withPictures.diagnostics
         result.diagnostics += shortcodes.diagnostics + markdownDiagnostics
         for (id, locations) in shortcodes.assetReferences { ownReferences[id, default: []] += locations }
 
