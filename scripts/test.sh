@@ -10,4 +10,19 @@ if [ -x scripts/postgres.sh ]; then
     trap 'scripts/postgres.sh stop >/dev/null 2>&1 || true' EXIT
 fi
 swift build --build-tests 2>&1 | grep -Ev '^\[[0-9]+/[0-9]+\]' || true
+
+# The example fleet's photos are made into their web sizes once, here, into the cache every test's copy of the
+# fleet links to (Tests/ShowroomTestSupport/ExampleFleet.swift): otherwise the first tests that build the fleet
+# would all resize the same photos at once, on a cold machine, and starve the rest of the suite.
+variants="${TMPDIR:-/tmp}/showroom-test-photo-variants"
+if [ -x .build/debug/showroom ]; then
+    warm=$(mktemp -d)
+    cp -r sites shared templates assets "$warm"/
+    [ -f showroom.yaml ] && cp showroom.yaml "$warm"/
+    mkdir -p "$warm/.showroom/cache" "$variants"
+    ln -s "$variants" "$warm/.showroom/cache/variants"
+    echo "test: making the example fleet's photo sizes (once per machine)"
+    .build/debug/showroom build --workspace "$warm" --quiet > /dev/null || true
+    rm -rf "$warm"
+fi
 swift test --skip-build "$@"

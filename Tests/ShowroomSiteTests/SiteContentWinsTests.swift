@@ -27,7 +27,10 @@ import Testing
         let html = try Self.home(of: "aurora") { site in
             try Self.replace("title: Lumen Aurora\n", with: "title: Lumen Aurora\nhero: asset:aurora-night\n", in: site.appendingPathComponent("content/_index.md"))
         }
-        #expect(html.contains("<div class=\"hero-media\"><img src=\"/assets/aurora-night."))
+        let media = try #require(html.firstRange(of: "<div class=\"hero-media\">").map { html[$0.upperBound...] })
+        let hero = media.prefix(upTo: media.firstRange(of: "</div>")?.lowerBound ?? media.endIndex)
+        #expect(hero.contains("/assets/aurora-night."))
+        #expect(!hero.contains("aurora-hero."))
     }
 
     @Test func theSloganOfAProductSitesSiteYamlLeadsItsHero() throws {

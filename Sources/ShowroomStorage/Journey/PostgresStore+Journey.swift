@@ -2,6 +2,7 @@ import Foundation
 import PostgresNIO
 
 extension PostgresStore: JourneyStore {
+    /// The visitor's events on every site in the period, oldest first: the journey behind a lead.
     public func journey(visitor: String, in period: ReportPeriod) async throws -> [JourneyStep] {
         let rows = try await client.query("""
             SELECT site, page, type, occurred_at, source FROM events
@@ -18,6 +19,7 @@ extension PostgresStore: JourneyStore {
         return steps
     }
 
+    /// The visitor's first and latest touch (campaign, search, social, …), nil before the first landing.
     public func touches(visitor: String) async throws -> Touches? {
         let rows = try await client.query("SELECT first_touch, latest_touch FROM visitor_touches WHERE visitor = \(visitor)", logger: logger)
         for try await (first, latest) in rows.decode((String, String).self) {
@@ -26,6 +28,7 @@ extension PostgresStore: JourneyStore {
         return nil
     }
 
+    /// The touches stored with each lead since `since`, by lead id.
     public func leadTouches(since: Date) async throws -> [Int64: Touches] {
         let rows = try await client.query("""
             SELECT id, first_touch, latest_touch FROM leads
@@ -38,6 +41,7 @@ extension PostgresStore: JourneyStore {
         return touches
     }
 
+    /// The touches of every visitor seen in the period, by visitor id: the campaigns' visitors for the conversion figures.
     public func visitorTouches(in period: ReportPeriod) async throws -> [String: Touches] {
         let since = period.since.epochMilliseconds, until = period.until.epochMilliseconds
         let rows = try await client.query("""

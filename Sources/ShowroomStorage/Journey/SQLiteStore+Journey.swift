@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 
 extension SQLiteStore: JourneyStore {
+    /// The visitor's events on every site in the period, oldest first: the journey behind a lead.
     public func journey(visitor: String, in period: ReportPeriod) async throws -> [JourneyStep] {
         try await pool.read { db in
             try Row.fetchAll(db, sql: """
@@ -18,6 +19,7 @@ extension SQLiteStore: JourneyStore {
         }
     }
 
+    /// The visitor's first and latest touch (campaign, search, social, …), nil before the first landing.
     public func touches(visitor: String) async throws -> Touches? {
         try await pool.read { db in
             try Row.fetchOne(db, sql: "SELECT first_touch, latest_touch FROM visitor_touches WHERE visitor = ?", arguments: [visitor])
@@ -25,6 +27,7 @@ extension SQLiteStore: JourneyStore {
         }
     }
 
+    /// The touches stored with each lead since `since`, by lead id.
     public func leadTouches(since: Date) async throws -> [Int64: Touches] {
         try await pool.read { db in
             var touches: [Int64: Touches] = [:]
@@ -40,6 +43,7 @@ extension SQLiteStore: JourneyStore {
         }
     }
 
+    /// The touches of every visitor seen in the period, by visitor id: the campaigns' visitors for the conversion figures.
     public func visitorTouches(in period: ReportPeriod) async throws -> [String: Touches] {
         let since = period.since.epochMilliseconds, until = period.until.epochMilliseconds
         return try await pool.read { db in
