@@ -140,7 +140,9 @@ public struct PreviewServer: Sendable {
         try PortCheck.require(host: host, port: options.port, purpose: "the preview",
                               fix: "stop that program, or preview on another port: `showroom serve --port \(options.port + 1)`")
         if let collector {
-            try PortCheck.require(host: host == "0.0.0.0" ? "0.0.0.0" : "127.0.0.1", port: collector.port, purpose: "the collection service (bookings and tracking)",
+            // The preview's collection service listens where the preview does when that is beyond loopback.
+            try PortCheck.require(host: PreviewRouting.isThisMachine(host) ? "127.0.0.1" : host, port: collector.port,
+                                  purpose: "the collection service (bookings and tracking)",
                                   fix: "stop that program (an earlier `showroom serve` or `showroom collector`?), or run without it: `showroom serve --no-collector`")
         }
     }
