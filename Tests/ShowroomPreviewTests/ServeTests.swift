@@ -16,7 +16,9 @@ struct ServeTests {
         let task = Task { try await server.run() }
         defer { task.cancel() }
         let base = "http://localhost:\(port)"
-        let up = await Loopback.poll("\(base)/", timeout: .seconds(60)) { _ in true }
+        // Generous: on a cold CI machine the suites that build the whole fleet synchronously can hold the test
+        // run's cooperative threads for minutes, and the preview's first answer waits for them.
+        let up = await Loopback.poll("\(base)/", timeout: .seconds(300)) { _ in true }
         try #require(up != nil, "the preview server did not answer")
         try await body(base)
     }
