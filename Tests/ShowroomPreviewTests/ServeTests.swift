@@ -32,7 +32,7 @@ struct ServeTests {
             #expect(before?.body.contains("data-showroom-preview") == true)
 
             try workspace.write("sites/lumen/content/about.md", "---\ntitle: About\n---\nFounded in 1991.\n")
-            let after = await Loopback.poll("\(base)/about/", timeout: .seconds(20)) { $0.body.contains("Founded in 1991") }
+            let after = await Loopback.poll("\(base)/about/", timeout: .seconds(120)) { $0.body.contains("Founded in 1991") }
             #expect(after?.body.contains("Founded in 1991") == true)
             #expect(!(try workspace.read(".showroom/preview/lumen/about/index.html").contains("data-showroom-preview")))
         }
@@ -44,12 +44,12 @@ struct ServeTests {
         try await serving(workspace, sites: ["lumen"]) { base in
             let good = try workspace.read("sites/lumen/content/about.md")
             try workspace.write("sites/lumen/content/about.md", "---\ntitle: About\nlayout: nowhere\n---\nText\n")
-            let broken = await Loopback.poll("\(base)/about/", timeout: .seconds(20)) { $0.status == 500 }
+            let broken = await Loopback.poll("\(base)/about/", timeout: .seconds(120)) { $0.status == 500 }
             #expect(broken?.body.contains("sites/lumen/content/about.md:3") == true)
             #expect(broken?.body.contains("nowhere") == true)
 
             try workspace.write("sites/lumen/content/about.md", good)
-            let fixed = await Loopback.poll("\(base)/about/", timeout: .seconds(20)) { $0.status == 200 }
+            let fixed = await Loopback.poll("\(base)/about/", timeout: .seconds(120)) { $0.status == 200 }
             #expect(fixed?.body.contains("Founded in 1990") == true)
         }
     }
@@ -150,12 +150,12 @@ struct ServeTests {
         try await serving(workspace, sites: ["lumen"], log: lines.add) { base in
             let good = try workspace.read("sites/lumen/site.yaml")
             try workspace.write("sites/lumen/site.yaml", good.replacingOccurrences(of: "kind: brand", with: "kind: [brand"))
-            let broken = await Loopback.poll("\(base)/about/", timeout: .seconds(20)) { $0.status == 500 }
+            let broken = await Loopback.poll("\(base)/about/", timeout: .seconds(120)) { $0.status == 500 }
             #expect(broken?.body.contains("sites/lumen/site.yaml:2:7") == true)
             #expect(lines.all.contains { $0.contains("sites/lumen/site.yaml:2:7") })
 
             try workspace.write("sites/lumen/site.yaml", good)
-            let fixed = await Loopback.poll("\(base)/about/", timeout: .seconds(20)) { $0.status == 200 }
+            let fixed = await Loopback.poll("\(base)/about/", timeout: .seconds(120)) { $0.status == 200 }
             #expect(fixed?.body.contains("Founded in 1990") == true)
         }
     }
@@ -168,10 +168,10 @@ struct ServeTests {
                 .sorted().first { $0.hasSuffix(".yaml") })
             let good = try workspace.read("shared/data/\(data)")
             try workspace.write("shared/data/\(data)", "broken: [\n" + good)
-            let broken = await Loopback.poll("\(base)/about/", timeout: .seconds(20)) { $0.status == 500 }
+            let broken = await Loopback.poll("\(base)/about/", timeout: .seconds(120)) { $0.status == 500 }
             #expect(broken?.body.contains("shared/data/\(data)") == true)
             try workspace.write("shared/data/\(data)", good)
-            let fixed = await Loopback.poll("\(base)/about/", timeout: .seconds(20)) { $0.status == 200 }
+            let fixed = await Loopback.poll("\(base)/about/", timeout: .seconds(120)) { $0.status == 200 }
             #expect(fixed?.status == 200)
         }
     }
