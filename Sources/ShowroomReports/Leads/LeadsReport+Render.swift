@@ -1,24 +1,12 @@
 import Foundation
 import ShowroomStorage
 
-extension LeadsReport {
+extension LeadsReport: RenderableReport {
     /// The schema's name and version; a change that removes or renames a key bumps the version.
     public static let jsonSchema = "showroom.leads-report/1"
 
     /// The report in `format`.
-    public func rendered(as format: ReportFormat) -> String {
-        switch format {
-        case .table: tableText()
-        case .csv: csvText()
-        case .json: json().text()
-        case .html: htmlPage()
-        }
-    }
-
-    var periodText: String {
-        let days = calendar.days(in: period)
-        return "\(days.first ?? "") to \(days.last ?? "") (\(days.count) day\(days.count == 1 ? "" : "s"), UTC\(calendar.offsetText))"
-    }
+    public func rendered(as format: ReportFormat) -> String { rendering(as: format) }
 
     var scopeText: String { site.map { "site \($0)" } ?? "every site" }
 
