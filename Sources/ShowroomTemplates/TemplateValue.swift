@@ -71,10 +71,15 @@ public struct TemplateKey: Hashable, Sendable, CustomStringConvertible {
     /// The key of `name`, with its hash (FNV-1a of the UTF-8 bytes).
     package init(_ name: String) {
         self.name = name
-        var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in name.utf8 {
-            value = (value ^ UInt64(byte)) &* 0x100_0000_01b3
+        func fnv1a<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64 {
+            var value: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in bytes {
+                value = (value ^ UInt64(byte)) &* 0x100_0000_01b3
+            }
+            return value
         }
+        // Contiguous bytes (a small name is copied to the stack for it) hash without the view's per-byte decoding.
+        let value = name.utf8.withContiguousStorageIfAvailable(fnv1a) ?? fnv1a(name.utf8)
         hash = Int(truncatingIfNeeded: value)
     }
 
