@@ -108,7 +108,7 @@ struct InstanceKilledUnderLoadTests {
                 await withTaskGroup(of: Void.self) { group in
                     for (instance, port) in [(1, one.port), (2, two.port)] {
                         for kind in Kind.allCases {
-                            for _ in 0..<2 { group.addTask { await drive(kind, port: port, instance: instance, until: end, ledger: ledger) } }
+                            for _ in 0..<2 { group.addTask { await Self.drive(kind, port: port, instance: instance, until: end, ledger: ledger) } }
                         }
                     }
                     group.addTask {
@@ -128,7 +128,7 @@ struct InstanceKilledUnderLoadTests {
                 let acknowledged = await ledger.acknowledged
                 try await reader.withRunningStore { reader in
                     for kind in Kind.allCases {
-                        let stored = try await storedKeys(kind, in: reader)
+                        let stored = try await Self.storedKeys(kind, in: reader)
                         let keys = acknowledged[kind, default: []]
                         #expect(!keys.isEmpty, "some \(kind)s were acknowledged")
                         let missing = keys.filter { stored[$0] == nil }
