@@ -76,8 +76,11 @@ struct LeadsExportCommand: AsyncParsableCommand {
 struct LeadsForgetCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "forget",
-        abstract: "Delete every lead with this mobile number (every site, model and date) and say how many.",
-        discussion: "Events and downloads hold no phone numbers; leads are the only place one is kept. See docs/booking.md.")
+        abstract: "Delete every lead with this mobile number (every site, model and date), and the visits behind them, and say how many.",
+        discussion: """
+            The events, downloads and touches stored under the visitor ids of those leads are deleted too, in the same \
+            transaction; the hourly counts stay. See docs/booking.md.
+            """)
 
     @Option(help: "The mobile number, as the person gives it (138 1234 5678, +86 13812345678, …).")
     var phone: String
@@ -98,9 +101,8 @@ struct LeadsForgetCommand: AsyncParsableCommand {
     func run() async throws {
         guard let number = BookingRules.normalizedPhone(phone) else { throw ExitCode.validationFailure }
         do {
-            let deleted = try await LeadsErasure.forget(phone: number, database: database, workspace: URL(fileURLWithPath: workspace))
-            let masked = number.prefix(3) + "****" + number.suffix(4)
-            print(deleted == 1 ? "Deleted 1 lead of \(masked)." : "Deleted \(deleted) leads of \(masked).")
+            let erasure = try await LeadsErasure.forget(phone: number, database: database, workspace: URL(fileURLWithPath: workspace))
+            print(erasure.summary(of: String(number.prefix(3) + "****" + number.suffix(4))))
         } catch let error as StoreError {
             FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
             throw ExitCode.failure

@@ -19,7 +19,46 @@ struct JourneyStoreContract: Sendable, CustomTestStringConvertible {
         .init(name: "a lead without a visitor id has no touches", check: anonymousLeadHasNoTouches),
         .init(name: "an event's source is stored", check: sourceIsStored),
         .init(name: "visitors are listed by touches in the period", check: visitorsAreListedByTouchesInThePeriod),
+        .init(name: "forgetting a number deletes the events, downloads and touches of its leads' visitor ids, and no one else's",
+              check: forgettingANumberDeletesItsVisitorsJourney),
+        .init(name: "forgetting a number keeps the booking funnel's counts", check: forgettingANumberKeepsTheFunnelsCounts),
     ]
+
+    /// Visitor A books with 138…, visitor B with 139…: both landed, went through the form and downloaded a photo.
+    static func recordTwoVisitorsWhoBooked(_ store: any JourneyStore) async throws {
+        let other = StoreContract.visitorB
+        try await store.record([
+            event(at: -600, touch: .campaign, campaign: "spring"), event(.bookingShown, page: "/specs/", at: -300),
+            event(.bookingSubmitted, page: "/specs/", at: -240),
+            event(at: -500, visitor: other, touch: .search), event(.bookingShown, page: "/specs/", at: -200, visitor: other),
+        ])
+        _ = try await store.record(StoreContract.download(at: noon.addingTimeInterval(-400)), dedupeWindow: 10)
+        _ = try await store.record(StoreContract.download(at: noon.addingTimeInterval(-400), visitor: other), dedupeWindow: 10)
+        _ = try await store.record(LeadStoreContract.lead(), dedupeWindow: 60)
+        var theirs = LeadStoreContract.lead(phone: "13900001111")
+        theirs.visitor = other
+        _ = try await store.record(theirs, dedupeWindow: 60)
+    }
+
+    static func forgettingANumberDeletesItsVisitorsJourney(_ store: any JourneyStore) async throws {
+        try await recordTwoVisitorsWhoBooked(store)
+        let erasure = try await store.forget(phone: "13812345678")
+        #expect(erasure == Erasure(leads: 1, visitors: 1, events: 3, downloads: 1, touches: 1, funnelEntries: 2))
+        #expect(try await store.journey(visitor: visitor, in: day).isEmpty)
+        #expect(try await store.touches(visitor: visitor) == nil)
+        #expect(try await store.journey(visitor: StoreContract.visitorB, in: day).count == 2)
+        #expect(try await store.touches(visitor: StoreContract.visitorB)?.first.channel == .search)
+        #expect(try await store.totals() == StoreTotals(events: 2, downloads: 1))
+        #expect(try await store.leads(since: .distantPast).map(\.phone) == ["13900001111"])
+    }
+
+    static func forgettingANumberKeepsTheFunnelsCounts(_ store: any JourneyStore) async throws {
+        try await recordTwoVisitorsWhoBooked(store)
+        let before = try await store.bookingFunnel(site: "aurora-ev", in: day)
+        _ = try await store.forget(phone: "13812345678")
+        #expect(before.first { $0.step == .bookingShown }?.visitors == 2)
+        #expect(try await store.bookingFunnel(site: "aurora-ev", in: day) == before)
+    }
 
     static let noon = StoreContract.noon
     static let day = StoreContract.day

@@ -36,9 +36,9 @@ struct LeadStoreContract: Sendable, CustomTestStringConvertible {
         _ = try await store.record(lead(model: "vega"), dedupeWindow: day)
         _ = try await store.record(lead(at: noon.addingTimeInterval(3 * day)), dedupeWindow: day)
         _ = try await store.record(lead(phone: "13900001111"), dedupeWindow: day)
-        #expect(try await store.forgetLeads(phone: "13812345678") == 3)
+        #expect(try await store.forget(phone: "13812345678").leads == 3)
         #expect(try await store.leads(since: noon.addingTimeInterval(-day)).map(\.phone) == ["13900001111"])
-        #expect(try await store.forgetLeads(phone: "13812345678") == 0)
+        #expect(try await store.forget(phone: "13812345678").leads == 0)
     }
 
     static func aLeadIsStoredWithEveryField(_ store: any Store) async throws {

@@ -56,6 +56,12 @@ public struct Lead: Sendable, Hashable, Codable {
     }
 }
 
+/// A lead with the window its repeat check looks either side of: one row of a group-committed batch.
+struct WindowedLead: Sendable {
+    var lead: Lead
+    var window: TimeInterval
+}
+
 /// What storing a lead did.
 public enum LeadOutcome: Sendable, Hashable {
     /// A new lead, with its id.

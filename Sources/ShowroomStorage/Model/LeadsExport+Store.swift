@@ -25,14 +25,16 @@ extension LeadsExport {
     }
 }
 
-/// A person's right to erasure: `showroom leads forget --phone N` deletes every lead with their number.
+/// A person's right to erasure: `showroom leads forget --phone N` deletes every lead with their number, and the
+/// journey stored under the visitor ids of those leads.
 public enum LeadsErasure {
-    /// Deletes every lead with `phone` (normalised: 11 digits) from the store at `database` and returns how many
-    /// there were. Events and downloads hold no number; the lead rows are the only place it is kept.
-    public static func forget(phone: String, database: String, workspace: URL) async throws -> Int {
+    /// Deletes every lead with `phone` (normalised: 11 digits) from the store at `database`, and the events, downloads
+    /// and touches of the visitor ids those leads carry, and returns what it removed. Events and downloads hold no
+    /// number, but a lead ties its visitor id to the person.
+    public static func forget(phone: String, database: String, workspace: URL) async throws -> Erasure {
         var logger = Logger(label: "showroom.leads")
         logger.logLevel = .error
         return try await StoreLocation(parsing: database, relativeTo: workspace)
-            .withStore(mustExist: true, logger: logger) { store in try await store.forgetLeads(phone: phone) }
+            .withStore(mustExist: true, logger: logger) { store in try await store.forget(phone: phone) }
     }
 }

@@ -25,41 +25,55 @@ extension PostgresStore {
         "CREATE INDEX leads_time ON leads (created_at)",
     ]
 
-    /// Checks for an earlier lead and inserts in one transaction, under an advisory lock per number and model and
-    /// within the commit timeout: instances sharing the database cannot both store the same lead.
+    /// Stores the lead in the next group commit of leads, unless the same number booked the same model within
+    /// `window`: instances sharing the database cannot both store the same lead (see `insert(_:on:logger:)`).
     package func record(_ lead: Lead, dedupeWindow window: TimeInterval) async throws -> LeadOutcome {
-        let client = self.client, logger = self.logger
-        return try await withDeadline(timeout) { try await Self.insert(lead, dedupeWindow: window, client: client, logger: logger) }
+        try await leads.submit([WindowedLead(lead: lead, window: window)])[0]
     }
 
-    private static func insert(_ lead: Lead, dedupeWindow window: TimeInterval, client: PostgresClient, logger: Logger) async throws -> LeadOutcome {
-        try await client.withTransaction(logger: logger) { connection in
-            if !lead.isSpam, let phone = lead.phone {
-                // Serialize the check-then-insert per number and model across every instance sharing the store.
-                let key = "lead|\(phone)|\(lead.model)"
-                try await connection.query("SELECT pg_advisory_xact_lock(hashtext(\(key)))", logger: logger)
-                // Either side of this lead's time: instances' clocks differ, and a later one may have committed first.
-                let earliest = lead.createdAt.addingTimeInterval(-window).epochMilliseconds
-                let latest = lead.createdAt.addingTimeInterval(window).epochMilliseconds
-                let rows = try await connection.query("""
-                    SELECT \(unescaped: leadColumns) FROM leads
-                    WHERE phone = \(phone) AND model = \(lead.model) AND NOT spam
-                      AND created_at > \(earliest) AND created_at < \(latest)
-                    ORDER BY created_at LIMIT 1
-                    """, logger: logger)
-                for try await row in rows { return LeadOutcome.duplicate(of: try Self.lead(row)) }
-            }
-            let inserted = try await connection.query("""
-                INSERT INTO leads (site, page, name, phone, model, city, dealer, visitor, consent_version, created_at, spam)
-                VALUES (\(lead.site), \(lead.page), \(lead.name), \(lead.phone), \(lead.model), \(lead.city), \(lead.dealer),
-                        \(lead.visitor), \(lead.consentVersion), \(lead.createdAt.epochMilliseconds), \(lead.isSpam))
-                RETURNING id
+    /// A batch of leads in one transaction: takes the advisory lock of every number and model in it (in one order, so
+    /// two instances' batches cannot deadlock), then checks and inserts each lead in turn, so the batch's earlier
+    /// leads count for the check of its later ones.
+    static func insert(_ batch: [WindowedLead], on connection: PostgresConnection, logger: Logger) async throws -> [LeadOutcome] {
+        let keys = batch.compactMap { item in item.lead.isSpam ? nil : item.lead.phone.map { "lead|\($0)|\(item.lead.model)" } }
+        if !keys.isEmpty {
+            // Serialize the check-then-insert per number and model across every instance sharing the store.
+            try await connection.query("""
+                SELECT pg_advisory_xact_lock(key) FROM (
+                    SELECT DISTINCT hashtext(k) AS key FROM unnest(\(keys)::text[]) AS k ORDER BY key) AS keys
                 """, logger: logger)
-            var stored = lead
-            for try await id in inserted.decode(Int64.self) { stored.id = id }
-            if let id = stored.id, !lead.isSpam { try await Self.copyTouches(toLead: id, on: connection, logger: logger) }
-            return lead.isSpam ? LeadOutcome.spam : LeadOutcome.stored(stored)
         }
+        var outcomes: [LeadOutcome] = []
+        outcomes.reserveCapacity(batch.count)
+        for item in batch { outcomes.append(try await insert(item.lead, dedupeWindow: item.window, on: connection, logger: logger)) }
+        return outcomes
+    }
+
+    /// Checks for an earlier lead and inserts, inside the batch's transaction and under its locks.
+    private static func insert(_ lead: Lead, dedupeWindow window: TimeInterval, on connection: PostgresConnection,
+                               logger: Logger) async throws -> LeadOutcome {
+        if !lead.isSpam, let phone = lead.phone {
+            // Either side of this lead's time: instances' clocks differ, and a later one may have committed first.
+            let earliest = lead.createdAt.addingTimeInterval(-window).epochMilliseconds
+            let latest = lead.createdAt.addingTimeInterval(window).epochMilliseconds
+            let rows = try await connection.query("""
+                SELECT \(unescaped: leadColumns) FROM leads
+                WHERE phone = \(phone) AND model = \(lead.model) AND NOT spam
+                  AND created_at > \(earliest) AND created_at < \(latest)
+                ORDER BY created_at LIMIT 1
+                """, logger: logger)
+            for try await row in rows { return LeadOutcome.duplicate(of: try Self.lead(row)) }
+        }
+        let inserted = try await connection.query("""
+            INSERT INTO leads (site, page, name, phone, model, city, dealer, visitor, consent_version, created_at, spam)
+            VALUES (\(lead.site), \(lead.page), \(lead.name), \(lead.phone), \(lead.model), \(lead.city), \(lead.dealer),
+                    \(lead.visitor), \(lead.consentVersion), \(lead.createdAt.epochMilliseconds), \(lead.isSpam))
+            RETURNING id
+            """, logger: logger)
+        var stored = lead
+        for try await id in inserted.decode(Int64.self) { stored.id = id }
+        if let id = stored.id, !lead.isSpam { try await Self.copyTouches(toLead: id, on: connection, logger: logger) }
+        return lead.isSpam ? LeadOutcome.spam : LeadOutcome.stored(stored)
     }
 
     /// Reads the leads that are not spam from `since` on, oldest first (by id within one millisecond).
@@ -84,12 +98,37 @@ extension PostgresStore {
         throw StoreError("PostgreSQL returned no row for the lead totals")
     }
 
-    /// Deletes the number's rows in one statement and returns how many there were.
-    package func forgetLeads(phone: String) async throws -> Int {
-        let rows = try await client.query("WITH gone AS (DELETE FROM leads WHERE phone = \(phone) RETURNING 1) SELECT COUNT(*) FROM gone",
-                                          logger: logger)
-        for try await count in rows.decode(Int.self) { return count }
-        return 0
+    /// Deletes the number's leads and their visitor ids' rows in one transaction.
+    package func forget(phone: String) async throws -> Erasure {
+        let logger = self.logger
+        return try await client.withTransaction(logger: logger) { connection in
+            var visitors: [String] = []
+            let found = try await connection.query(
+                "SELECT DISTINCT visitor FROM leads WHERE phone = \(phone) AND visitor IS NOT NULL", logger: logger)
+            for try await visitor in found.decode(String.self) { visitors.append(visitor) }
+            var erasure = Erasure(visitors: visitors.count)
+            erasure.leads = try await Self.changedRows(
+                "DELETE FROM leads WHERE phone = \(phone) RETURNING 1", on: connection, logger: logger)
+            for visitor in visitors {
+                erasure.events += try await Self.changedRows(
+                    "DELETE FROM events WHERE visitor = \(visitor) RETURNING 1", on: connection, logger: logger)
+                erasure.downloads += try await Self.changedRows(
+                    "DELETE FROM downloads WHERE visitor = \(visitor) RETURNING 1", on: connection, logger: logger)
+                erasure.touches += try await Self.changedRows(
+                    "DELETE FROM visitor_touches WHERE visitor = \(visitor) RETURNING 1", on: connection, logger: logger)
+                erasure.funnelEntries += try await Self.changedRows(
+                    "UPDATE funnel_visitors SET visitor = \(Erasure.anonymousVisitor()) WHERE visitor = \(visitor) RETURNING 1",
+                    on: connection, logger: logger)
+            }
+            return erasure
+        }
+    }
+
+    /// How many rows a `DELETE` or `UPDATE … RETURNING 1` changed.
+    private static func changedRows(_ statement: PostgresQuery, on connection: PostgresConnection, logger: Logger) async throws -> Int {
+        var count = 0
+        for try await _ in try await connection.query(statement, logger: logger) { count += 1 }
+        return count
     }
 
     private static let leadColumns =

@@ -8,8 +8,8 @@ import PostgresNIO
 /// The client's connection pool runs as a service: `run()` must be running (`StoreLocation.withStore` runs it;
 /// tests use `withRunningStore`) for queries to get a connection.
 ///
-/// Events and downloads are group-committed (`CommitPolicy`), a few batches at once, each batch one multi-row
-/// `INSERT`. The rules that must hold across instances sharing the database are kept by the database: advisory
+/// Events, downloads and leads are group-committed (`CommitPolicy`), a few batches at once; a batch of events or
+/// downloads is one multi-row `INSERT`. The rules that must hold across instances sharing the database are kept by the database: advisory
 /// locks per visitor and asset (downloads) and per number and model (leads), held until the transaction commits.
 package final class PostgresStore: Store {
     /// postgres-nio's client; its pool must be running (`run()`) for a query to get a connection.
@@ -19,6 +19,7 @@ package final class PostgresStore: Store {
     let address: String
     private let events: GroupCommit<TrackedEvent, Void>
     private let downloads: GroupCommit<WindowedDownload, DownloadOutcome>
+    let leads: GroupCommit<WindowedLead, LeadOutcome>
     let timeout: Duration
 
     /// A store on the server `configuration` names; nothing connects until `run()` runs the pool.
@@ -42,6 +43,9 @@ package final class PostgresStore: Store {
         self.downloads = GroupCommit(policy: policy) { batch in
             try await client.withTransaction(logger: logger) { connection in try await Self.insert(batch, on: connection, logger: logger) }
         }
+        self.leads = GroupCommit(policy: policy) { batch in
+            try await client.withTransaction(logger: logger) { connection in try await Self.insert(batch, on: connection, logger: logger) }
+        }
     }
 
     /// Reads `postgres://user:password@host:port/database` (TLS off unless `?sslmode=require`).
@@ -50,8 +54,8 @@ package final class PostgresStore: Store {
         self.init(configuration: try Self.configuration(from: url), policy: policy, logger: logger)
     }
 
-    /// Batches of events, and of downloads, committing at once: each holds a connection; the rest of the pool
-    /// serves leads, health checks and reports.
+    /// Batches of events, of downloads and of leads committing at once (each kind): each holds a connection; the rest
+    /// of the pool serves health checks, erasures and reports.
     static let concurrentBatches = 3
 
     static func configuration(from url: String) throws -> PostgresClient.Configuration {
@@ -67,7 +71,7 @@ package final class PostgresStore: Store {
             host: host, port: components.port ?? 5432, username: components.user ?? "postgres",
             password: components.password, database: database.isEmpty ? nil : database,
             tls: wantsTLS ? .require(.makeClientConfiguration()) : .disable)
-        configuration.options.maximumConnections = 2 * concurrentBatches + 4
+        configuration.options.maximumConnections = 3 * concurrentBatches + 3
         configuration.options.connectTimeout = .seconds(2)
         return configuration
     }
@@ -159,9 +163,9 @@ package final class PostgresStore: Store {
         try await downloads.submit([WindowedDownload(download: download, window: window)])[0]
     }
 
-    /// The events' and the downloads' queues together.
+    /// The events', the downloads' and the leads' queues together.
     package func writeQueueStatus() async -> WriteQueueStatus {
-        await events.currentStatus() + downloads.currentStatus()
+        await events.currentStatus() + downloads.currentStatus() + leads.currentStatus()
     }
 
     /// A query within the commit timeout: a server that went away is said so, with its address.

@@ -24,34 +24,36 @@ extension SQLiteStore {
             """)
     }
 
-    /// Checks for an earlier lead and inserts in one write transaction: the pool's one writer keeps two bookings from
-    /// both passing the check.
+    /// Stores the lead in the next group commit, unless the same number booked the same model within `window`.
     public func record(_ lead: Lead, dedupeWindow window: TimeInterval) async throws -> LeadOutcome {
-        try await pool.write { db in
-            // The pool has one writer, so the check and the insert cannot interleave with another booking's. Either
-            // side of this lead's time counts: a booking stamped a moment later may have committed first.
-            if !lead.isSpam, let phone = lead.phone,
-               let earlier = try Row.fetchOne(db, sql: """
-                   SELECT * FROM leads
-                   WHERE phone = ? AND model = ? AND spam = 0 AND created_at > ? AND created_at < ?
-                   ORDER BY created_at LIMIT 1
-                   """, arguments: [phone, lead.model, lead.createdAt.addingTimeInterval(-window).epochMilliseconds,
-                                    lead.createdAt.addingTimeInterval(window).epochMilliseconds]) {
-                return .duplicate(of: Self.lead(earlier))
-            }
-            try db.execute(sql: """
-                INSERT INTO leads (site, page, name, phone, model, city, dealer, visitor, consent_version, created_at, spam)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [
-                    lead.site, lead.page, lead.name, lead.phone, lead.model, lead.city, lead.dealer, lead.visitor,
-                    lead.consentVersion, lead.createdAt.epochMilliseconds, lead.isSpam,
-                ])
-            if lead.isSpam { return .spam }
-            var stored = lead
-            stored.id = db.lastInsertedRowID
-            try Self.copyTouches(toLead: db.lastInsertedRowID, db)
-            return .stored(stored)
+        try await leads.submit([WindowedLead(lead: lead, window: window)])[0]
+    }
+
+    /// Checks for an earlier lead and inserts, inside the batch's write transaction: the pool's one writer keeps two
+    /// bookings from both passing the check, and the batch's earlier leads are visible to the check.
+    static func insert(_ lead: Lead, dedupeWindow window: TimeInterval, _ db: Database) throws -> LeadOutcome {
+        // Either side of this lead's time counts: a booking stamped a moment later may have committed first.
+        if !lead.isSpam, let phone = lead.phone,
+           let earlier = try Row.fetchOne(db, sql: """
+               SELECT * FROM leads
+               WHERE phone = ? AND model = ? AND spam = 0 AND created_at > ? AND created_at < ?
+               ORDER BY created_at LIMIT 1
+               """, arguments: [phone, lead.model, lead.createdAt.addingTimeInterval(-window).epochMilliseconds,
+                                lead.createdAt.addingTimeInterval(window).epochMilliseconds]) {
+            return .duplicate(of: Self.lead(earlier))
         }
+        try db.execute(sql: """
+            INSERT INTO leads (site, page, name, phone, model, city, dealer, visitor, consent_version, created_at, spam)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [
+                lead.site, lead.page, lead.name, lead.phone, lead.model, lead.city, lead.dealer, lead.visitor,
+                lead.consentVersion, lead.createdAt.epochMilliseconds, lead.isSpam,
+            ])
+        if lead.isSpam { return .spam }
+        var stored = lead
+        stored.id = db.lastInsertedRowID
+        try Self.copyTouches(toLead: db.lastInsertedRowID, db)
+        return .stored(stored)
     }
 
     /// Reads the leads that are not spam from `since` on, oldest first (by id within one millisecond).
@@ -71,11 +73,25 @@ extension SQLiteStore {
         }
     }
 
-    /// Deletes the number's rows in one statement and returns how many there were.
-    public func forgetLeads(phone: String) async throws -> Int {
+    /// Deletes the number's leads and their visitor ids' rows in one write transaction.
+    public func forget(phone: String) async throws -> Erasure {
         try await pool.write { db in
+            let visitors = try String.fetchAll(db, sql: "SELECT DISTINCT visitor FROM leads WHERE phone = ? AND visitor IS NOT NULL",
+                                               arguments: [phone])
+            var erasure = Erasure(visitors: visitors.count)
             try db.execute(sql: "DELETE FROM leads WHERE phone = ?", arguments: [phone])
-            return db.changesCount
+            erasure.leads = db.changesCount
+            for visitor in visitors {
+                try db.execute(sql: "DELETE FROM events WHERE visitor = ?", arguments: [visitor])
+                erasure.events += db.changesCount
+                try db.execute(sql: "DELETE FROM downloads WHERE visitor = ?", arguments: [visitor])
+                erasure.downloads += db.changesCount
+                try db.execute(sql: "DELETE FROM visitor_touches WHERE visitor = ?", arguments: [visitor])
+                erasure.touches += db.changesCount
+                try db.execute(sql: "UPDATE funnel_visitors SET visitor = ? WHERE visitor = ?", arguments: [Erasure.anonymousVisitor(), visitor])
+                erasure.funnelEntries += db.changesCount
+            }
+            return erasure
         }
     }
 

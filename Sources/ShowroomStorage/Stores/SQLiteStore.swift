@@ -4,7 +4,7 @@ import GRDB
 /// The default store: one SQLite file in WAL mode, through GRDB's `DatabasePool`
 /// (one writer, concurrent readers; the health check and reports never wait for writes).
 ///
-/// Events and downloads are group-committed (`CommitPolicy`, one batch at a time: SQLite has one writer), and every
+/// Events, downloads and leads are group-committed (`CommitPolicy`, one batch at a time: SQLite has one writer), and every
 /// commit is synced to disk (`synchronous=FULL`) unless `durability` says otherwise, so an acknowledged booking
 /// survives a power cut and not only a killed process.
 public final class SQLiteStore: Store {
@@ -13,6 +13,7 @@ public final class SQLiteStore: Store {
     package let path: String
     private let events: GroupCommit<TrackedEvent, Void>
     private let downloads: GroupCommit<WindowedDownload, DownloadOutcome>
+    let leads: GroupCommit<WindowedLead, LeadOutcome>
 
     /// How hard each commit is pushed to disk.
     public enum Durability: String, Sendable, CaseIterable {
@@ -51,6 +52,9 @@ public final class SQLiteStore: Store {
                 try Self.rollUp(batch.indices.filter { outcomes[$0] == .counted }.map { batch[$0].download }, db)
                 return outcomes
             }
+        }
+        self.leads = GroupCommit(policy: policy) { batch in
+            try await pool.write { db in try batch.map { try Self.insert($0.lead, dedupeWindow: $0.window, db) } }
         }
     }
 
@@ -112,9 +116,9 @@ public final class SQLiteStore: Store {
         try await downloads.submit([WindowedDownload(download: download, window: window)])[0]
     }
 
-    /// The events' and the downloads' queues together.
+    /// The events', the downloads' and the leads' queues together.
     public func writeQueueStatus() async -> WriteQueueStatus {
-        await events.currentStatus() + downloads.currentStatus()
+        await events.currentStatus() + downloads.currentStatus() + leads.currentStatus()
     }
 
     static func insert(_ events: [TrackedEvent], _ db: Database) throws {

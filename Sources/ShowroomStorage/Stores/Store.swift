@@ -28,9 +28,10 @@ public protocol Store: Sendable {
     /// How many leads and spam submissions are stored.
     func leadTotals() async throws -> LeadTotals
 
-    /// Deletes every lead with this normalised number (every site, model and time): a person's right to erasure.
-    /// Returns how many were deleted.
-    func forgetLeads(phone: String) async throws -> Int
+    /// Deletes every lead with this normalised number (every site, model and time), and the events, downloads and
+    /// touches of the visitor ids those leads carry, in one transaction: a person's right to erasure. Their funnel
+    /// entries move to a random id, so past funnels keep their counts. Returns what it removed.
+    func forget(phone: String) async throws -> Erasure
 
     /// Deletes the raw events that happened before `date`, a few thousand per transaction so that writes go on
     /// meanwhile; the hourly rollups stay. Returns how many were deleted.

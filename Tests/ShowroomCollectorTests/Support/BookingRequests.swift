@@ -59,7 +59,7 @@ struct FailingStore: Store {
     func leadTotals() async throws -> LeadTotals { throw Failure() }
     func checkHealth() async throws { throw Failure() }
     func writeQueueStatus() async -> WriteQueueStatus { WriteQueueStatus() }
-    func forgetLeads(phone: String) async throws -> Int { throw Failure() }
+    func forget(phone: String) async throws -> Erasure { throw Failure() }
     func deleteEvents(before date: Date) async throws -> Int { throw Failure() }
     func totals() async throws -> StoreTotals { throw Failure() }
     func downloadCounts(in period: ReportPeriod) async throws -> [DownloadCount] { throw Failure() }

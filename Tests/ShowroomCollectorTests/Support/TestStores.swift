@@ -44,6 +44,14 @@ enum TestStores {
         }
     }
 
+    /// The address of `database` on the test server, for a `showroom` process of the test's own.
+    static func postgresURL(database: String) throws -> String {
+        let url = try #require(postgresURL, "SHOWROOM_TEST_POSTGRES_URL is not set; run `eval \"$(scripts/postgres.sh start)\"` first")
+        var components = try #require(URLComponents(string: url), "SHOWROOM_TEST_POSTGRES_URL is not an address: \(url)")
+        components.path = "/" + database
+        return try #require(components.string)
+    }
+
     /// A fresh database on the test server, dropped afterwards: `body` gets the configuration that reaches it, to open
     /// as many stores on it as it likes (several collector instances share one database).
     static func withPostgresDatabase<Result: Sendable>(_ body: (PostgresClient.Configuration) async throws -> Result) async throws -> Result {
