@@ -51,7 +51,9 @@ let package = Package(
             name: "ShowroomWorkspace",
             dependencies: ["ShowroomCore", .product(name: "Yams", package: "Yams"), .product(name: "TOMLKit", package: "TOMLKit")]
         ),
-        .target(name: "ShowroomMarkdown", dependencies: ["ShowroomCore", "CCmarkGFM"]),
+        // cmark-gfm's allocations come from per-thread arenas released once per document.
+        .target(name: "CMarkdownArena"),
+        .target(name: "ShowroomMarkdown", dependencies: ["ShowroomCore", "CCmarkGFM", "CMarkdownArena"]),
         .target(
             name: "ShowroomTemplates",
             dependencies: ["ShowroomCore", "ShowroomWorkspace"]
@@ -139,7 +141,7 @@ let package = Package(
         // One test target per module, named after it.
         .testTarget(name: "ShowroomCoreTests", dependencies: ["ShowroomCore", "ShowroomTestSupport"]),
         .testTarget(name: "ShowroomWorkspaceTests", dependencies: ["ShowroomWorkspace", "ShowroomCore", "ShowroomTestSupport"]),
-        .testTarget(name: "ShowroomMarkdownTests", dependencies: ["ShowroomMarkdown"]),
+        .testTarget(name: "ShowroomMarkdownTests", dependencies: ["ShowroomMarkdown", "CMarkdownArena"]),
         .testTarget(name: "ShowroomHTMLTests", dependencies: ["ShowroomHTML"]),
         .testTarget(name: "ShowroomImagesTests", dependencies: ["ShowroomImages", "ShowroomTestSupport"]),
         .testTarget(name: "ShowroomTemplatesTests", dependencies: ["ShowroomTemplates", "ShowroomCore", "ShowroomWorkspace"]),

@@ -55,13 +55,6 @@ struct CmarkNode {
         }
     }
 
-    /// The node and everything inside it as HTML.
-    func html(options: Int32, extensions: UnsafeMutablePointer<cmark_llist>?) -> String {
-        guard let html = cmark_render_html(pointer, options, extensions) else { return "" }
-        defer { free(html) }
-        return String(cString: html)
-    }
-
     /// Joins neighbouring text nodes inside this node into one (cmark-gfm splits text where a character could have
     /// started markup), so a marker such as `[!NOTE]` or `{#id}` is found in a single literal.
     func joinText() {
@@ -70,8 +63,9 @@ struct CmarkNode {
 
     /// A block that writes `enter` before its children and `exit` after them, as they are: for markup the renderer
     /// makes itself (safe mode leaves raw HTML out, but not custom blocks).
-    static func customBlock(enter: String, exit: String) -> CmarkNode? {
-        guard let pointer = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return nil }
+    /// It takes its memory from `memory`, the document's allocator: cmark-gfm only links nodes of one allocator.
+    static func customBlock(enter: String, exit: String, memory: UnsafeMutablePointer<cmark_mem>) -> CmarkNode? {
+        guard let pointer = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, memory) else { return nil }
         cmark_node_set_on_enter(pointer, enter)
         cmark_node_set_on_exit(pointer, exit)
         return CmarkNode(pointer: pointer)

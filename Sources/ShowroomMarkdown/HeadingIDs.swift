@@ -30,9 +30,17 @@ struct HeadingIDs {
     static func slug(_ text: String) -> String {
         var slug = ""
         for scalar in text.trimmed.unicodeScalars {
-            if scalar == " " || scalar == "-" {
-                slug += "-"
-            } else if scalar == "_" || isLetterOrDigit(scalar) {
+            if scalar.isASCII {
+                // Most headings are ASCII: their letters and digits are known without Unicode's tables.
+                let byte = UInt8(scalar.value)
+                switch byte {
+                case UInt8(ascii: " "), UInt8(ascii: "-"): slug += "-"
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "_"):
+                    slug.unicodeScalars.append(scalar)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): slug.unicodeScalars.append(Unicode.Scalar(byte + 32))
+                default: break
+                }
+            } else if isLetterOrDigit(scalar) {
                 slug += scalar.properties.lowercaseMapping
             }
         }

@@ -5,7 +5,7 @@ extension MarkdownRenderer {
     /// Turns each block quote that starts with an alert marker alone on its first line into a styled note:
     /// `<div class="alert alert-note" role="note"><p class="alert-title">Note</p>…</div>`, the quote's blocks inside.
     /// A quote with any other first line, or nothing after the marker, stays a block quote (as on GitHub).
-    static func markAlerts(_ quotes: [CmarkNode], titles: [MarkdownAlert: String]) {
+    static func markAlerts(_ quotes: [CmarkNode], titles: [MarkdownAlert: String], memory: UnsafeMutablePointer<cmark_mem>) {
         for quote in quotes {
             guard let paragraph = quote.firstChild, paragraph.type == CMARK_NODE_PARAGRAPH else { continue }
             paragraph.joinText()
@@ -16,7 +16,7 @@ extension MarkdownRenderer {
             let title = HTMLEscaping.escape(titles[kind] ?? kind.englishTitle)
             guard let note = CmarkNode.customBlock(
                 enter: "<div class=\"alert alert-\(kind.rawValue)\" role=\"note\">\n<p class=\"alert-title\">\(title)</p>",
-                exit: "</div>") else { continue }
+                exit: "</div>", memory: memory) else { continue }
             lineEnd?.remove()
             marker.remove()
             if paragraph.firstChild == nil { paragraph.remove() }

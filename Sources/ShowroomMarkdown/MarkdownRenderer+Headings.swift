@@ -3,13 +3,13 @@ import Foundation
 import ShowroomCore
 
 extension MarkdownRenderer {
-    /// Gives every heading its id, in page order, and returns the headings. `## Title {#custom-id}` sets the id
-    /// itself (the `{#…}` is not shown); other headings get one made from their text (`HeadingIDs`). cmark-gfm's
-    /// headings carry no attributes, so each becomes a custom block holding its own HTML with the id added.
-    static func identify(_ headings: [CmarkNode], options: Int32, extensions: UnsafeMutablePointer<cmark_llist>?,
-                         shownText: [String: String]) -> [MarkdownHeading] {
+    /// Chooses every heading's id, in page order, and returns the headings. `## Title {#custom-id}` sets the id
+    /// itself (the `{#…}` is taken out of the text); other headings get one made from their text (`HeadingIDs`).
+    /// cmark-gfm's headings carry no attributes: `insertIDs` adds them to the rendered HTML afterwards.
+    static func identify(_ headings: [CmarkNode], shownText: [String: String]) -> [MarkdownHeading] {
         var ids = HeadingIDs()
         var found: [MarkdownHeading] = []
+        found.reserveCapacity(headings.count)
         for heading in headings {
             heading.joinText()
             let level = Int(cmark_node_get_heading_level(heading.pointer))
@@ -32,15 +32,36 @@ extension MarkdownRenderer {
                 id = ids.make(from: title)
             }
             found.append(MarkdownHeading(level: level, id: id, title: title))
-
-            let html = heading.html(options: options, extensions: extensions)
-            let tag = "<h\(level)"
-            guard html.hasPrefix(tag), let block = CmarkNode.customBlock(
-                enter: tag + " id=\"\(HTMLEscaping.escape(id))\"" + html.dropFirst(tag.count).trimmingCharacters(in: .newlines),
-                exit: "") else { continue }
-            heading.replace(with: block)
         }
         return found
+    }
+
+    /// The rendered document `html` as text, with each heading's `id` in its start tag: the n-th `<h1>`…`<h6>` of
+    /// the document is the n-th heading of the tree. Nothing else in the HTML can look like one: cmark-gfm escapes
+    /// text and code, safe mode leaves raw HTML out, and the renderer's own blocks (alerts) hold no heading tags.
+    static func insertIDs(_ headings: [MarkdownHeading], into html: UnsafeBufferPointer<UInt8>) -> String {
+        guard !headings.isEmpty else { return String(decoding: html, as: UTF8.self) }
+        var result: [UInt8] = []
+        result.reserveCapacity(html.count + headings.count * 32)
+        var next = 0
+        var copied = 0
+        var index = 0
+        while next < headings.count, index + 3 < html.count {
+            if html[index] == UInt8(ascii: "<"), html[index + 1] == UInt8(ascii: "h"),
+               (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(html[index + 2]), html[index + 3] == UInt8(ascii: ">") {
+                result.append(contentsOf: html[copied..<(index + 3)])
+                result.append(contentsOf: " id=\"".utf8)
+                result.append(contentsOf: HTMLEscaping.escape(headings[next].id).utf8)
+                result.append(UInt8(ascii: "\""))
+                copied = index + 3
+                next += 1
+                index += 4
+            } else {
+                index += 1
+            }
+        }
+        result.append(contentsOf: html[copied...])
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// `Title {#id}` at the end of a heading: the id and the text before it. The id runs to the closing brace and

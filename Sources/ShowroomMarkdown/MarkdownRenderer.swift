@@ -1,4 +1,5 @@
 import CCmarkGFM
+import CMarkdownArena
 import Foundation
 import ShowroomCore
 
@@ -49,7 +50,12 @@ public enum MarkdownRenderer {
         // footnotes (`[^1]`, `[^1]: …`) become linked notes in a `<section class="footnotes">` at the end.
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_FOOTNOTES
         let lock = cmarkLock  // also registers the extensions, before they are looked up below
-        guard let parser = cmark_parser_new(options) else { return RenderedMarkdown(html: "") }
+        // Everything cmark-gfm allocates for this document comes from the thread's arena, released at the end (the
+        // nodes and the parser are freed before it, into it).
+        let mark = showroom_arena_begin()
+        defer { showroom_arena_end(mark) }
+        let memory = showroom_arena_allocator()!
+        guard let parser = cmark_parser_new_with_mem(options, memory) else { return RenderedMarkdown(html: "") }
         defer { cmark_parser_free(parser) }
         for name in extensionNames {
             if let extensionPointer = cmark_find_syntax_extension(name) {
@@ -89,10 +95,12 @@ public enum MarkdownRenderer {
         }
 
         dropComments(rawHTML)
-        markAlerts(quotes, titles: alertTitles)
+        markAlerts(quotes, titles: alertTitles, memory: memory)
         let extensions = cmark_parser_get_syntax_extensions(parser)
-        let found = identify(headings, options: options, extensions: extensions, shownText: shownText)
-        return RenderedMarkdown(html: CmarkNode(pointer: document).html(options: options, extensions: extensions), headings: found)
+        let found = identify(headings, shownText: shownText)
+        guard let html = cmark_render_html_with_mem(document, options, extensions, memory) else { return RenderedMarkdown(html: "") }
+        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(html).assumingMemoryBound(to: UInt8.self), count: strlen(html))
+        return RenderedMarkdown(html: insertIDs(found, into: bytes), headings: found)
     }
 
     /// Where `node` starts. The table extension re-parses a paragraph it turns into a table without giving the

@@ -76,3 +76,22 @@ import Testing
         #expect(html.contains("<h2 id=\"see-the-range\">See <em>the</em> <a href=\"/assets/range.pdf\">range</a></h2>"))
     }
 }
+
+/// The ids are added to the rendered headings in order; nothing else in a page's HTML can take one.
+@Suite struct HeadingIDPlacementTests {
+    @Test func headingTagsWrittenAsTextOrCodeTakeNoID() {
+        let html = MarkdownRenderer.render("Text with <h2> in it and `<h3>` as code.\n\n## Real\n\n    <h4>indented code</h4>\n\n### Next").html
+        #expect(html.contains("<h2 id=\"real\">Real</h2>"))
+        #expect(html.contains("<h3 id=\"next\">Next</h3>"))
+        #expect(html.contains("<code>&lt;h3&gt;</code>"))
+        #expect(html.contains("&lt;h4&gt;indented code&lt;/h4&gt;"))
+    }
+
+    @Test func aHeadingInsideAnAlertOrAQuoteGetsItsIDInPageOrder() {
+        let html = MarkdownRenderer.render("## First\n\n> [!NOTE]\n> ## Inside the note\n\n> ## Quoted\n\n## Last").html
+        #expect(html.contains("<h2 id=\"first\">First</h2>"))
+        #expect(html.contains("<h2 id=\"inside-the-note\">Inside the note</h2>"))
+        #expect(html.contains("<h2 id=\"quoted\">Quoted</h2>"))
+        #expect(html.contains("<h2 id=\"last\">Last</h2>"))
+    }
+}
