@@ -66,6 +66,11 @@ public struct HTMLRewriter {
         return html.withUTF8 { bytes in rewrite(bytes) }
     }
 
+    /// The page, given as its UTF-8 bytes, rewritten as `rewrite(_:)` says.
+    public func rewrite(bytes html: [UInt8]) -> Result<Output, Failure> {
+        html.withUnsafeBufferPointer { bytes in rewrite(bytes) }
+    }
+
     private func rewrite(_ bytes: UnsafeBufferPointer<UInt8>) -> Result<Output, Failure> {
         let scanner = Scanner(bytes: bytes)
         var insertions: [(offset: Int, text: String)] = []

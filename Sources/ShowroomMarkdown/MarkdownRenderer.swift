@@ -50,8 +50,7 @@ public enum MarkdownRenderer {
         // footnotes (`[^1]`, `[^1]: …`) become linked notes in a `<section class="footnotes">` at the end.
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_FOOTNOTES
         let lock = cmarkLock  // also registers the extensions, before they are looked up below
-        // Everything cmark-gfm allocates for this document comes from the thread's arena, released at the end (the
-        // nodes and the parser are freed before it, into it).
+        // Everything cmark-gfm allocates for this document comes from the thread's arena, released at the end.
         let mark = showroom_arena_begin()
         defer { showroom_arena_end(mark) }
         let memory = showroom_arena_allocator()!
@@ -72,8 +71,8 @@ public enum MarkdownRenderer {
         }
         // Inline parsing happens in `cmark_parser_finish`, between the calls that add the extensions' characters
         // to the global table and remove them again: only that step may not overlap with another parse.
+        // The document's nodes are not freed one by one: they are all in the arena, which the end of this call releases.
         guard let document = lock.withLock({ cmark_parser_finish(parser) }) else { return RenderedMarkdown(html: "") }
-        defer { cmark_node_free(document) }
 
         // One walk rewrites the link targets and finds the nodes the steps below change; they change the tree
         // only after the walk.

@@ -3,8 +3,11 @@ import ShowroomCore
 /// What rendering one template produced: the text, and the values that could not be written safely
 /// (an active link, unsafe CSS), each located at the value's source.
 public struct TemplateRendering: Sendable {
-    /// The rendered text; a value refused as unsafe is left out (an unsafe link becomes `#blocked-unsafe-link`).
-    public var text: String
+    /// The rendered text as UTF-8; a value refused as unsafe is left out (an unsafe link becomes
+    /// `#blocked-unsafe-link`). The build writes these bytes as they are.
+    public var bytes: [UInt8]
+    /// The rendered text.
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
     /// What went wrong, each once: values that could not be written safely (at their source), partials nested too
     /// deep, a template that does not exist.
     public var diagnostics: [Diagnostic]
@@ -27,7 +30,7 @@ extension TemplateLibrary {
         }
         var seen: Set<Diagnostic> = []
         let diagnostics = state.diagnostics.filter { seen.insert($0).inserted }
-        return TemplateRendering(text: String(decoding: state.output, as: UTF8.self), diagnostics: diagnostics)
+        return TemplateRendering(bytes: state.output, diagnostics: diagnostics)
     }
 
     struct RenderState {

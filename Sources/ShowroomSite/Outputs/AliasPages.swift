@@ -14,7 +14,7 @@ struct AliasPages: SiteOutput {
                 let target = HTMLEscaping.escape(page.url)
                 let title = HTMLEscaping.escape(page.source.title)
                 let html = "<!DOCTYPE html><html lang=\"\(HTMLEscaping.escape(site.locale))\"><head><meta charset=\"utf-8\"><title>\(title)</title><link rel=\"canonical\" href=\"\(HTMLEscaping.escape(SitePage.permalink(site: site, url: page.url)))\"><meta name=\"robots\" content=\"noindex\"><meta http-equiv=\"refresh\" content=\"0; url=\(target)\"></head><body><p><a href=\"\(target)\">\(title)</a></p></body></html>\n"
-                let written = build.writer.write(html, url: path, outputPath: output, sourceFile: page.source.file, templateFile: "alias")
+                let written = build.writer.write(Array(html.utf8), url: path, outputPath: output, sourceFile: page.source.file, templateFile: "alias")
                 result.diagnostics += written.diagnostics
                 result.files += written.ok ? 1 : 0
             }

@@ -33,7 +33,7 @@ struct BookingAnswerPage: SiteOutput {
                                              hint: "keep the line `\(Self.answerSlot)` where the thank-you text should go"))
             return result
         }
-        let written = build.writer.write(rendering.text, url: Self.url, outputPath: Self.outputPath, sourceFile: file, templateFile: file)
+        let written = build.writer.write(rendering.bytes, url: Self.url, outputPath: Self.outputPath, sourceFile: file, templateFile: file)
         result.diagnostics += written.diagnostics
         result.files += written.ok ? 1 : 0
         for id in written.assets.sorted() {

@@ -89,7 +89,7 @@ struct ContentPages: SiteOutput {
 
         // Post-processing and output.
         let templateFile = build.templates.sources[layout]?.file ?? layout
-        let written = build.writer.write(rendering.text, url: page.url, outputPath: page.outputPath, sourceFile: source.file,
+        let written = build.writer.write(rendering.bytes, url: page.url, outputPath: page.outputPath, sourceFile: source.file,
                                          templateFile: templateFile)
         result.diagnostics += written.diagnostics
         result.files += written.ok ? 1 : 0

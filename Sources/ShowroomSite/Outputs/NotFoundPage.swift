@@ -18,7 +18,7 @@ struct NotFoundPage: SiteOutput {
         let rendering = build.templates.library.render(
             "404", stack: build.scope.frames(url: Self.url, page: Self.pageValue(site: build.site), pages: nil))
         result.diagnostics += rendering.diagnostics
-        let written = build.writer.write(rendering.text, url: Self.url, outputPath: "404.html", sourceFile: file, templateFile: file)
+        let written = build.writer.write(rendering.bytes, url: Self.url, outputPath: "404.html", sourceFile: file, templateFile: file)
         result.diagnostics += written.diagnostics
         result.files += written.ok ? 1 : 0
         for id in written.assets.sorted() {

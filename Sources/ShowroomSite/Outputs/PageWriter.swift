@@ -33,7 +33,7 @@ struct PageWriter: Sendable {
         var diagnostics: [Diagnostic]
     }
 
-    func write(_ html: String, url: String, outputPath: String, sourceFile: String, templateFile: String) -> Outcome {
+    func write(_ html: [UInt8], url: String, outputPath: String, sourceFile: String, templateFile: String) -> Outcome {
         guard LinkRules.staysInside(relativePath: outputPath) else {
             return Outcome(ok: false, assets: [], diagnostics: [.error(
                 at: SourceLocation(file: sourceFile), "the page's address \(url) would be written outside the site's output folder",
@@ -56,8 +56,8 @@ struct PageWriter: Sendable {
                 return [("data-asset", String(id))]
             },
             markers: AssetLibrary.referenceMarkers(collector: collector))
-        let html = addressChanges.isEmpty ? html : BaseURLOverride.repointLinks(in: html, addressChanges)
-        switch rewriter.rewrite(html) {
+        let html = addressChanges.isEmpty ? html : Array(BaseURLOverride.repointLinks(in: String(decoding: html, as: UTF8.self), addressChanges).utf8)
+        switch rewriter.rewrite(bytes: html) {
         case .failure(.noHead):
             return Outcome(ok: false, assets: [], diagnostics: [.error(
                 at: SourceLocation(file: sourceFile), "the page \(url) has no <head>, so the tracking snippet cannot be added",

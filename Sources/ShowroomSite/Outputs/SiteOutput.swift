@@ -20,8 +20,9 @@ struct OutputResult {
     }
 }
 
-/// Everything the outputs of one site read, prepared once by `SiteBuilder`.
-struct SiteBuild: Sendable {
+/// Everything the outputs of one site read, prepared once by `SiteBuilder`. A class: every page's rendering holds
+/// it, and a reference is one retain where a copy of the values would be dozens.
+final class SiteBuild: Sendable {
     let site: SiteConfig
     let inputs: FleetInputs
     let pages: [SitePage]
@@ -31,4 +32,16 @@ struct SiteBuild: Sendable {
     /// `{{#asset}}` and `{{#download}}` uses in the templates, by asset id.
     let templateReferences: [String: [SourceLocation]]
     let writer: PageWriter
+
+    init(site: SiteConfig, inputs: FleetInputs, pages: [SitePage], scope: SiteScope, templates: SiteTemplates,
+         values: SiteValues, templateReferences: [String: [SourceLocation]], writer: PageWriter) {
+        self.site = site
+        self.inputs = inputs
+        self.pages = pages
+        self.scope = scope
+        self.templates = templates
+        self.values = values
+        self.templateReferences = templateReferences
+        self.writer = writer
+    }
 }

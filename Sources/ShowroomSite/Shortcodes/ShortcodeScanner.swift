@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Finds the shortcode tags of a Markdown body in one pass over its bytes, leaving alone what Markdown shows as
 /// code: fenced blocks (```` ``` ```` or `~~~`, three or more, indented at most three spaces) and code spans
 /// (a run of backticks up to the next run of the same length).
@@ -15,6 +19,11 @@ struct ShortcodeScanner {
 
     /// Scans the whole body.
     mutating func scan() {
+        // Most bodies hold no shortcode at all: one search for `{{<` settles them.
+        guard Self.containsTagOpening(bytes) else {
+            position = bytes.count
+            return
+        }
         var fence: (byte: UInt8, length: Int)? = nil
         while position < bytes.count {
             if position == lineStart, let run = fenceRun() {
@@ -44,6 +53,21 @@ struct ShortcodeScanner {
     }
 
     private var column: Int { position - lineStart + 1 }
+
+    /// Whether `{{<` occurs anywhere in `bytes` (code included), found with `memchr`.
+    private static func containsTagOpening(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress, buffer.count >= 3 else { return false }
+            var index = 0
+            while index + 3 <= buffer.count {
+                guard let found = memchr(base + index, Int32(UInt8(ascii: "{")), buffer.count - index) else { return false }
+                let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if at + 2 < buffer.count, buffer[at + 1] == UInt8(ascii: "{"), buffer[at + 2] == UInt8(ascii: "<") { return true }
+                index = at + 1
+            }
+            return false
+        }
+    }
 
     private func matches(_ text: String) -> Bool {
         let wanted = Array(text.utf8)
