@@ -104,6 +104,18 @@ let package = Package(
         ),
         .target(name: "ShowroomPublish", dependencies: ["ShowroomCore"]),
 
+        // The content editor in the browser (studio): the fleet, the page editor with the engine's live preview, git.
+        .target(
+            name: "ShowroomStudio",
+            dependencies: [
+                "ShowroomCore", "ShowroomWorkspace", "ShowroomSite", "ShowroomPreview",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            resources: [.copy("Resources")]
+        ),
+
         // Reports for marketing: which assets pay off, when each site's audience is active; access-log ingestion.
         .target(
             name: "ShowroomReports",
@@ -118,7 +130,7 @@ let package = Package(
             name: "Showroom",
             dependencies: [
                 "ShowroomCore", "ShowroomWorkspace", "ShowroomSite", "ShowroomStorage", "ShowroomCollector", "ShowroomPreview",
-                "ShowroomPublish", "ShowroomReports",
+                "ShowroomPublish", "ShowroomReports", "ShowroomStudio",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -160,6 +172,7 @@ let package = Package(
             dependencies: ["ShowroomPreview", "ShowroomSite", "ShowroomCore", "ShowroomTestSupport"]
         ),
         .testTarget(name: "ShowroomPublishTests", dependencies: ["ShowroomPublish", "ShowroomTestSupport"]),
+        .testTarget(name: "ShowroomStudioTests", dependencies: ["ShowroomStudio", "ShowroomSite", "ShowroomCore", "ShowroomTestSupport"]),
         .testTarget(
             name: "ShowroomReportsTests",
             dependencies: ["ShowroomReports", "ShowroomStorage", "ShowroomWorkspace"],
