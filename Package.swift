@@ -178,11 +178,11 @@ let package = Package(
             dependencies: ["ShowroomReports", "ShowroomStorage", "ShowroomWorkspace"],
             resources: [.copy("Fixtures")]
         ),
-        // The booking form end to end: a headless Chromium over WebDriver, the built site and the collector on loopback.
+        // The booking form and the studio end to end: a headless Chromium over WebDriver, on loopback.
         .testTarget(
             name: "ShowroomEndToEndTests",
             dependencies: [
-                "ShowroomCollector", "ShowroomCore", "ShowroomStorage", "ShowroomSite", "ShowroomTestSupport",
+                "ShowroomCollector", "ShowroomCore", "ShowroomStorage", "ShowroomSite", "ShowroomStudio", "ShowroomTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]
