@@ -110,6 +110,7 @@ let package = Package(
             dependencies: [
                 "ShowroomCore", "ShowroomWorkspace", "ShowroomSite", "ShowroomPreview",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import ShowroomCore
 import ShowroomPreview
@@ -135,7 +136,7 @@ extension StudioResponder {
         let path = visit.path.removingPercentEncoding ?? visit.path
         guard !path.split(separator: "/").contains(".."), !path.contains("\0") else { return Self.response(.badRequest, body: Data()) }
         var target = folder.appendingPathComponent(String(path.drop { $0 == "/" }))
-        if case .folder = SiteResponder.servable(target, inside: folder) { target.appendPathComponent("index.html") }
+        if case .folder? = SiteResponder.servable(target, inside: folder) { target.appendPathComponent("index.html") }
         guard let file = SiteResponder.servable(target, inside: folder)?.file, let data = try? Data(contentsOf: file) else {
             return Self.response(.notFound, type: "text/plain; charset=utf-8", body: Data("not found\n".utf8))
         }

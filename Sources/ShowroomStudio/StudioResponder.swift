@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import ShowroomCore
 import ShowroomPreview
@@ -79,14 +80,12 @@ struct StudioResponder: HTTPResponder {
         let page = StudioPage(strings: strings, language: chosenLanguage, csrf: session.session.csrf, here: here)
         var visit = Visit(request: request, page: page, sessionID: session.id, csrf: session.session.csrf, cookies: cookies)
 
-        var body: [UInt8] = []
         var form = FormFields([])!
         if changes {
             guard let bytes = try? await request.body.collect(upTo: Self.maxBody) else {
                 return Self.html(.contentTooLarge, page.refusal(title: "Too big", explanation: "The studio edits files of up to 4 MB."))
             }
-            body = Array(buffer: bytes)
-            guard let fields = FormFields(body) else {
+            guard let fields = FormFields(Array(buffer: bytes)) else {
                 return Self.html(.badRequest, page.refusal(title: "Refused", explanation: "The form's data could not be read; reload the page and try again."))
             }
             form = fields
