@@ -44,7 +44,8 @@ for run in $(seq 0 "$runs"); do
     --data-urlencode "site=$site" --data-urlencode "file=$page" --data-urlencode "version=$version" \
     --data-urlencode "text@$work/edit.txt" "$base/_studio/api/preview")
   frame=$(printf '%s' "$answer" | sed -n 's/.*"frame":"\([^"]*\)".*/\1/p' | sed 's#\\/#/#g')
-  curl -sf -b "$jar" "$base$frame" | grep -q "$marker" || { echo "run $run: the preview lacks the edit: $answer" >&2; exit 1; }
+  curl -sf -b "$jar" -o "$work/frame.html" "$base$frame"
+  grep -q "$marker" "$work/frame.html" || { echo "run $run: the preview lacks the edit: $answer" >&2; exit 1; }
   end=$(date +%s%N)
   # Run 0 warms the preview workspace (its first mirror of the fleet) and is not counted.
   [ "$run" -gt 0 ] && times+=($(( (end - start) / 1000000 )))

@@ -10,8 +10,9 @@ extension StudioPage {
         let lines = diff.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
             let kind = line.hasPrefix("+++") || line.hasPrefix("---") || line.hasPrefix("diff ") || line.hasPrefix("index ") ? "file"
                 : line.hasPrefix("+") ? "added" : line.hasPrefix("-") ? "removed" : line.hasPrefix("@@") ? "hunk" : "same"
-            return "<span class=\"\(kind)\">\(escaped(String(line)))</span>"
-        }.joined(separator: "\n")
+            // Each line is a block of its own (for its background), so no line break goes between them.
+            return "<span class=\"\(kind)\">\(line.isEmpty ? " " : escaped(String(line)))</span>"
+        }.joined()
         return render(title: strings.publish, content: """
             \(notice)\(refusal)
             <h2>\(escaped(strings.changedFiles))</h2><ul id="changes">\(list)</ul>

@@ -3,15 +3,22 @@ import HTTPTypes
 import Hummingbird
 import ShowroomCore
 import ShowroomPreview
+import ShowroomWorkspace
 
 extension StudioResponder {
+    /// Whether `id` names a site of the workspace (a valid id whose folder has a `site.yaml`); checked on every
+    /// preview and every file of the frame, so it looks at one file instead of loading the workspace.
+    func isSite(_ id: String) -> Bool {
+        SiteConfig.isValidID(id) && FileManager.default.fileExists(atPath: options.workspace.appendingPathComponent("sites/\(id)/site.yaml").path)
+    }
+
     /// The site a file is edited in: the one named, else the site whose folder holds the file, else the first site.
     private func siteID(_ named: String?, file: String) -> String? {
-        let known = FleetOverview.load(workspace: options.workspace).sites.map(\.id)
-        if let named, known.contains(named) { return named }
+        if let named, isSite(named) { return named }
         let parts = file.split(separator: "/")
-        if parts.count > 2, parts[0] == "sites", known.contains(String(parts[1])) { return String(parts[1]) }
-        return known.first
+        if parts.count > 2, parts[0] == "sites", isSite(String(parts[1])) { return String(parts[1]) }
+        let folders = (try? FileManager.default.contentsOfDirectory(atPath: options.workspace.appendingPathComponent("sites").path)) ?? []
+        return folders.sorted().first(where: isSite)
     }
 
     /// `GET /_studio/edit?site=…&file=…`: the editor with the file as it is on disk.
@@ -131,7 +138,7 @@ extension StudioResponder {
     /// Any other path: a file of the previewed site's output, as a static web server would answer it.
     func siteFile(_ visit: Visit) -> Response {
         guard let site = StudioSessions.cookieValue(Self.siteCookie, in: visit.request.headers[.cookie]),
-              FleetOverview.load(workspace: options.workspace).sites.contains(where: { $0.id == site }) else { return Self.redirect("/_studio/") }
+              isSite(site) else { return Self.redirect("/_studio/") }
         let folder = output.appendingPathComponent(site)
         let path = visit.path.removingPercentEncoding ?? visit.path
         guard !path.split(separator: "/").contains(".."), !path.contains("\0") else { return Self.response(.badRequest, body: Data()) }
