@@ -74,6 +74,8 @@ struct StudioStrings: Sendable {
     var previewFailed: String
     var builtOK: String
     var wholeFile: String
+    /// "line" before a line number of the body, in problems.
+    var line: String
 
     static let english = StudioStrings(
         studio: "Showroom Studio", fleet: "The fleet", site: "Site", kind: "Kind", locale: "Language", lastBuild: "Last build",
@@ -90,7 +92,7 @@ struct StudioStrings: Sendable {
         login: "Log in", loginExplanation: "Enter the token `showroom studio` printed when it started.", token: "Token",
         loginRefused: "That token is not the one the studio printed.", previewUpdating: "Updating…",
         previewFailed: "The page did not build; see the problems listed.", builtOK: "built without errors",
-        wholeFile: "The whole file")
+        wholeFile: "The whole file", line: "line")
 
     static let chinese = StudioStrings(
         studio: "Showroom 工作室", fleet: "全部网站", site: "网站", kind: "类型", locale: "语言", lastBuild: "上次构建",
@@ -107,5 +109,5 @@ struct StudioStrings: Sendable {
         login: "登录", loginExplanation: "输入 `showroom studio` 启动时打印的令牌。", token: "令牌",
         loginRefused: "令牌不正确。", previewUpdating: "正在更新…",
         previewFailed: "页面没有构建成功；请查看列出的问题。", builtOK: "构建成功，没有错误",
-        wholeFile: "整个文件")
+        wholeFile: "整个文件", line: "行")
 }

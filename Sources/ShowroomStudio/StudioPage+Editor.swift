@@ -39,7 +39,7 @@ extension StudioPage {
                                        problems: problems)
                 }
             }
-            fields += textArea("body", label: strings.body, value: document.body, rows: 18, problems: state.problems)
+            fields += textArea("body", label: strings.body, value: document.body, rows: 12, problems: state.problems)
         } else {
             fields += textArea("text", label: strings.wholeFile, value: state.text, rows: 24, problems: state.problems)
         }
@@ -48,7 +48,7 @@ extension StudioPage {
         let blocked = state.problems.contains(where: \.blocking)
         return render(title: "\(strings.edit): \(state.file)", content: """
             \(message)
-            <form id="editor" class="editor" method="post" action="/_studio/save">
+            <form id="editor" class="editor" method="post" action="/_studio/save" data-line="\(escaped(strings.line))">
             \(csrfField)
             <input type="hidden" name="site" value="\(escaped(state.site))">
             <input type="hidden" name="file" value="\(escaped(state.file))">
@@ -92,7 +92,7 @@ extension StudioPage {
     private func problemList(_ name: String, _ problems: [EditorProblem]) -> String {
         let items = problems.filter { $0.field == name }.map { problem in
             "<li class=\"\(escaped(problem.severity))\">" + (problem.place.isEmpty ? "" : "<code>\(escaped(problem.place))</code> ")
-                + (problem.line.map { "line \($0): " } ?? "") + "\(escaped(problem.severity)): \(escaped(problem.message))"
+                + (problem.line.map { "\(escaped(strings.line)) \($0): " } ?? "") + "\(escaped(problem.severity)): \(escaped(problem.message))"
                 + (problem.fix.map { "<br><span class=\"fix\">fix: \(escaped($0))</span>" } ?? "") + "</li>"
         }.joined()
         return "<ul class=\"problems\" id=\"problems-\(escaped(name))\">\(items)</ul>"

@@ -29,7 +29,7 @@
       item.appendChild(code);
       item.appendChild(document.createTextNode(" "));
     }
-    item.appendChild(document.createTextNode((problem.line ? "line " + problem.line + ": " : "") + problem.severity + ": " + problem.message));
+    item.appendChild(document.createTextNode((problem.line ? form.getAttribute("data-line") + " " + problem.line + ": " : "") + problem.severity + ": " + problem.message));
     if (problem.fix) {
       var fix = document.createElement("span");
       fix.className = "fix";
