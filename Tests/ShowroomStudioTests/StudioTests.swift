@@ -193,6 +193,22 @@ struct StudioTests {
         }
     }
 
+    @Test func aWarningIsShownAtItsFieldAndDoesNotBlockTheSave() async throws {
+        try await StudioStage.with { stage in
+            let browser = StudioStage.Browser(stage)
+            let (_, version) = try await open(about, in: browser)
+            let text = "---\ntitle: About Lumen\ndescripton: Electric\n---\nFounded in 1990.\n"
+            let fields = [("site", "lumen"), ("file", about), ("version", version), ("text", text)]
+            let answer = try PreviewAnswer(try await browser.post("/_studio/api/preview", fields))
+            #expect(!answer.blocking)
+            let warning = try #require(answer.problems.first { $0.message.contains("did you mean `description`") })
+            #expect(warning.severity == "warning")
+            #expect(warning.field == "field.descripton")
+            #expect(try await browser.post("/_studio/save", fields).status == 303)
+            #expect(try stage.workspace.read(about) == text)
+        }
+    }
+
     @Test func saveToTheRepositoryCommitsTheChangeWithTheUsersMessageAndName() async throws {
         try await StudioStage.with { stage in
             let browser = StudioStage.Browser(stage)
