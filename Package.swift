@@ -106,6 +106,19 @@ let package = Package(
         ),
         .target(name: "ShowroomPublish", dependencies: ["ShowroomCore"]),
 
+        // The content editor in the browser (studio): the fleet, the page editor with the engine's live preview, git.
+        .target(
+            name: "ShowroomStudio",
+            dependencies: [
+                "ShowroomCore", "ShowroomWorkspace", "ShowroomSite", "ShowroomPreview",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            resources: [.copy("Resources")]
+        ),
+
         // Reports for marketing: which assets pay off, when each site's audience is active; access-log ingestion.
         .target(
             name: "ShowroomReports",
@@ -120,7 +133,7 @@ let package = Package(
             name: "Showroom",
             dependencies: [
                 "ShowroomCore", "ShowroomWorkspace", "ShowroomSite", "ShowroomStorage", "ShowroomCollector", "ShowroomPreview",
-                "ShowroomPublish", "ShowroomReports",
+                "ShowroomPublish", "ShowroomReports", "ShowroomStudio",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -162,16 +175,17 @@ let package = Package(
             dependencies: ["ShowroomPreview", "ShowroomSite", "ShowroomCore", "ShowroomTestSupport"]
         ),
         .testTarget(name: "ShowroomPublishTests", dependencies: ["ShowroomPublish", "ShowroomTestSupport"]),
+        .testTarget(name: "ShowroomStudioTests", dependencies: ["ShowroomStudio", "ShowroomSite", "ShowroomCore", "ShowroomTestSupport"]),
         .testTarget(
             name: "ShowroomReportsTests",
             dependencies: ["ShowroomReports", "ShowroomStorage", "ShowroomWorkspace"],
             resources: [.copy("Fixtures")]
         ),
-        // The booking form end to end: a headless Chromium over WebDriver, the built site and the collector on loopback.
+        // The booking form and the studio end to end: a headless Chromium over WebDriver, on loopback.
         .testTarget(
             name: "ShowroomEndToEndTests",
             dependencies: [
-                "ShowroomCollector", "ShowroomCore", "ShowroomStorage", "ShowroomSite", "ShowroomTestSupport",
+                "ShowroomCollector", "ShowroomCore", "ShowroomStorage", "ShowroomSite", "ShowroomStudio", "ShowroomTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ]

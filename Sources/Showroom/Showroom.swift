@@ -9,7 +9,7 @@ struct Showroom: AsyncParsableCommand {
         abstract: "Build, preview and publish every site of the fleet from one workspace.",
         version: "showroom \(ShowroomVersion.current)",
         subcommands: [
-            BuildCommand.self, ServeCommand.self, CheckCommand.self, AffectedCommand.self, PublishCommand.self,
+            BuildCommand.self, ServeCommand.self, StudioCommand.self, CheckCommand.self, AffectedCommand.self, PublishCommand.self,
             NewCommand.self, CollectorCommand.self, LeadsCommand.self, AssetsCommand.self, ReportCommand.self,
         ]
     )

@@ -8,7 +8,7 @@ import Testing
     static let modules = [
         "CShowroomSupport", "ShowroomCore", "ShowroomWorkspace", "ShowroomMarkdown", "ShowroomTemplates", "ShowroomHTML",
         "ShowroomSite", "ShowroomPreview", "ShowroomPublish", "Showroom", "ShowroomStorage", "ShowroomCollector",
-        "ShowroomReports",
+        "ShowroomReports", "ShowroomStudio",
     ]
 
     private static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

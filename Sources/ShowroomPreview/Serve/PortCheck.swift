@@ -25,7 +25,7 @@ public enum PortCheck {
     }
 
     /// Throws `Taken` unless `port` on `host` can be bound now (the socket is closed again at once).
-    static func require(host: String, port: Int, purpose: String, fix: String) throws {
+    package static func require(host: String, port: Int, purpose: String, fix: String) throws {
         guard !canListen(host: host, port: port) else { return }
         throw Taken(purpose: purpose, host: host, port: port, holder: holder(of: port), fix: fix)
     }

@@ -2,7 +2,7 @@ import Foundation
 import ShowroomCore
 
 /// The HTML the preview server adds or writes itself; none of it ever reaches the built files.
-enum PreviewPages {
+package enum PreviewPages {
     /// The path open tabs long-poll: `GET /_showroom/events?since=<version>` answers with the site's version
     /// once it is newer (or after 25 s); the page reloads when the number changed.
     static let eventsPath = "/_showroom/events"
@@ -17,7 +17,7 @@ enum PreviewPages {
     }
 
     /// `html` with the reload script before its last `</body>` (or at the end).
-    static func injecting(_ script: String, into html: String) -> String {
+    package static func injecting(_ script: String, into html: String) -> String {
         guard let close = html.range(of: "</body>", options: [.backwards, .caseInsensitive]) else { return html + script }
         return html.replacingCharacters(in: close.lowerBound..<close.lowerBound, with: script)
     }
@@ -52,7 +52,7 @@ enum PreviewPages {
 
     static func escape(_ text: String) -> String { HTMLEscaping.escape(text) }
 
-    static let contentTypes: [String: String] = [
+    package static let contentTypes: [String: String] = [
         "html": "text/html; charset=utf-8", "css": "text/css; charset=utf-8", "js": "text/javascript; charset=utf-8",
         "json": "application/json", "xml": "application/xml; charset=utf-8", "txt": "text/plain; charset=utf-8",
         "png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "gif": "image/gif", "webp": "image/webp",

@@ -4,7 +4,7 @@ import Foundation
 /// a root of its own: on this machine that root is a host name of its own, `http://aurora.localhost:8080/`
 /// (browsers resolve every `*.localhost` name to loopback); from another device, which cannot resolve those
 /// names, the index sets a cookie that picks the site for the whole browser instead.
-struct PreviewRouting: Sendable {
+package struct PreviewRouting: Sendable {
     /// The sites served, sorted.
     var sites: [String]
     /// When only one site is served it answers on every host name, `http://localhost:8080/` included.
@@ -55,7 +55,7 @@ struct PreviewRouting: Sendable {
     func startURL(of site: String) -> String { single == nil ? "http://\(site).localhost:\(port)/" : "http://localhost:\(port)/" }
 
     /// `aurora.localhost` of a `Host` header `Aurora.localhost:8080` (lower case, no port, IPv6 brackets kept).
-    static func hostName(_ host: String?) -> String {
+    package static func hostName(_ host: String?) -> String {
         guard var name = host?.lowercased() else { return "" }
         if name.hasPrefix("[") {
             if let close = name.firstIndex(of: "]") { name = String(name[...close]) }
@@ -66,7 +66,7 @@ struct PreviewRouting: Sendable {
     }
 
     /// Whether a browser that used the host name `name` runs on this machine.
-    static func isThisMachine(_ name: String) -> Bool {
+    package static func isThisMachine(_ name: String) -> Bool {
         ["localhost", "127.0.0.1", "[::1]", ""].contains(name) || name.hasSuffix(".localhost")
     }
 

@@ -148,7 +148,7 @@ public struct PreviewServer: Sendable {
     }
 
     /// The addresses another device on the network reaches the preview at, when it listens beyond loopback.
-    static func otherDeviceAddresses(host: String) -> [String] {
+    package static func otherDeviceAddresses(host: String) -> [String] {
         guard !PreviewRouting.isThisMachine(host) else { return [] }
         guard host == "0.0.0.0" else { return [host] }
         var found: [String] = []

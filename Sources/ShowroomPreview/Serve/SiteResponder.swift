@@ -4,8 +4,8 @@ import Hummingbird
 /// Answers the requests of one site's port from its preview output, like a static web server, plus the
 /// live-reload endpoint; HTML gets the reload script, and a failing site answers with its errors. Only
 /// regular files whose real path is inside the site's output folder are sent; anything else is a 404.
-struct SiteResponder: HTTPResponder {
-    typealias Context = BasicRequestContext
+package struct SiteResponder: HTTPResponder {
+    package typealias Context = BasicRequestContext
 
     var site: String
     /// `<preview output>/<site>`.
@@ -16,7 +16,7 @@ struct SiteResponder: HTTPResponder {
     /// another device get the preview machine's address instead (the preview's collection service listens there).
     var collector: String?
 
-    func respond(to request: Request, context: Context) async throws -> Response {
+    package func respond(to request: Request, context: Context) async throws -> Response {
         let path = request.uri.path.removingPercentEncoding ?? request.uri.path
         if path == PreviewPages.eventsPath {
             let known = request.uri.queryParameters.get("since").flatMap { Int($0) } ?? 0
@@ -77,22 +77,25 @@ struct SiteResponder: HTTPResponder {
     }
 
     /// What may be served at `url`.
-    enum Servable {
+    package enum Servable {
         case folder
         /// A regular file, at its real path.
         case file(URL)
 
-        var file: URL? {
+        package var file: URL? {
             if case .file(let real) = self { return real }
             return nil
         }
     }
 
-    /// A regular file or folder whose real path (every link resolved) is inside the real path of the site's
-    /// output folder; nil for anything else, so a link in the output never serves a file from elsewhere on
-    /// the machine, and a pipe or device is never read.
-    func servable(_ url: URL) -> Servable? {
-        guard let root = Self.realPath(folder), let real = Self.realPath(url), real == root || real.hasPrefix(root + "/") else { return nil }
+    /// What of the site's output may be served at `url` (see `servable(_:inside:)`).
+    func servable(_ url: URL) -> Servable? { Self.servable(url, inside: folder) }
+
+    /// A regular file or folder whose real path (every link resolved) is inside the real path of `folder`; nil
+    /// for anything else, so a link in the output never serves a file from elsewhere on the machine, and a
+    /// pipe or device is never read.
+    package static func servable(_ url: URL, inside folder: URL) -> Servable? {
+        guard let root = realPath(folder), let real = realPath(url), real == root || real.hasPrefix(root + "/") else { return nil }
         var info = stat()
         guard stat(real, &info) == 0 else { return nil }
         switch info.st_mode & S_IFMT {

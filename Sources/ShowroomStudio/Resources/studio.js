@@ -1,0 +1,85 @@
+// Showroom Studio's one script: the live preview of the page editor. Every edit of the form is sent to
+// /_studio/api/preview after a short pause; the answer places the engine's problems under the fields they
+// concern and points the preview frame at the page the engine built. One request at a time: edits made
+// while one is on its way are sent together when it returns, so the preview always ends on the latest text.
+(function () {
+  "use strict";
+  var form = document.getElementById("editor");
+  if (!form) { return; }
+  var csrf = document.querySelector("meta[name=studio-csrf]").getAttribute("content");
+  var frame = document.getElementById("frame");
+  var status = document.getElementById("preview-status");
+  var save = document.getElementById("save");
+  var timer = null, busy = false, again = false;
+
+  function clearProblems() {
+    var lists = form.querySelectorAll("ul.problems");
+    for (var i = 0; i < lists.length; i++) { lists[i].textContent = ""; }
+    var marked = form.querySelectorAll("[aria-invalid]");
+    for (var j = 0; j < marked.length; j++) { marked[j].removeAttribute("aria-invalid"); }
+  }
+
+  function show(problem) {
+    var list = document.getElementById("problems-" + problem.field) || document.getElementById("problems-other");
+    var item = document.createElement("li");
+    item.className = problem.severity;
+    if (problem.place) {
+      var code = document.createElement("code");
+      code.textContent = problem.place;
+      item.appendChild(code);
+      item.appendChild(document.createTextNode(" "));
+    }
+    item.appendChild(document.createTextNode((problem.line ? form.getAttribute("data-line") + " " + problem.line + ": " : "") + problem.severity + ": " + problem.message));
+    if (problem.fix) {
+      var fix = document.createElement("span");
+      fix.className = "fix";
+      fix.textContent = "fix: " + problem.fix;
+      item.appendChild(document.createElement("br"));
+      item.appendChild(fix);
+    }
+    list.appendChild(item);
+    var field = document.getElementById("f-" + problem.field);
+    if (field && problem.severity === "error") { field.setAttribute("aria-invalid", "true"); }
+  }
+
+  function load(address) {
+    var scroll = 0;
+    try { scroll = frame.contentWindow.scrollY || 0; } catch (e) { scroll = 0; }
+    frame.onload = function () {
+      try { frame.contentWindow.scrollTo(0, scroll); } catch (e) { /* a page of another origin keeps its place */ }
+    };
+    frame.contentWindow.location.replace(address);
+  }
+
+  function send() {
+    if (busy) { again = true; return; }
+    busy = true;
+    status.textContent = status.getAttribute("data-updating");
+    var body = new URLSearchParams(new FormData(form));
+    fetch("/_studio/api/preview", { method: "POST", body: body, headers: { "X-Studio-CSRF": csrf }, cache: "no-store" })
+      .then(function (response) { return response.json(); })
+      .then(function (answer) {
+        clearProblems();
+        answer.problems.forEach(show);
+        save.disabled = answer.blocking;
+        form.setAttribute("data-preview", String(answer.number || 0));
+        if (answer.frame) {
+          status.textContent = answer.milliseconds + " ms";
+          load(answer.frame);
+        } else {
+          status.textContent = status.getAttribute("data-failed");
+        }
+      })
+      .catch(function (error) { status.textContent = String(error); })
+      .then(function () {
+        busy = false;
+        if (again) { again = false; send(); }
+      });
+  }
+
+  form.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(send, 120);
+  });
+  send();
+})();

@@ -1,0 +1,113 @@
+import Foundation
+
+/// The studio's interface languages: English and Simplified Chinese, chosen by the browser's `Accept-Language`
+/// unless the user picked one (`?lang=`, remembered in a cookie).
+enum StudioLanguage: String, Sendable, CaseIterable {
+    case english = "en"
+    case chinese = "zh-CN"
+
+    /// The cookie that keeps the user's choice.
+    static let cookie = "studio-lang"
+
+    /// The language for a request: the remembered choice, else the first of the browser's languages the studio
+    /// speaks, else English.
+    static func chosen(cookie: String?, acceptLanguage: String?) -> StudioLanguage {
+        if let cookie, let language = StudioLanguage(rawValue: cookie) { return language }
+        for part in (acceptLanguage ?? "").split(separator: ",") {
+            let tag = part.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+            if tag.hasPrefix("zh") { return .chinese }
+            if tag.hasPrefix("en") { return .english }
+        }
+        return .english
+    }
+
+    /// The interface's words in this language.
+    var strings: StudioStrings { self == .english ? .english : .chinese }
+
+    /// The language's own name, for the switch.
+    var name: String { self == .english ? "English" : "中文" }
+}
+
+/// Every word of the interface, once per language; a missing translation does not compile.
+struct StudioStrings: Sendable {
+    var studio: String
+    var fleet: String
+    var site: String
+    var kind: String
+    var locale: String
+    var lastBuild: String
+    var errors: String
+    var warnings: String
+    var pages: String
+    var mounts: String
+    var search: String
+    var searchPlaceholder: String
+    var noMatches: String
+    var edit: String
+    var title: String
+    var description: String
+    var date: String
+    var draft: String
+    var moreFrontMatter: String
+    var body: String
+    var preview: String
+    var save: String
+    var saved: String
+    var savedNothingBlocked: String
+    var conflictTitle: String
+    var conflictExplanation: String
+    var onDisk: String
+    var yours: String
+    var publish: String
+    var changedFiles: String
+    var noChanges: String
+    var commitMessage: String
+    var yourName: String
+    var yourEmail: String
+    var saveToRepository: String
+    var committed: String
+    var login: String
+    var loginExplanation: String
+    var token: String
+    var loginRefused: String
+    var previewUpdating: String
+    var previewFailed: String
+    var builtOK: String
+    var wholeFile: String
+    /// "line" before a line number of the body, in problems.
+    var line: String
+
+    static let english = StudioStrings(
+        studio: "Showroom Studio", fleet: "The fleet", site: "Site", kind: "Kind", locale: "Language", lastBuild: "Last build",
+        errors: "errors", warnings: "warnings", pages: "Pages", mounts: "Shared content it shows", search: "Search page titles",
+        searchPlaceholder: "e.g. launch", noMatches: "No page title matches.", edit: "Edit", title: "Title",
+        description: "Description", date: "Date (YYYY-MM-DD)", draft: "Draft (not published)", moreFrontMatter: "written as YAML",
+        body: "Text (Markdown)", preview: "Preview", save: "Save", saved: "Saved.",
+        savedNothingBlocked: "Not saved: fix the errors marked in red first.",
+        conflictTitle: "This file changed on disk since you opened it",
+        conflictExplanation: "Someone else (another editor, or a git pull) saved it in the meantime. Nothing was overwritten. Copy what you need from your version, then open the file again.",
+        onDisk: "On disk now", yours: "Your version", publish: "Publish", changedFiles: "Changed files",
+        noChanges: "No file changed since the last save to the repository.", commitMessage: "What changed, and why",
+        yourName: "Your name", yourEmail: "Your e-mail", saveToRepository: "Save to the repository", committed: "Saved to the repository as",
+        login: "Log in", loginExplanation: "Enter the token `showroom studio` printed when it started.", token: "Token",
+        loginRefused: "That token is not the one the studio printed.", previewUpdating: "Updating…",
+        previewFailed: "The page did not build; see the problems listed.", builtOK: "built without errors",
+        wholeFile: "The whole file", line: "line")
+
+    static let chinese = StudioStrings(
+        studio: "Showroom 工作室", fleet: "全部网站", site: "网站", kind: "类型", locale: "语言", lastBuild: "上次构建",
+        errors: "个错误", warnings: "个警告", pages: "页面", mounts: "引用的共享内容", search: "搜索页面标题",
+        searchPlaceholder: "例如 发布", noMatches: "没有匹配的页面标题。", edit: "编辑", title: "标题",
+        description: "描述", date: "日期（YYYY-MM-DD）", draft: "草稿（不发布）", moreFrontMatter: "YAML 格式",
+        body: "正文（Markdown）", preview: "预览", save: "保存", saved: "已保存。",
+        savedNothingBlocked: "未保存：请先修正标红的错误。",
+        conflictTitle: "打开之后，这个文件在磁盘上被修改了",
+        conflictExplanation: "有人（另一个编辑者或 git pull）已经保存了它。没有覆盖任何内容。请从你的版本中复制需要的部分，然后重新打开文件。",
+        onDisk: "磁盘上的版本", yours: "你的版本", publish: "发布", changedFiles: "修改过的文件",
+        noChanges: "自上次保存到仓库以来没有文件被修改。", commitMessage: "修改了什么，为什么",
+        yourName: "你的名字", yourEmail: "你的邮箱", saveToRepository: "保存到仓库", committed: "已保存到仓库，提交号",
+        login: "登录", loginExplanation: "输入 `showroom studio` 启动时打印的令牌。", token: "令牌",
+        loginRefused: "令牌不正确。", previewUpdating: "正在更新…",
+        previewFailed: "页面没有构建成功；请查看列出的问题。", builtOK: "构建成功，没有错误",
+        wholeFile: "整个文件", line: "行")
+}

@@ -1,0 +1,33 @@
+import Foundation
+
+/// What `showroom studio` was asked to do.
+public struct StudioOptions: Sendable {
+    /// The workspace whose sites are edited (the folder with `sites/`, `shared/`, `templates/`, `assets/`).
+    public var workspace: URL
+    /// The address the studio listens on; loopback by default, anything else requires a login.
+    public var host: String
+    /// The port the studio listens on.
+    public var port: Int
+    /// How long a login lasts before the browser must log in again (remote binds only).
+    public var sessionLifetime: Duration
+    /// The login token for remote binds; a random one is made (and printed) when nil.
+    public var loginToken: String?
+    /// One line per event worth telling the user about (started, saved, committed).
+    public var log: @Sendable (String) -> Void
+    /// Stop gracefully on SIGINT (Ctrl-C) and SIGTERM; tests cancel the task instead.
+    public var stopOnSignals = false
+
+    /// The options of a studio for `workspace`; everything else has a default for working on one's own machine.
+    public init(workspace: URL, host: String = "127.0.0.1", port: Int = 8070, sessionLifetime: Duration = .seconds(8 * 3600),
+                loginToken: String? = nil, log: @escaping @Sendable (String) -> Void = { print($0) }) {
+        self.workspace = workspace.standardizedFileURL
+        self.host = host
+        self.port = port
+        self.sessionLifetime = sessionLifetime
+        self.loginToken = loginToken
+        self.log = log
+    }
+
+    /// Where the studio keeps what it makes: its build output, the preview workspace, its settings.
+    var folder: URL { workspace.appendingPathComponent(".showroom/studio") }
+}
