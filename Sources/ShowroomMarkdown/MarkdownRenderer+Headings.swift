@@ -40,14 +40,16 @@ extension MarkdownRenderer {
     /// the document is the n-th heading of the tree. Nothing else in the HTML can look like one: cmark-gfm escapes
     /// text and code, safe mode leaves raw HTML out, and the renderer's own blocks (alerts) hold no heading tags.
     static func insertIDs(_ headings: [MarkdownHeading], into html: UnsafeBufferPointer<UInt8>) -> String {
-        guard !headings.isEmpty else { return String(decoding: html, as: UTF8.self) }
+        guard !headings.isEmpty, let base = html.baseAddress else { return String(decoding: html, as: UTF8.self) }
         var result: [UInt8] = []
         result.reserveCapacity(html.count + headings.count * 32)
         var next = 0
         var copied = 0
         var index = 0
-        while next < headings.count, index + 3 < html.count {
-            if html[index] == UInt8(ascii: "<"), html[index + 1] == UInt8(ascii: "h"),
+        while next < headings.count, index + 3 < html.count,
+              let found = memchr(base + index, Int32(UInt8(ascii: "<")), html.count - index) {
+            index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if index + 3 < html.count, html[index + 1] == UInt8(ascii: "h"),
                (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(html[index + 2]), html[index + 3] == UInt8(ascii: ">") {
                 result.append(contentsOf: html[copied..<(index + 3)])
                 result.append(contentsOf: " id=\"".utf8)
