@@ -77,14 +77,13 @@ enum BuildRecords {
     /// the index of a large fleet holds a row per page and asset, and one encoder pass over it was serial.
     private static func encodeUsage(_ usage: [String: UsageIndex.Entry]) throws -> Data {
         let ids = usage.keys.sorted()
-        let entries = ConcurrentMap.map(ids) { id -> Data? in try? compactEncoder().encode(usage[id]!) }
+        let entries = ConcurrentMap.map(ids) { id in usage[id]!.encodedJSON() }
         var data = Data("{\"assets\":{\n".utf8)
         let keyEncoder = compactEncoder()
         for (number, id) in ids.enumerated() {
-            guard let entry = entries[number] else { throw CocoaError(.coderInvalidValue) }
             data.append(try keyEncoder.encode(id))
             data.append(UInt8(ascii: ":"))
-            data.append(entry)
+            data.append(contentsOf: entries[number])
             data.append(contentsOf: Array((number + 1 < ids.count ? ",\n" : "\n").utf8))
         }
         data.append(contentsOf: Array("}}\n".utf8))

@@ -53,11 +53,41 @@ public struct SiteRecord: Codable, Sendable, Hashable {
         return records
     }
 
-    /// The file's bytes as the build writes them: sorted keys, indented.
+    /// The file's bytes as the build writes them: JSON with sorted keys, one line per use (a large site has
+    /// thousands), written by hand (`RecordJSON`), since Foundation's encoder was a noticeable part of a build.
     public func encoded() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return try encoder.encode(self)
+        var output: [UInt8] = []
+        output.reserveCapacity(256 + uses.count * 128 + inputs.count * 48)
+        output.append(UInt8(ascii: "{"))
+        RecordJSON.appendKey("assetFiles", to: &output)
+        RecordJSON.append(assetFiles, to: &output)
+        output.append(contentsOf: Array(",\n".utf8))
+        RecordJSON.appendKey("baseURL", to: &output)
+        RecordJSON.append(baseURL, to: &output)
+        output.append(contentsOf: Array(",\n".utf8))
+        RecordJSON.appendKey("inputs", to: &output)
+        RecordJSON.append(inputs, to: &output)
+        output.append(contentsOf: Array(",\n".utf8))
+        RecordJSON.appendKey("pages", to: &output)
+        RecordJSON.append(pages, to: &output)
+        output.append(contentsOf: Array(",\n".utf8))
+        RecordJSON.appendKey("site", to: &output)
+        RecordJSON.append(site, to: &output)
+        output.append(contentsOf: Array(",\n".utf8))
+        RecordJSON.appendKey("uses", to: &output)
+        output.append(UInt8(ascii: "["))
+        for (index, use) in uses.enumerated() {
+            output.append(contentsOf: Array((index == 0 ? "\n" : ",\n").utf8))
+            use.appendJSON(to: &output)
+        }
+        output.append(contentsOf: Array((uses.isEmpty ? "]" : "\n]").utf8))
+        if let workspace {
+            output.append(contentsOf: Array(",\n".utf8))
+            RecordJSON.appendKey("workspace", to: &output)
+            RecordJSON.append(workspace, to: &output)
+        }
+        output.append(contentsOf: Array("}\n".utf8))
+        return Data(output)
     }
 
     private static let files = FileCache<SiteRecord>()
