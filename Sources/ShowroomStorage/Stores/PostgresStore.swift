@@ -254,13 +254,17 @@ package final class PostgresStore: Store {
                 """, logger: logger)
             let earliest = watched.map { $0.download.at.addingTimeInterval(-$0.window).epochMilliseconds }.min() ?? 0
             let latest = watched.map { $0.download.at.addingTimeInterval($0.window).epochMilliseconds }.max() ?? 0
-            // One index lookup (visitor, asset, at) per pair: a time range alone would read every recent download.
+            // One index lookup (visitor, asset) per pair: a time range alone would read every recent download. The
+            // time is compared as `at + 0` so that no plan can walk `downloads_time` instead: without fresh statistics
+            // (a new or just emptied table, until autovacuum's first analyze) the planner took that index, and every
+            // pair of every batch read all the downloads of the last seconds (most of the database's CPU under load).
             let rows = try await connection.query("""
                 SELECT k.visitor, k.asset, d.at
                 FROM (SELECT DISTINCT * FROM unnest(\(visitors)::text[], \(assets)::text[])) AS k(visitor, asset)
                 CROSS JOIN LATERAL (
                     SELECT at FROM downloads
-                    WHERE visitor = k.visitor AND asset = k.asset AND source = 'link' AND at > \(earliest) AND at < \(latest)) AS d
+                    WHERE visitor = k.visitor AND asset = k.asset AND source = 'link'
+                      AND at + 0 > \(earliest) AND at + 0 < \(latest)) AS d
                 """, logger: logger)
             for try await (visitor, asset, at) in rows.decode((String, String, Int64).self) {
                 seen["\(visitor)|\(asset)", default: []].append(at)
