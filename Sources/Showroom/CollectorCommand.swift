@@ -74,7 +74,7 @@ struct CollectorCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (0...1000).contains(commitWindow) else {
-            throw ValidationError("--commit-window is milliseconds from 0 to 1000 (a visitor waits that long at most); 2 is the default")
+            throw ValidationError("--commit-window is milliseconds from 0 to 1000 (a visitor waits that long at most); \(Self.commit.window.components.attoseconds / 1_000_000_000_000_000) is the default")
         }
         guard commitBatch >= 1, writeQueue >= commitBatch else {
             throw ValidationError("--commit-batch must be at least 1 and --write-queue at least --commit-batch (\(commitBatch))")

@@ -5,9 +5,12 @@ import ShowroomWorkspace
 /// The sites the collector accepts events for, and the browser origins their pages are served from.
 package struct Fleet: Sendable {
     /// Site ids, as in `sites/<id>`.
-    package var siteIDs: Set<String>
+    package let siteIDs: Set<String>
     /// Origins (`https://host[:port]`) of the sites' `baseURL`s: the only pages allowed to send events.
-    package var origins: Set<String>
+    package let origins: Set<String>
+    /// The host names of those origins, for telling a visit from another fleet site; read once here, as every
+    /// landing asks.
+    package let hosts: Set<String>
     /// Models, dealers and site addresses for the booking endpoint; empty unless read from a workspace.
     package var booking: BookingDirectory
     /// The zone lead exports write their times in (`timezone:` in `showroom.yaml`).
@@ -19,6 +22,7 @@ package struct Fleet: Sendable {
                  timeZone: TimeZone = FleetConfig.defaultTimeZone) {
         siteIDs = Set(sites.map(\.id))
         origins = Set(sites.compactMap { Self.origin(of: $0.baseURL) })
+        hosts = Set(origins.compactMap { URLComponents(string: $0)?.host })
         self.booking = booking
         self.timeZone = timeZone
     }

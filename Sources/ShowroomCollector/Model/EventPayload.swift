@@ -7,8 +7,9 @@ import ShowroomStorage
 /// {"site": "aurora-ev", "type": "download_click", "page": "/specs/", "visitor": "k3J9…", "ts": 1767225600000,
 ///  "asset": "aurora-brochure"}
 /// ```
-/// A request body is one such object or an array of up to `EventRules.maxBatch` of them.
-struct EventPayload: Decodable, Sendable {
+/// A request body is one such object or an array of up to `EventRules.maxBatch` of them. `EventPayloadReader` reads
+/// them; `Decodable` is what its tests hold it to.
+struct EventPayload: Decodable, Equatable, Sendable {
     var site: String
     var type: String
     var page: String
@@ -155,54 +156,16 @@ extension EventPayload {
         return event
     }
 
-    /// Decodes a request body: valid UTF-8 JSON holding one event object or an array of them.
+    /// Decodes a request body: valid UTF-8 JSON holding one event object or an array of them (`EventPayloadReader`).
     static func decodeBatch(from bytes: [UInt8]) throws(EventRejection) -> [EventPayload] {
         guard String(validating: bytes, as: UTF8.self) != nil else {
             throw EventRejection("bad_encoding", "the body must be UTF-8 encoded JSON")
         }
-        let data = Data(bytes)
-        let decoder = JSONDecoder()
-        let batch: [EventPayload]
-        do {
-            if bytes.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) == UInt8(ascii: "[") {
-                batch = try decoder.decode([EventPayload].self, from: data)
-            } else {
-                batch = [try decoder.decode(EventPayload.self, from: data)]
-            }
-        } catch let error as DecodingError {
-            throw EventRejection("bad_json", Self.explain(error))
-        } catch {
-            throw EventRejection("bad_json", "the body is not valid JSON")
-        }
+        var reader = EventPayloadReader(bytes)
+        let batch = try reader.read()
         guard !batch.isEmpty, batch.count <= EventRules.maxBatch else {
             throw EventRejection("bad_batch", "send 1 to \(EventRules.maxBatch) events per request, not \(batch.count)")
         }
         return batch
-    }
-
-    private static func explain(_ error: DecodingError) -> String {
-        func path(_ context: DecodingError.Context) -> String {
-            let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
-            return keys.isEmpty ? "the body" : "`\(keys.joined(separator: "."))`"
-        }
-        switch error {
-        case .typeMismatch(let type, let context):
-            let expected = switch "\(type)" {
-            case "String": "a string"
-            case "Double", "Int64": "a number"
-            case let name where name.hasPrefix("Dictionary"): "an object with the event's fields"
-            case let name where name.hasPrefix("Array"): "a list of events"
-            default: "a \(type)"
-            }
-            return "\(path(context)) must be \(expected)"
-        case .valueNotFound(_, let context):
-            return "\(path(context)) must not be null"
-        case .keyNotFound(let key, _):
-            return "`\(key.stringValue)` is missing"
-        case .dataCorrupted(let context):
-            return context.codingPath.isEmpty ? "the body is not valid JSON" : "\(path(context)) is not valid"
-        @unknown default:
-            return "the body is not a valid event"
-        }
     }
 }

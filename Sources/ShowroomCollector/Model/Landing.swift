@@ -51,8 +51,3 @@ enum Landing {
         return kept.isEmpty ? nil : String(kept)
     }
 }
-
-extension Fleet {
-    /// The host names of the fleet's sites, for telling a visit from another fleet site.
-    var hosts: Set<String> { Set(origins.compactMap { URLComponents(string: $0)?.host }) }
-}

@@ -1,6 +1,7 @@
 import Foundation
 import Metrics
 import Prometheus
+import ShowroomCore
 
 /// The service's counters and timers, kept in the application's own Prometheus registry (so tests and
 /// several applications in one process never share counts) and exposed at `/metrics`.
@@ -16,6 +17,14 @@ package struct CollectorMetrics: Sendable {
     let leadsRepeated: Metrics.Counter
     let leadsSpam: Metrics.Counter
     let connectionsRefused: Metrics.Counter
+    /// Every request's counter and timer, made once per route and status: making one validates its name and labels
+    /// and looks it up under the registry's lock, which cost more than the rest of an event's handling.
+    private let requestSeries = Locked<[RequestSeries: (count: Metrics.Counter, duration: Metrics.Timer)]>([:])
+
+    private struct RequestSeries: Hashable {
+        var route: String
+        var status: Int
+    }
 
     /// The service's counters in `registry`: a registry of their own by default, so that two applications never mix
     /// counts.
@@ -44,10 +53,19 @@ package struct CollectorMetrics: Sendable {
 
     /// Counts a finished request and records how long it took, by route and status.
     func finished(route: String, status: Int, seconds: Double) {
-        let dimensions = [("route", route), ("status", String(status))]
-        Metrics.Counter(label: "showroom_collector_requests_total", dimensions: dimensions, factory: factory).increment()
-        Metrics.Timer(label: "showroom_collector_request_duration_seconds", dimensions: [("route", route)], factory: factory)
-            .recordNanoseconds(Int64(seconds * 1_000_000_000))
+        let series = requestSeries.withLock { made in
+            let key = RequestSeries(route: route, status: status)
+            if let series = made[key] { return series }
+            let series = (
+                count: Metrics.Counter(label: "showroom_collector_requests_total",
+                                       dimensions: [("route", route), ("status", String(status))], factory: factory),
+                duration: Metrics.Timer(label: "showroom_collector_request_duration_seconds", dimensions: [("route", route)],
+                                        factory: factory))
+            made[key] = series
+            return series
+        }
+        series.count.increment()
+        series.duration.recordNanoseconds(Int64(seconds * 1_000_000_000))
     }
 
     /// The Prometheus text exposition of every metric.

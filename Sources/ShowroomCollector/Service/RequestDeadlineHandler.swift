@@ -11,6 +11,10 @@ import NIOHTTPTypes
 /// off in the middle of its body is answered `408` first; one cut off before or between requests is simply closed,
 /// as a browser may be sending its next request on a kept-alive connection at that very moment.
 /// Nothing runs while a request is being answered: a slow store is not the client's fault.
+///
+/// One alarm per connection serves every deadline: moving a deadline only records it, and the alarm, when it goes
+/// off early, sets itself again for the deadline then due. Scheduling and cancelling a timer for each request's
+/// headers and body cost more than a small event's own handling.
 final class RequestDeadlineHandler: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPRequestPart
     typealias InboundOut = HTTPRequestPart
@@ -24,7 +28,10 @@ final class RequestDeadlineHandler: ChannelDuplexHandler, RemovableChannelHandle
     private let limits: ConnectionLimits
     private let metrics: CollectorMetrics
     private let logger: Logger
-    private var deadline: Scheduled<Void>?
+    /// What the client is being waited for, and by when; nil while nothing is (a request being answered).
+    private var waiting: (part: Wait, due: NIODeadline)?
+    /// The connection's one alarm, and when it goes off.
+    private var alarm: (task: Scheduled<Void>, at: NIODeadline)?
     /// Requests whose headers have arrived and whose answer has not been written to its end.
     private var unanswered = 0
     private var isReadingBody = false
@@ -41,7 +48,7 @@ final class RequestDeadlineHandler: ChannelDuplexHandler, RemovableChannelHandle
     }
 
     func handlerRemoved(context: ChannelHandlerContext) {
-        stopWaiting()
+        silenceAlarm()
     }
 
     func channelActive(context: ChannelHandlerContext) {
@@ -50,7 +57,7 @@ final class RequestDeadlineHandler: ChannelDuplexHandler, RemovableChannelHandle
     }
 
     func channelInactive(context: ChannelHandlerContext) {
-        stopWaiting()
+        silenceAlarm()
         context.fireChannelInactive()
     }
 
@@ -94,17 +101,37 @@ final class RequestDeadlineHandler: ChannelDuplexHandler, RemovableChannelHandle
     }
 
     private func wait(for part: Wait, _ context: ChannelHandlerContext) {
-        stopWaiting()
-        let timeout = part == .headers ? limits.headerTimeout : limits.bodyTimeout
-        deadline = context.eventLoop.assumeIsolated().scheduleTask(in: TimeAmount(timeout)) {
-            self.deadline = nil
-            self.cutOff(waitingFor: part, context)
-        }
+        let due = NIODeadline.now() + TimeAmount(part == .headers ? limits.headerTimeout : limits.bodyTimeout)
+        waiting = (part, due)
+        if let alarm, alarm.at <= due { return }
+        setAlarm(at: due, context)
     }
 
     private func stopWaiting() {
-        deadline?.cancel()
-        deadline = nil
+        waiting = nil
+    }
+
+    private func setAlarm(at time: NIODeadline, _ context: ChannelHandlerContext) {
+        alarm?.task.cancel()
+        let task = context.eventLoop.assumeIsolated().scheduleTask(deadline: time) {
+            self.alarm = nil
+            self.alarmWentOff(context)
+        }
+        alarm = (task, time)
+    }
+
+    private func silenceAlarm() {
+        waiting = nil
+        alarm?.task.cancel()
+        alarm = nil
+    }
+
+    /// Cuts the client off if what it was waited for is overdue; sets the alarm again if the deadline has moved on.
+    private func alarmWentOff(_ context: ChannelHandlerContext) {
+        guard let waiting else { return }
+        if NIODeadline.now() < waiting.due { return setAlarm(at: waiting.due, context) }
+        self.waiting = nil
+        cutOff(waitingFor: waiting.part, context)
     }
 
     private func cutOff(waitingFor part: Wait, _ context: ChannelHandlerContext) {

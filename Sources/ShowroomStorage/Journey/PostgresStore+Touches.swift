@@ -20,10 +20,11 @@ extension PostgresStore {
         "ALTER TABLE leads ADD COLUMN latest_touch TEXT",
     ]
 
-    /// Keeps each visitor's first and latest touch inside the events' transaction; visitors in one order, so two
-    /// batches touching the same visitors cannot deadlock.
-    static func recordTouches(_ events: [TrackedEvent], on connection: PostgresConnection, logger: Logger) async throws {
-        for (visitor, touch) in touchUpdates(events) {
+    /// Keeps each visitor's first and latest touch (`touchUpdates`) inside the events' transaction; visitors in one
+    /// order, so two batches touching the same visitors cannot deadlock.
+    static func recordTouches(_ updates: [(visitor: String, touch: Touch)], on connection: PostgresConnection,
+                              logger: Logger) async throws {
+        for (visitor, touch) in updates {
             let at = touch.at.epochMilliseconds, stored = touch.stored, outside = touch.countsAsLatest
             try await connection.query("""
                 INSERT INTO visitor_touches AS t (visitor, first_at, first_touch, latest_at, latest_touch)

@@ -54,66 +54,41 @@ extension PostgresStore {
         """,
     ]
 
-    /// Adds a batch of events to the rollups, in the batch's transaction: one statement per table, rows in key order so
-    /// that concurrent batches (of this instance or another) lock the rollup rows they share in the same order.
-    static func rollUp(_ events: [TrackedEvent], on connection: PostgresConnection, logger: Logger) async throws {
-        var bindings = PostgresBindings()
-        var rows: [String] = []
-        for (row, count) in EventRollupRow.counts(of: events) {
-            rows.append(placeholders(4, after: bindings.count))
-            bindings.append(row.site)
-            bindings.append(row.type)
-            bindings.append(row.hour)
-            bindings.append(Int64(count))
-        }
-        try await connection.query(PostgresQuery(unsafeSQL: """
-            INSERT INTO event_rollups (site, type, hour, events) VALUES \(rows.joined(separator: ", "))
-            ON CONFLICT (site, type, hour) DO UPDATE SET events = event_rollups.events + excluded.events
-            """, binds: bindings), logger: logger)
-        try await rollUpPageViews(events, on: connection, logger: logger)
-        let visitors = EventRollupRow.funnelVisitors(of: events)
-        guard !visitors.isEmpty else { return }
-        bindings = PostgresBindings()
-        rows = []
-        for (row, visitor) in visitors {
-            rows.append(placeholders(4, after: bindings.count))
-            bindings.append(row.site)
-            bindings.append(row.type)
-            bindings.append(row.hour)
-            bindings.append(visitor)
-        }
-        try await connection.query(PostgresQuery(unsafeSQL: """
-            INSERT INTO funnel_visitors (site, type, hour, visitor) VALUES \(rows.joined(separator: ", ")) ON CONFLICT DO NOTHING
-            """, binds: bindings), logger: logger)
+    /// Migration `6-rollup-slots`: each hourly count is kept in up to `rollupSlots` rows, which the reports add up.
+    ///
+    /// With one row per site, type and hour, every batch of the busiest hour updated the same row, and held its lock
+    /// until its commit had been flushed to disk: concurrent batches, of one instance or several, waited for each
+    /// other's flushes one after the other. A batch now adds to the slot it drew, so batches committing at once
+    /// rarely touch the same row. (SQLite has one writer and keeps one row.)
+    static let rollupSlotStatements = [
+        "ALTER TABLE event_rollups ADD COLUMN slot SMALLINT NOT NULL DEFAULT 0",
+        "ALTER TABLE event_rollups DROP CONSTRAINT event_rollups_pkey",
+        "ALTER TABLE event_rollups ADD PRIMARY KEY (site, type, hour, slot)",
+        "ALTER TABLE page_view_rollups ADD COLUMN slot SMALLINT NOT NULL DEFAULT 0",
+        "ALTER TABLE page_view_rollups DROP CONSTRAINT page_view_rollups_pkey",
+        "ALTER TABLE page_view_rollups ADD PRIMARY KEY (site, page, hour, slot)",
+        "ALTER TABLE download_rollups ADD COLUMN slot SMALLINT NOT NULL DEFAULT 0",
+        "ALTER TABLE download_rollups DROP CONSTRAINT download_rollups_pkey",
+        "ALTER TABLE download_rollups ADD PRIMARY KEY (asset, site, source, hour, slot)",
+    ]
+
+    /// How many rows one hourly count may be spread over.
+    static let rollupSlots = 16
+
+    /// The slot a batch adds its counts to.
+    static func drawSlot() -> Int16 {
+        Int16.random(in: 0..<Int16(rollupSlots))
     }
 
-    /// Adds a batch's page views to `page_view_rollups`, in the batch's transaction, rows in key order.
-    private static func rollUpPageViews(_ events: [TrackedEvent], on connection: PostgresConnection, logger: Logger) async throws {
-        let counts = PageViewRollupRow.counts(of: events)
-        guard !counts.isEmpty else { return }
-        var bindings = PostgresBindings()
-        var rows: [String] = []
-        for (row, count) in counts {
-            rows.append(placeholders(4, after: bindings.count))
-            bindings.append(row.site)
-            bindings.append(row.page)
-            bindings.append(row.hour)
-            bindings.append(Int64(count))
-        }
-        try await connection.query(PostgresQuery(unsafeSQL: """
-            INSERT INTO page_view_rollups (site, page, hour, views) VALUES \(rows.joined(separator: ", "))
-            ON CONFLICT (site, page, hour) DO UPDATE SET views = page_view_rollups.views + excluded.views
-            """, binds: bindings), logger: logger)
-    }
-
-    /// Adds counted downloads to the rollups, in their transaction.
+    /// Adds counted downloads to the rollups, in their transaction and in the slot it drew.
     static func rollUp(_ downloads: [Download], on connection: PostgresConnection, logger: Logger) async throws {
         let counts = DownloadRollupRow.counts(of: downloads)
         guard !counts.isEmpty else { return }
         var bindings = PostgresBindings()
+        bindings.append(drawSlot())
         var rows: [String] = []
         for (row, count, last) in counts {
-            rows.append(placeholders(6, after: bindings.count))
+            rows.append(slotted(placeholders(6, after: bindings.count)))
             bindings.append(row.asset)
             bindings.append(row.site)
             bindings.append(row.source)
@@ -122,10 +97,15 @@ extension PostgresStore {
             bindings.append(last)
         }
         try await connection.query(PostgresQuery(unsafeSQL: """
-            INSERT INTO download_rollups (asset, site, source, hour, downloads, last_at) VALUES \(rows.joined(separator: ", "))
-            ON CONFLICT (asset, site, source, hour) DO UPDATE SET downloads = download_rollups.downloads + excluded.downloads,
+            INSERT INTO download_rollups (asset, site, source, hour, downloads, last_at, slot) VALUES \(rows.joined(separator: ", "))
+            ON CONFLICT (asset, site, source, hour, slot) DO UPDATE SET downloads = download_rollups.downloads + excluded.downloads,
                 last_at = GREATEST(download_rollups.last_at, excluded.last_at)
             """, binds: bindings), logger: logger)
+    }
+
+    /// `($2, $3, $1)`: a row's placeholders followed by the slot, bound first as `$1`.
+    private static func slotted(_ row: String) -> String {
+        row.dropLast() + ", $1::smallint)"
     }
 
     /// Deletes `deletionChunk` rows per statement, so that the instances' writes go on in between.

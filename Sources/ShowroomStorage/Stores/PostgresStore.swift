@@ -33,10 +33,15 @@ package final class PostgresStore: Store {
         var policy = policy
         policy.concurrentCommits = Self.concurrentBatches
         self.events = GroupCommit(policy: policy) { batch in
-            try await client.withTransaction(logger: logger) { connection in
-                try await Self.insert(batch, on: connection, logger: logger)
-                try await Self.rollUp(batch, on: connection, logger: logger)
-                try await Self.recordTouches(batch, on: connection, logger: logger)
+            let touches = Self.touchUpdates(batch)
+            if touches.isEmpty {
+                // One statement is a transaction of its own: no BEGIN and COMMIT to wait for.
+                try await client.query(Self.insertQuery(batch), logger: logger)
+            } else {
+                try await client.withTransaction(logger: logger) { connection in
+                    try await connection.query(Self.insertQuery(batch), logger: logger)
+                    try await Self.recordTouches(touches, on: connection, logger: logger)
+                }
             }
             return Array(repeating: (), count: batch.count)
         }
@@ -150,6 +155,7 @@ package final class PostgresStore: Store {
         ("3-rollups", rollupStatements),
         ("4-page-views", pageViewRollupStatements),
         ("5-journey", journeyStatements),
+        ("6-rollup-slots", rollupSlotStatements),
     ]
 
     /// Queues the events for the next group commit (one multi-row `INSERT`) and returns once it has committed.
@@ -189,30 +195,49 @@ package final class PostgresStore: Store {
         return "\(error)"
     }
 
-    /// One multi-row `INSERT` for a batch of events.
-    static func insert(_ events: [TrackedEvent], on connection: PostgresConnection, logger: Logger) async throws {
-        var bindings = PostgresBindings(capacity: events.count * 11)
-        var rows: [String] = []
-        rows.reserveCapacity(events.count)
-        for event in events {
-            rows.append(placeholders(11, after: bindings.count))
-            bindings.append(event.site)
-            bindings.append(event.page)
-            bindings.append(event.type.rawValue)
-            bindings.append(event.visitor)
-            bindings.append(event.occurredAt.epochMilliseconds)
-            bindings.append(event.receivedAt.epochMilliseconds)
-            bindings.append(event.asset)
-            bindings.append(event.url)
-            bindings.append(event.step)
-            bindings.append(event.field)
-            bindings.append(event.source.rawValue)
-        }
-        try await connection.query(PostgresQuery(unsafeSQL: """
-            INSERT INTO events (site, page, type, visitor, occurred_at, received_at, asset, url, step, field, source)
-            VALUES \(rows.joined(separator: ", "))
-            """, binds: bindings), logger: logger)
+    /// One statement for a batch of events: inserts the rows from one array per column, and adds them to the rollups
+    /// (`event_rollups`, `page_view_rollups`, `funnel_visitors`) in the slot the batch drew, keys in order so that
+    /// concurrent batches that drew the same slot lock the rows they share in the same order. Its text is the same for
+    /// every batch.
+    static func insertQuery(_ events: [TrackedEvent]) -> PostgresQuery {
+        var bindings = PostgresBindings(capacity: 13)
+        bindings.append(events.map(\.site))
+        bindings.append(events.map(\.page))
+        bindings.append(events.map(\.type.rawValue))
+        bindings.append(PostgresTextColumn(values: events.map(\.visitor)))
+        bindings.append(events.map(\.occurredAt.epochMilliseconds))
+        bindings.append(events.map(\.receivedAt.epochMilliseconds))
+        bindings.append(PostgresTextColumn(values: events.map(\.asset)))
+        bindings.append(PostgresTextColumn(values: events.map(\.url)))
+        bindings.append(PostgresTextColumn(values: events.map(\.step)))
+        bindings.append(PostgresTextColumn(values: events.map(\.field)))
+        bindings.append(events.map(\.source.rawValue))
+        bindings.append(drawSlot())
+        bindings.append(EventType.bookingFunnel.map(\.rawValue))
+        return PostgresQuery(unsafeSQL: insertEventsSQL, binds: bindings)
     }
+
+    private static let insertEventsSQL = """
+        WITH stored AS (
+            INSERT INTO events (site, page, type, visitor, occurred_at, received_at, asset, url, step, field, source)
+            SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::bigint[], $7::text[],
+                                 $8::text[], $9::text[], $10::text[], $11::text[])
+            RETURNING site, page, type, visitor, occurred_at / \(HourSpan.hour) AS hour
+        ), counted AS (
+            INSERT INTO event_rollups (site, type, hour, events, slot)
+            SELECT site, type, hour, COUNT(*), $12::smallint FROM stored GROUP BY site, type, hour ORDER BY site, type, hour
+            ON CONFLICT (site, type, hour, slot) DO UPDATE SET events = event_rollups.events + excluded.events
+        ), viewed AS (
+            INSERT INTO page_view_rollups (site, page, hour, views, slot)
+            SELECT site, page, hour, COUNT(*), $12::smallint FROM stored WHERE type = 'pageview'
+            GROUP BY site, page, hour ORDER BY site, page, hour
+            ON CONFLICT (site, page, hour, slot) DO UPDATE SET views = page_view_rollups.views + excluded.views
+        )
+        INSERT INTO funnel_visitors (site, type, hour, visitor)
+        SELECT DISTINCT site, type, hour, visitor FROM stored WHERE type = ANY($13::text[]) AND visitor IS NOT NULL
+        ORDER BY site, type, hour, visitor
+        ON CONFLICT DO NOTHING
+        """
 
     /// A batch of downloads in one transaction: locks every visitor and asset in it (in one order, so two instances'
     /// batches cannot deadlock), reads the recent downloads of those pairs, decides each row in time order (so a
@@ -229,13 +254,17 @@ package final class PostgresStore: Store {
                 """, logger: logger)
             let earliest = watched.map { $0.download.at.addingTimeInterval(-$0.window).epochMilliseconds }.min() ?? 0
             let latest = watched.map { $0.download.at.addingTimeInterval($0.window).epochMilliseconds }.max() ?? 0
-            // One index lookup (visitor, asset, at) per pair: a time range alone would read every recent download.
+            // One index lookup (visitor, asset) per pair: a time range alone would read every recent download. The
+            // time is compared as `at + 0` so that no plan can walk `downloads_time` instead: without fresh statistics
+            // (a new or just emptied table, until autovacuum's first analyze) the planner took that index, and every
+            // pair of every batch read all the downloads of the last seconds (most of the database's CPU under load).
             let rows = try await connection.query("""
                 SELECT k.visitor, k.asset, d.at
                 FROM (SELECT DISTINCT * FROM unnest(\(visitors)::text[], \(assets)::text[])) AS k(visitor, asset)
                 CROSS JOIN LATERAL (
                     SELECT at FROM downloads
-                    WHERE visitor = k.visitor AND asset = k.asset AND source = 'link' AND at > \(earliest) AND at < \(latest)) AS d
+                    WHERE visitor = k.visitor AND asset = k.asset AND source = 'link'
+                      AND at + 0 > \(earliest) AND at + 0 < \(latest)) AS d
                 """, logger: logger)
             for try await (visitor, asset, at) in rows.decode((String, String, Int64).self) {
                 seen["\(visitor)|\(asset)", default: []].append(at)
