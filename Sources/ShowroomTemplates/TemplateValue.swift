@@ -95,54 +95,88 @@ public struct TemplateKey: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// An ordered map of members: a typed context's fields or a YAML mapping. Small maps (up to 16 members, most of them) are
-/// searched by comparing precomputed hashes; larger ones through an index. Immutable once made.
+/// searched by comparing precomputed hashes; larger ones through an open-addressing table over the same hashes (a
+/// `Dictionary` would hash every key again with SipHash, on every look-up). Immutable once made.
 public final class TemplateMap: Sendable {
     /// The member names in the order given; a name given twice keeps its first place.
     public let keys: [TemplateKey]
     /// The members' values, in the order of `keys`.
     package let values: [TemplateValue]
-    private let index: [TemplateKey: Int]?
+    /// For maps of more than 16 members: slots of a power-of-two table, each the position of a key plus one
+    /// (0 is empty), found from the key's hash with linear probing.
+    private let slots: [Int32]
     /// What `{{name}}` prints for the map itself (an asset prints its URL); nil prints nothing.
     public let printed: String?
     let printedLocation: SourceLocation?
 
     /// A map of `pairs` in their order (a later pair with an earlier one's name replaces its value) that prints as
     /// `printed`, written at `printedLocation`.
-    public init(_ pairs: [(String, TemplateValue)], printed: String? = nil, printedLocation: SourceLocation? = nil) {
+    public convenience init(_ pairs: [(String, TemplateValue)], printed: String? = nil, printedLocation: SourceLocation? = nil) {
         var keys: [TemplateKey] = []
         var values: [TemplateValue] = []
         keys.reserveCapacity(pairs.count)
         values.reserveCapacity(pairs.count)
-        for (name, value) in pairs {
-            let key = TemplateKey(name)
-            // A later pair with the same name replaces the earlier one (as in a YAML mapping).
-            if let existing = keys.firstIndex(of: key) {
-                values[existing] = value
-                continue
-            }
-            keys.append(key)
-            values.append(value)
-        }
+        for (name, value) in pairs { Self.put(TemplateKey(name), value, keys: &keys, values: &values) }
+        self.init(keys: keys, values: values, printed: printed, printedLocation: printedLocation)
+    }
+
+    private init(keys: [TemplateKey], values: [TemplateValue], printed: String?, printedLocation: SourceLocation?) {
         self.keys = keys
         self.values = values
-        index = keys.count > 16 ? Dictionary(uniqueKeysWithValues: zip(keys, keys.indices)) : nil
+        slots = keys.count > 16 ? Self.table(of: keys) : []
         self.printed = printed
         self.printedLocation = printedLocation
     }
 
+    /// Appends `key`, or replaces its value when it is there already (as a later key in a YAML mapping does).
+    private static func put(_ key: TemplateKey, _ value: TemplateValue, keys: inout [TemplateKey], values: inout [TemplateValue]) {
+        if let existing = keys.firstIndex(of: key) {
+            values[existing] = value
+        } else {
+            keys.append(key)
+            values.append(value)
+        }
+    }
+
+    private static func table(of keys: [TemplateKey]) -> [Int32] {
+        var size = 32
+        while size < keys.count * 2 { size *= 2 }
+        var slots = [Int32](repeating: 0, count: size)
+        for (position, key) in keys.enumerated() {
+            var slot = key.hash & (size - 1)
+            while slots[slot] != 0 { slot = (slot + 1) & (size - 1) }
+            slots[slot] = Int32(position + 1)
+        }
+        return slots
+    }
+
     /// The member `key`, or nil when the map has none.
     package subscript(key: TemplateKey) -> TemplateValue? {
-        if let index { return index[key].map { values[$0] } }
-        for position in keys.indices where keys[position] == key { return values[position] }
+        if slots.isEmpty {
+            for position in keys.indices where keys[position] == key { return values[position] }
+            return nil
+        }
+        let mask = slots.count - 1
+        var slot = key.hash & mask
+        while slots[slot] != 0 {
+            let position = Int(slots[slot]) - 1
+            if keys[position] == key { return values[position] }
+            slot = (slot + 1) & mask
+        }
         return nil
     }
 
     /// The member called `name`, or nil; the name is hashed on every call (`subscript(key:)` takes a key made once).
     public subscript(name: String) -> TemplateValue? { self[TemplateKey(name)] }
 
-    /// A copy with `pairs` added or replaced.
+    /// A copy with `pairs` added or replaced; the map's own keys are reused as they are, hashes and all.
     public func adding(_ pairs: [(String, TemplateValue)]) -> TemplateMap {
-        TemplateMap(Array(zip(keys.map(\.name), values)) + pairs, printed: printed, printedLocation: printedLocation)
+        var keys = keys
+        var values = values
+        keys.reserveCapacity(keys.count + pairs.count)
+        values.reserveCapacity(values.count + pairs.count)
+        for (name, value) in pairs { Self.put(TemplateKey(name), value, keys: &keys, values: &values) }
+        return TemplateMap(keys: keys, values: values, printed: printed, printedLocation: printedLocation)
     }
 }
 
