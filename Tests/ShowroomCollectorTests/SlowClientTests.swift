@@ -93,7 +93,9 @@ struct SlowClientTests {
             for _ in 0..<3 where refused == nil {
                 let connection = try LoopbackConnection(host: "localhost", port: port)
                 connection.write("GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n")
-                if try await connection.waitFor("ok\n", before: .seconds(2)) { served.append(connection) } else { refused = connection }
+                // A refused connection is closed at once, so the long wait only ever runs out for an answer a loaded
+                // machine is slow to send.
+                if try await connection.waitFor("ok\n", before: .seconds(10)) { served.append(connection) } else { refused = connection }
             }
             let beyond = try #require(refused, "three connections were served with a limit of two")
             #expect(try await beyond.waitForClose(before: Self.cutOffBy))
@@ -108,13 +110,13 @@ struct SlowClientTests {
             let port = try #require(client.port)
             var held: LoopbackConnection? = try LoopbackConnection(host: "localhost", port: port)
             held?.write("GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n")
-            #expect(try await held?.waitFor("ok\n", before: .seconds(2)) == true)
+            #expect(try await held?.waitFor("ok\n", before: .seconds(10)) == true)
             held = nil
             var served = false
             for _ in 0..<40 where !served {
                 let next = try LoopbackConnection(host: "localhost", port: port)
                 next.write("GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n")
-                served = try await next.waitFor("ok\n", before: .seconds(1))
+                served = try await next.waitFor("ok\n", before: .seconds(5))
                 if !served { try await Task.sleep(for: .milliseconds(50)) }
             }
             #expect(served)
