@@ -111,6 +111,7 @@ let package = Package(
             name: "ShowroomStudio",
             dependencies: [
                 "ShowroomCore", "ShowroomWorkspace", "ShowroomSite", "ShowroomPreview",
+                .product(name: "Yams", package: "Yams"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),

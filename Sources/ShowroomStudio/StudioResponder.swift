@@ -18,8 +18,8 @@ struct StudioResponder: HTTPResponder {
     let preview: PreviewWorkspace
     /// Where the studio's build of the fleet is, one folder per site (for the preview frame's files).
     let output: URL
-    /// Rebuilds one site into `output` after a save, so the frame's links and pictures follow.
-    let rebuild: @Sendable (String) -> Void
+    /// Rebuilds sites into `output` after a save, so the frame's links and pictures follow.
+    let rebuild: @Sendable ([String]) -> Void
 
     /// The cookie that says which site's files the paths outside `/_studio/` are.
     static let siteCookie = "studio-site"
@@ -114,6 +114,10 @@ struct StudioResponder: HTTPResponder {
         case (.post, "/_studio/api/preview"): return await previewAnswer(visit, form: form)
         case (.get, "/_studio/publish"): return publishing(visit, message: nil, failure: nil)
         case (.post, "/_studio/commit"): return commit(visit, form: form)
+        case (.get, "/_studio/data"): return dataFiles(visit)
+        case (.get, "/_studio/data/edit"): return dataTables(visit)
+        case (.post, "/_studio/data/preview"): return await dataPreview(visit, form: form)
+        case (.post, "/_studio/data/save"): return await dataSave(visit, form: form)
         case (.get, "/_studio/login"): return Self.redirect("/_studio/")
         case (.get, let path) where path.hasPrefix("/_studio/frame/"): return await frame(&visit)
         case (.get, let path) where !path.hasPrefix("/_studio/"), (.head, let path) where !path.hasPrefix("/_studio/"):
