@@ -114,6 +114,8 @@ struct StudioResponder: HTTPResponder {
         case (.post, "/_studio/api/preview"): return await previewAnswer(visit, form: form)
         case (.get, "/_studio/publish"): return publishing(visit, message: nil, failure: nil)
         case (.post, "/_studio/commit"): return commit(visit, form: form)
+        case (.get, "/_studio/new"): return newPageForm(visit)
+        case (.post, "/_studio/new"): return createPage(visit, form: form)
         case (.get, "/_studio/data"): return dataFiles(visit)
         case (.get, "/_studio/data/edit"): return dataTables(visit)
         case (.post, "/_studio/data/preview"): return await dataPreview(visit, form: form)
