@@ -110,7 +110,7 @@ let package = Package(
         .target(
             name: "ShowroomStudio",
             dependencies: [
-                "ShowroomCore", "ShowroomWorkspace", "ShowroomSite", "ShowroomPreview",
+                "ShowroomCore", "ShowroomWorkspace", "ShowroomSite", "ShowroomPreview", "ShowroomReports", "ShowroomStorage",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -62,6 +62,9 @@ struct StudioStage: Sendable {
         /// The CSRF token of the last studio page this browser saw.
         var csrf: String { memory.withLock { $0.csrf } }
 
+        /// The Cookie header this browser sends.
+        var cookies: String { cookieHeader }
+
         private var cookieHeader: String {
             memory.withLock { $0.cookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
         }
