@@ -95,6 +95,9 @@ struct StudioStrings: Sendable {
     var costPerDownload: String
     var storeUnreachable: String
     var added: String
+    var push: String
+    var pushExplanation: String
+    var pushed: String
 
     static let english = StudioStrings(
         studio: "Showroom Studio", fleet: "The fleet", site: "Site", kind: "Kind", locale: "Language", lastBuild: "Last build",
@@ -118,7 +121,9 @@ struct StudioStrings: Sendable {
         slug: "Address (optional)", slugHint: "lower-case letters, digits and hyphens; made from the title when left empty", create: "Create", assetLibrary: "Asset library",
         addAsset: "Add to the library", neverUsed: "never used", usedOn: "Used on", downloads: "Downloads (30 days)",
         costPerDownload: "Cost per download", storeUnreachable: "Downloads are not shown: the collector's store cannot be reached",
-        added: "Added to the library:")
+        added: "Added to the library:", push: "Push",
+        pushExplanation: "Send the commits saved here to the shared repository, where CI builds and publishes them:",
+        pushed: "Pushed to")
 
     static let chinese = StudioStrings(
         studio: "Showroom 工作室", fleet: "全部网站", site: "网站", kind: "类型", locale: "语言", lastBuild: "上次构建",
@@ -142,5 +147,6 @@ struct StudioStrings: Sendable {
         slug: "地址（可选）", slugHint: "小写字母、数字和连字符；留空则由标题生成", create: "创建", assetLibrary: "素材库",
         addAsset: "添加到素材库", neverUsed: "从未使用", usedOn: "使用页面", downloads: "下载次数（30 天）",
         costPerDownload: "每次下载成本", storeUnreachable: "无法显示下载次数：连接不到数据收集服务的存储",
-        added: "已添加到素材库：")
+        added: "已添加到素材库：", push: "推送",
+        pushExplanation: "把这里保存的提交发送到共享仓库，由 CI 构建并发布：", pushed: "已推送到")
 }

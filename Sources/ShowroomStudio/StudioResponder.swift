@@ -127,6 +127,7 @@ struct StudioResponder: HTTPResponder {
         case (.post, "/_studio/api/preview"): return await previewAnswer(visit, form: form)
         case (.get, "/_studio/publish"): return publishing(visit, message: nil, failure: nil)
         case (.post, "/_studio/commit"): return commit(visit, form: form)
+        case (.post, "/_studio/push"): return await push(visit)
         case (.get, "/_studio/new"): return newPageForm(visit)
         case (.post, "/_studio/new"): return createPage(visit, form: form)
         case (.get, "/_studio/assets"): return await assetLibrary(visit)
