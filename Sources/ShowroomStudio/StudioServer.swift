@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import ServiceLifecycle
+import UnixSignals
 import ShowroomCore
 import ShowroomPreview
 import ShowroomSite
