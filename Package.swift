@@ -110,13 +110,18 @@ let package = Package(
         .target(
             name: "ShowroomStudio",
             dependencies: [
-                "ShowroomCore", "ShowroomWorkspace", "ShowroomSite", "ShowroomPreview",
+                "ShowroomCore", "ShowroomWorkspace", "ShowroomSite", "ShowroomPreview", "ShowroomReports", "ShowroomStorage",
+                .product(name: "Yams", package: "Yams"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
-            resources: [.copy("Resources")]
+            resources: [.copy("Resources")],
+            // The asset library links the store, whose SQL library makes string literals expressions; a file sees
+            // only the members of the modules it imports, so the screens' HTML stays text.
+            swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]
         ),
 
         // Reports for marketing: which assets pay off, when each site's audience is active; access-log ingestion.

@@ -26,12 +26,16 @@ struct StudioCommand: AsyncParsableCommand {
     @Option(help: "The workspace folder (the one with sites/, templates/, shared/, assets/).")
     var workspace: String = "."
 
+    @Option(help: "The collector's store the asset library reads downloads from: sqlite:PATH (relative to the workspace) or postgres://….")
+    var database = "sqlite:.showroom/collector.sqlite"
+
     func run() async throws {
         let log: @Sendable (String) -> Void = { line in
             print(line)
             fflush(nil)
         }
         var options = StudioOptions(workspace: URL(fileURLWithPath: workspace), host: bind, port: port, log: log)
+        options.database = database
         options.stopOnSignals = true
         do {
             try await StudioServer(options: options).run()

@@ -15,6 +15,11 @@ struct FormFields: Sendable {
         }
     }
 
+    /// The text fields of an upload form.
+    init(fields: [String: String]) {
+        values = fields
+    }
+
     /// The value of `name`; nil when the form has no such field.
     subscript(name: String) -> String? { values[name] }
 

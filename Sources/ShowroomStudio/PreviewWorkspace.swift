@@ -12,7 +12,7 @@ final class PreviewWorkspace: Sendable {
     /// The mirror's root.
     let mirror: URL
     /// One preview at a time: they share the mirror.
-    private let lock = Locked(())
+    let lock = Locked(())
 
     /// The folders and files of a workspace that a build reads.
     static let mirroredItems = ["showroom.yaml", "sites", "shared", "templates", "assets"]
@@ -136,7 +136,7 @@ final class PreviewWorkspace: Sendable {
 
     /// Puts the editor's text at `file` in the mirror as a new file, never through the link (that would write
     /// into the workspace); the next `synchronise` links the workspace's file back.
-    private func writeEdited(_ file: String, text: String) throws {
+    func writeEdited(_ file: String, text: String) throws {
         let target = mirror.appendingPathComponent(file)
         try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         unlink(target.path)

@@ -1,7 +1,8 @@
 import Foundation
 
 /// The git repository the workspace lives in, as the publishing screen needs it: which files changed, how,
-/// and a commit of them with the user's message and name. Runs Debian's `git`; nothing here pushes.
+/// a commit of them with the user's message and name, and a push of the commits (never a forced one). Runs
+/// Debian's `git`.
 struct Repository: Sendable {
     /// The workspace folder; git finds the repository from there.
     let workspace: URL
@@ -56,6 +57,37 @@ struct Repository: Sendable {
         return try git(["rev-parse", "HEAD"]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// Where a push goes: the current branch's upstream remote, else `origin`, else the only remote; nil when the
+    /// repository has no remote (then the studio offers no push).
+    func remote() -> String? {
+        guard let remotes = try? git(["remote"]).split(separator: "\n").map(String.init), !remotes.isEmpty else { return nil }
+        if let branch = try? currentBranch(), let upstream = try? git(["config", "--get", "branch.\(branch).remote"])
+            .trimmingCharacters(in: .whitespacesAndNewlines), remotes.contains(upstream) { return upstream }
+        if remotes.contains("origin") { return "origin" }
+        return remotes.count == 1 ? remotes[0] : nil
+    }
+
+    /// Pushes the current branch to the same branch of `remote()`, as a fast-forward only (no `--force` of any
+    /// kind): when the remote has commits this repository has not, git refuses, and its message says so; the
+    /// local commits stay as they are. Returns where it pushed (`origin main`).
+    func push() throws(Failure) -> String {
+        guard let remote = remote() else {
+            throw Failure(description: "this repository has no remote to push to; ask a developer to add one (`git remote add origin …`)")
+        }
+        let branch = try currentBranch()
+        _ = try git(["push", "--porcelain", remote, "HEAD:refs/heads/\(branch)"])
+        return "\(remote) \(branch)"
+    }
+
+    /// The branch being worked on; a detached HEAD is refused, since a push would not know where to go.
+    private func currentBranch() throws(Failure) -> String {
+        do {
+            return try git(["symbolic-ref", "--short", "HEAD"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        } catch {
+            throw Failure(description: "the repository is not on a branch (a detached HEAD), so there is nowhere to push; ask a developer to check out a branch")
+        }
+    }
+
     /// The published paths that exist (git refuses a path that matches nothing; files deleted inside them still count).
     private func existingPublishedPaths() -> [String] {
         Self.publishedPaths.filter { FileManager.default.fileExists(atPath: workspace.appendingPathComponent($0).path) }
@@ -70,6 +102,8 @@ struct Repository: Sendable {
         environment["GIT_TERMINAL_PROMPT"] = "0"
         environment["GIT_PAGER"] = "cat"
         environment["LC_ALL"] = "C"
+        // A push over SSH must fail with a message rather than wait for a password or a host key nobody types.
+        if environment["GIT_SSH_COMMAND"] == nil { environment["GIT_SSH_COMMAND"] = "ssh -o BatchMode=yes" }
         process.environment = environment
         let output = Pipe()
         let errors = Pipe()

@@ -69,4 +69,29 @@ struct StoredFile: Sendable {
         }
         return StoredFile(path: path, text: text, version: SHA256.hex(of: bytes))
     }
+
+    /// Writes `text` as a new file at `path`, never over one: the text goes to a temporary file beside it, is
+    /// flushed, then hard-linked to the name, which fails when the name is taken (even by a file made a moment
+    /// ago), so an existing page is never replaced. Returns false when the name is taken.
+    static func create(_ text: String, at path: WorkspacePath) throws(Failure) -> Bool {
+        let folder = path.url.deletingLastPathComponent()
+        let temporary = folder.appendingPathComponent(".\(path.url.lastPathComponent).studio-\(UUID().uuidString)")
+        defer { unlink(temporary.path) }
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            defer { close(descriptor) }
+            let bytes = Array(text.utf8)
+            let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress!, bytes.count) }
+            guard written == bytes.count, fsync(descriptor) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+            guard link(temporary.path, path.url.path) == 0 else {
+                if errno == EEXIST { return false }
+                throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+            }
+            return true
+        } catch {
+            throw .unwritable("\(path.relative) could not be made: \(error.localizedDescription); nothing was written")
+        }
+    }
 }

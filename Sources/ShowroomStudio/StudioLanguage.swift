@@ -76,6 +76,28 @@ struct StudioStrings: Sendable {
     var wholeFile: String
     /// "line" before a line number of the body, in problems.
     var line: String
+    var sharedData: String
+    var dataExplanation: String
+    var showReach: String
+    var reaches: String
+    var reachesNothing: String
+    var savedCellsBlocked: String
+    var newPage: String
+    var section: String
+    var slug: String
+    var slugHint: String
+    var create: String
+    var assetLibrary: String
+    var addAsset: String
+    var neverUsed: String
+    var usedOn: String
+    var downloads: String
+    var costPerDownload: String
+    var storeUnreachable: String
+    var added: String
+    var push: String
+    var pushExplanation: String
+    var pushed: String
 
     static let english = StudioStrings(
         studio: "Showroom Studio", fleet: "The fleet", site: "Site", kind: "Kind", locale: "Language", lastBuild: "Last build",
@@ -92,7 +114,16 @@ struct StudioStrings: Sendable {
         login: "Log in", loginExplanation: "Enter the token `showroom studio` printed when it started.", token: "Token",
         loginRefused: "That token is not the one the studio printed.", previewUpdating: "Updating…",
         previewFailed: "The page did not build; see the problems listed.", builtOK: "built without errors",
-        wholeFile: "The whole file", line: "line")
+        wholeFile: "The whole file", line: "line", sharedData: "Shared data",
+        dataExplanation: "Models, trims, prices, colours and dealers that every site reads. Change a value, then preview where it shows before saving.",
+        showReach: "Preview: where does it show?", reaches: "This change shows on", reachesNothing: "No page of the fleet changes.",
+        savedCellsBlocked: "Not saved: fix the values marked in red first.", newPage: "New page", section: "Section",
+        slug: "Address (optional)", slugHint: "lower-case letters, digits and hyphens; made from the title when left empty", create: "Create", assetLibrary: "Asset library",
+        addAsset: "Add to the library", neverUsed: "never used", usedOn: "Used on", downloads: "Downloads (30 days)",
+        costPerDownload: "Cost per download", storeUnreachable: "Downloads are not shown: the collector's store cannot be reached",
+        added: "Added to the library:", push: "Push",
+        pushExplanation: "Send the commits saved here to the shared repository, where CI builds and publishes them:",
+        pushed: "Pushed to")
 
     static let chinese = StudioStrings(
         studio: "Showroom 工作室", fleet: "全部网站", site: "网站", kind: "类型", locale: "语言", lastBuild: "上次构建",
@@ -109,5 +140,13 @@ struct StudioStrings: Sendable {
         login: "登录", loginExplanation: "输入 `showroom studio` 启动时打印的令牌。", token: "令牌",
         loginRefused: "令牌不正确。", previewUpdating: "正在更新…",
         previewFailed: "页面没有构建成功；请查看列出的问题。", builtOK: "构建成功，没有错误",
-        wholeFile: "整个文件", line: "行")
+        wholeFile: "整个文件", line: "行", sharedData: "共享数据",
+        dataExplanation: "所有网站读取的车型、配置、价格、颜色和经销商。修改数值后，保存前先预览它出现在哪些页面。",
+        showReach: "预览：会出现在哪里？", reaches: "这个修改出现在", reachesNothing: "没有页面发生变化。",
+        savedCellsBlocked: "未保存：请先修正标红的数值。", newPage: "新建页面", section: "栏目",
+        slug: "地址（可选）", slugHint: "小写字母、数字和连字符；留空则由标题生成", create: "创建", assetLibrary: "素材库",
+        addAsset: "添加到素材库", neverUsed: "从未使用", usedOn: "使用页面", downloads: "下载次数（30 天）",
+        costPerDownload: "每次下载成本", storeUnreachable: "无法显示下载次数：连接不到数据收集服务的存储",
+        added: "已添加到素材库：", push: "推送",
+        pushExplanation: "把这里保存的提交发送到共享仓库，由 CI 构建并发布：", pushed: "已推送到")
 }

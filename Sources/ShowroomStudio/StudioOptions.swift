@@ -14,6 +14,9 @@ public struct StudioOptions: Sendable {
     public var loginToken: String?
     /// One line per event worth telling the user about (started, saved, committed).
     public var log: @Sendable (String) -> Void
+    /// The collector's store the asset library reads downloads from (`sqlite:PATH` relative to the workspace, or
+    /// `postgres://…`), as `showroom assets report --database` takes it.
+    public var database = "sqlite:.showroom/collector.sqlite"
     /// Stop gracefully on SIGINT (Ctrl-C) and SIGTERM; tests cancel the task instead.
     public var stopOnSignals = false
 

@@ -40,7 +40,8 @@ extension StudioPage {
         return render(title: "\(site.title) (\(site.id))", content: """
             <p>\(escaped(strings.kind)): \(escaped(site.kind)) · \(escaped(strings.locale)): \(escaped(site.locale))</p>
             <h2>\(escaped(strings.lastBuild))</h2>\(problemList)
-            <h2>\(escaped(strings.pages))</h2><ul>\(own)</ul>
+            <h2>\(escaped(strings.pages))</h2>
+            <p><a href="\(escaped(Self.link("/_studio/new", [("site", site.id)])))" id="new-page">\(escaped(strings.newPage))</a></p><ul>\(own)</ul>
             <h2>\(escaped(strings.mounts))</h2><ul>\(shared)</ul>
             """)
     }

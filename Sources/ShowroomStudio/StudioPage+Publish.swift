@@ -2,10 +2,16 @@ import Foundation
 
 extension StudioPage {
     /// The publishing screen: the changed files, their diff line by line, and the commit form.
-    func publish(changes: [Repository.Change], diff: String, settings: StudioSettings, message: String?, failure: String?) -> String {
+    /// `remote` is where "Push" sends the commits, when the repository has one.
+    func publish(changes: [Repository.Change], diff: String, settings: StudioSettings, message: String?, failure: String?,
+                 remote: String? = nil) -> String {
         let notice = message.map { "<p class=\"message\" role=\"status\">\(escaped($0))</p>" } ?? ""
         let refusal = failure.map { "<p class=\"error\" role=\"alert\">\(escaped($0))</p>" } ?? ""
-        guard !changes.isEmpty else { return render(title: strings.publish, content: notice + refusal + "<p>\(escaped(strings.noChanges))</p>") }
+        let push = remote.map { remote in
+            "<form method=\"post\" action=\"/_studio/push\" class=\"push\">\(csrfField)<p>\(escaped(strings.pushExplanation)) <code>\(escaped(remote))</code> "
+                + "<button type=\"submit\" id=\"push\">\(escaped(strings.push))</button></p></form>"
+        } ?? ""
+        guard !changes.isEmpty else { return render(title: strings.publish, content: notice + refusal + "<p>\(escaped(strings.noChanges))</p>" + push) }
         let list = changes.map { "<li><code>\(escaped($0.path))</code> <small>\($0.kind.rawValue)</small></li>" }.joined()
         let lines = diff.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
             let kind = line.hasPrefix("+++") || line.hasPrefix("---") || line.hasPrefix("diff ") || line.hasPrefix("index ") ? "file"
@@ -25,6 +31,7 @@ extension StudioPage {
             <p class="field"><label for="c-email">\(escaped(strings.yourEmail))</label>
             <input id="c-email" name="email" type="email" value="\(escaped(settings.email))" required autocomplete="email"></p>
             <p><button type="submit">\(escaped(strings.saveToRepository))</button></p></form>
+            \(push)
             """)
     }
 

@@ -20,7 +20,7 @@ struct StudioPage: Sendable {
         }.joined(separator: " ")
         let navigation = csrf == nil ? "" : """
             <nav aria-label="\(escaped(strings.studio))"><a href="/_studio/">\(escaped(strings.fleet))</a> \
-            <a href="/_studio/publish">\(escaped(strings.publish))</a> \(switchLinks)</nav>
+            <a href="/_studio/assets">\(escaped(strings.assetLibrary))</a> <a href="/_studio/data">\(escaped(strings.sharedData))</a> <a href="/_studio/publish">\(escaped(strings.publish))</a> \(switchLinks)</nav>
             """
         return """
             <!DOCTYPE html>

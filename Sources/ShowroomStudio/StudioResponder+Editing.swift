@@ -106,7 +106,7 @@ extension StudioResponder {
             }
             _ = try StoredFile.save(text, to: path, expected: version)
             options.log("Saved \(path.relative)")
-            rebuild(site)
+            rebuild([site])
             return Self.redirect(StudioPage.link("/_studio/edit", [("site", site), ("file", path.relative), ("saved", "1")]))
         } catch let refusal as WorkspacePath.Refusal {
             return Self.html(.forbidden, page.refusal(title: "Refused", explanation: refusal.description + "; nothing was saved"))

@@ -29,7 +29,8 @@ extension StudioResponder {
         do {
             let changes = try repository.changes()
             let diff = try repository.diff()
-            return Self.html(status, visit.page.publish(changes: changes, diff: diff, settings: settings, message: message, failure: failure))
+            return Self.html(status, visit.page.publish(changes: changes, diff: diff, settings: settings, message: message, failure: failure,
+                                                        remote: repository.remote()))
         } catch {
             return Self.html(.internalServerError, visit.page.refusal(title: visit.page.strings.publish, explanation: error.description))
         }
@@ -47,6 +48,23 @@ extension StudioResponder {
             return publishing(visit, message: "\(visit.page.strings.committed) \(hash.prefix(12))", failure: nil)
         } catch {
             return publishing(visit, message: nil, failure: error.description, status: .unprocessableContent)
+        }
+    }
+
+    /// `POST /_studio/push`: the commits to the remote, fast-forward only; a refusal shows git's own message and
+    /// loses nothing (the commits stay in the workspace's repository).
+    func push(_ visit: Visit) async -> Response {
+        let repository = Repository(workspace: options.workspace)
+        let result: Result<String, Repository.Failure> = await StudioServer.onThread {
+            do throws(Repository.Failure) { return .success(try repository.push()) } catch { return .failure(error) }
+        }
+        switch result {
+        case .success(let target):
+            options.log("Pushed to \(target)")
+            return publishing(visit, message: "\(visit.page.strings.pushed) \(target)", failure: nil)
+        case .failure(let failure):
+            return publishing(visit, message: nil, failure: failure.description + " Nothing was lost: your commits are still saved here.",
+                              status: .unprocessableContent)
         }
     }
 }

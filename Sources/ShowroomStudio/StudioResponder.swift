@@ -18,13 +18,17 @@ struct StudioResponder: HTTPResponder {
     let preview: PreviewWorkspace
     /// Where the studio's build of the fleet is, one folder per site (for the preview frame's files).
     let output: URL
-    /// Rebuilds one site into `output` after a save, so the frame's links and pictures follow.
-    let rebuild: @Sendable (String) -> Void
+    /// Rebuilds sites into `output` after a save, so the frame's links and pictures follow.
+    let rebuild: @Sendable ([String]) -> Void
 
     /// The cookie that says which site's files the paths outside `/_studio/` are.
     static let siteCookie = "studio-site"
     /// The largest body the studio reads: a page file plus its form's other fields.
     static let maxBody = StoredFile.maxBytes + 64 * 1024
+    /// The largest upload into the asset library (a press photo, a brochure, a short film), with its form.
+    static let maxUpload = 50 * 1024 * 1024
+    /// Where the upload form posts.
+    static let uploadPath = "/_studio/assets/add"
 
     /// What a request brings along once it has passed the checks.
     struct Visit: Sendable {
@@ -34,6 +38,8 @@ struct StudioResponder: HTTPResponder {
         var csrf: String
         /// Set-Cookie headers to send with the answer (a new session, the language).
         var cookies: [String] = []
+        /// The file of an upload form, when one was sent.
+        var upload: [UInt8]?
         var path: String { request.uri.path }
         func query(_ name: String) -> String? { request.uri.queryParameters.get(name) }
     }
@@ -82,13 +88,20 @@ struct StudioResponder: HTTPResponder {
 
         var form = FormFields([])!
         if changes {
-            guard let bytes = try? await request.body.collect(upTo: Self.maxBody) else {
-                return Self.html(.contentTooLarge, page.refusal(title: "Too big", explanation: "The studio edits files of up to 4 MB."))
+            let uploading = path == Self.uploadPath
+            guard let bytes = try? await request.body.collect(upTo: uploading ? Self.maxUpload : Self.maxBody) else {
+                return Self.html(.contentTooLarge, page.refusal(title: "Too big", explanation: uploading
+                    ? "The asset library takes files of up to 50 MB; nothing was added. Make the file smaller (a lower resolution, a shorter film) and try again."
+                    : "The studio edits files of up to 4 MB."))
             }
-            guard let fields = FormFields(Array(buffer: bytes)) else {
+            if uploading, let upload = UploadForm(Array(buffer: bytes), contentType: request.headers[.contentType] ?? "") {
+                form = FormFields(fields: upload.fields)
+                visit.upload = upload.file
+            } else if let fields = FormFields(Array(buffer: bytes)) {
+                form = fields
+            } else {
                 return Self.html(.badRequest, page.refusal(title: "Refused", explanation: "The form's data could not be read; reload the page and try again."))
             }
-            form = fields
             let token = request.headers[HTTPField.Name("X-Studio-CSRF")!] ?? form["csrf"] ?? ""
             guard StudioSessions.sameSecret(token, session.session.csrf) else {
                 return Self.html(.forbidden, page.refusal(
@@ -114,6 +127,16 @@ struct StudioResponder: HTTPResponder {
         case (.post, "/_studio/api/preview"): return await previewAnswer(visit, form: form)
         case (.get, "/_studio/publish"): return publishing(visit, message: nil, failure: nil)
         case (.post, "/_studio/commit"): return commit(visit, form: form)
+        case (.post, "/_studio/push"): return await push(visit)
+        case (.get, "/_studio/new"): return newPageForm(visit)
+        case (.post, "/_studio/new"): return createPage(visit, form: form)
+        case (.get, "/_studio/assets"): return await assetLibrary(visit)
+        case (.get, "/_studio/assets/file"): return assetFile(visit)
+        case (.post, Self.uploadPath): return await addAsset(visit, form: form)
+        case (.get, "/_studio/data"): return dataFiles(visit)
+        case (.get, "/_studio/data/edit"): return dataTables(visit)
+        case (.post, "/_studio/data/preview"): return await dataPreview(visit, form: form)
+        case (.post, "/_studio/data/save"): return await dataSave(visit, form: form)
         case (.get, "/_studio/login"): return Self.redirect("/_studio/")
         case (.get, let path) where path.hasPrefix("/_studio/frame/"): return await frame(&visit)
         case (.get, let path) where !path.hasPrefix("/_studio/"), (.head, let path) where !path.hasPrefix("/_studio/"):

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import ServiceLifecycle
+import UnixSignals
 import ShowroomCore
 import ShowroomPreview
 import ShowroomSite
@@ -49,11 +50,12 @@ public struct StudioServer: Sendable {
 
         let preview = PreviewWorkspace(workspace: workspace, mirror: options.folder.appendingPathComponent("preview-workspace"))
         let log = options.log
-        let rebuild: @Sendable (String) -> Void = { site in
+        let rebuild: @Sendable ([String]) -> Void = { sites in
+            guard !sites.isEmpty else { return }
             Task {
-                let report = await Self.onThread { build([site]) }
+                let report = await Self.onThread { build(sites) }
                 await state.record(report)
-                log("Rebuilt \(site) in \(String(format: "%.0f", report.seconds * 1000)) ms")
+                log("Rebuilt \(sites.joined(separator: ", ")) in \(String(format: "%.0f", report.seconds * 1000)) ms")
             }
         }
         var logger = Logger(label: "showroom.studio")

@@ -47,6 +47,11 @@ enum YAMLScalar {
             && !value.contains(": ") && !value.contains(" #") && !value.hasSuffix(":") && !value.contains("\n")
             && !"-?:,[]{}#&*!|>'\"%@`".contains(value.first!)
         if plainSafe && !(asText && looksTyped) { return value }
+        return quoted(value)
+    }
+
+    /// `value` in double quotes, which YAML always reads as that text.
+    static func quoted(_ value: String) -> String {
         var quoted = "\""
         for character in value {
             switch character {

@@ -4,8 +4,9 @@ import ShowroomTestSupport
 import Testing
 
 /// The studio as a marketer meets it: Debian's Chromium over WebDriver, on a studio serving a copy of the example
-/// fleet's `lumen` site made a git repository. Opens the site, edits a page's text, sees the preview change, saves
-/// and commits, and finds the commit in `git log`.
+/// fleet made a git repository. Opens a site, edits a page's text, sees the preview change, saves and commits; changes
+/// a price in the shared data and sees the product page's preview change; makes a page from a section with a typo
+/// the preview flags at its line; and finds each commit in `git log`.
 @Suite("Studio in a browser", .serialized, .enabled(if: Browser.inCI || Browser.available, "Chromium and chromedriver are not installed (scripts/browser.sh)"))
 struct StudioInBrowserTests {
     private let about = "sites/lumen/content/about.md"
@@ -76,6 +77,92 @@ struct StudioInBrowserTests {
             }
             let log = try Self.git(["log", "-1", "--format=%an %s"], in: workspace)
             #expect(log == "Mei Lin About Lumen: Sunday test drives\n")
+        }
+    }
+
+    /// The text of the frame `id` on the page now ("" before it loaded a page).
+    private static func frameText(_ browser: WebDriver, _ id: String) async throws -> String {
+        try await browser.run("var f = document.getElementById(arguments[0]); var d = f && f.contentDocument; return d && d.body ? d.body.innerText : ''", [id])
+            as? String ?? ""
+    }
+
+    @Test func aMarketerChangesAPriceMakesATypoCreatesAPageAndSavesItAllToTheRepository() async throws {
+        try #require(Browser.available, "Chromium and chromedriver are needed: run scripts/browser.sh")
+        try await TemporaryFolder.with("showroom-studio-e2e") { folder in
+            let workspace = try ExampleFleet.copy(sites: ["vega", "lumen"], to: folder.appending("workspace"))
+            try Self.git(["init", "--quiet", "--initial-branch=main"], in: workspace)
+            try Self.git(["add", "--all"], in: workspace)
+            try Self.git(["-c", "user.name=Fixture", "-c", "user.email=fixture@example.test", "commit", "--quiet", "-m", "The fleet"], in: workspace)
+            // Where the Vega Comfort trim's price is written, which names its field in the table.
+            let models = try String(contentsOf: workspace.appendingPathComponent("shared/data/models.yaml"), encoding: .utf8)
+            let lines = models.split(separator: "\n", omittingEmptySubsequences: false)
+            let line = try #require(lines.firstIndex { $0.hasSuffix("    price: 119800") })
+            let column = try #require(lines[line].range(of: "119800")).lowerBound.utf16Offset(in: lines[line]) + 1
+            let priceField = "c-\(line + 1)-\(column)"
+            let port = try Loopback.freePort()
+            let server = StudioServer(options: StudioOptions(workspace: workspace, port: port, log: { _ in }))
+            let task = Task { try await server.run() }
+            defer { task.cancel() }
+            let up = await Loopback.poll("http://localhost:\(port)/_studio/studio.css", timeout: .seconds(300)) { _ in true }
+            try #require(up != nil, "the studio did not answer")
+
+            try await Browser.withDriver { driver in
+                let browser = try await WebDriver.start(driver: driver, javaScript: true)
+                do {
+                    try await browser.resize(width: 1400, height: 1000)
+                    // The price, in the shared data's table; the preview shows the product page with it.
+                    try await browser.open("http://localhost:\(port)/_studio/data")
+                    try await browser.click("a[href*='shared/data/models.yaml']")
+                    let tables = try await BookingStage.eventually(60) { (try? await browser.find("#\(priceField)")) != nil }
+                    try #require(tables, "the models open as tables")
+                    _ = try await browser.run("document.getElementById(arguments[0]).value = ''", [priceField])
+                    try await browser.type("123456", into: "#\(priceField)")
+                    try await browser.click("button[formaction='/_studio/data/preview']")
+                    let previewed = try await BookingStage.eventually(120) { try await Self.frameText(browser, "data-preview").contains("123,456") }
+                    #expect(previewed, "the product page's preview shows the new price")
+                    #expect(try await browser.text(of: "#reach").contains("vega"))
+                    try await browser.click("#save")
+                    let saved = try await BookingStage.eventually(120) { (try? await browser.text(of: "p[role=status]")) == "Saved." }
+                    #expect(saved)
+
+                    // A new page in lumen's top level, with a typo the preview flags at its line.
+                    try await browser.open("http://localhost:\(port)/_studio/site?id=lumen")
+                    try await browser.click("#new-page")
+                    let form = try await BookingStage.eventually(60) { (try? await browser.find("#n-title")) != nil }
+                    try #require(form, "the new page form opens")
+                    try await browser.type("Sunday test drives", into: "#n-title")
+                    try await browser.click("#create")
+                    let opened = try await BookingStage.eventually(60) { try await browser.currentURL().contains("sunday-test-drives.md") }
+                    #expect(opened, "the new page opens in the editor")
+                    try await browser.type("Book a test drive.\n\n{{< nosuch >}}\n", into: "#f-body")
+                    let flagged = try await BookingStage.eventually(60) {
+                        (try? await browser.text(of: "#problems-body"))?.contains("line 3: error") == true
+                    }
+                    #expect(flagged, "the typo is flagged at its line")
+                    _ = try await browser.run("document.getElementById('f-body').value = ''")
+                    try await browser.type("Book a test drive on a Sunday.\n", into: "#f-body")
+                    let fixed = try await BookingStage.eventually(60) { try await Self.previewText(browser).contains("on a Sunday") }
+                    #expect(fixed, "the preview follows the fix")
+                    try await browser.click("#save")
+                    let pageSaved = try await BookingStage.eventually(60) { (try? await browser.text(of: ".message")) == "Saved." }
+                    #expect(pageSaved)
+
+                    try await browser.open("http://localhost:\(port)/_studio/publish")
+                    try await browser.type("Vega Comfort at 123,456; a page on Sunday test drives", into: "#c-message")
+                    try await browser.type("Mei Lin", into: "#c-name")
+                    try await browser.type("mei.lin@example.test", into: "#c-email")
+                    try await browser.click(".commit button")
+                    let committed = try await BookingStage.eventually(60) { (try? await browser.text(of: ".message"))?.contains("Saved to the repository") == true }
+                    #expect(committed)
+                    await browser.quit()
+                } catch {
+                    await browser.quit()
+                    throw error
+                }
+            }
+            #expect(try Self.git(["log", "-1", "--format=%an %s"], in: workspace) == "Mei Lin Vega Comfort at 123,456; a page on Sunday test drives\n")
+            let files = try Self.git(["show", "--name-only", "--format="], in: workspace)
+            #expect(files == "shared/data/models.yaml\nsites/lumen/content/sunday-test-drives.md\n")
         }
     }
 }

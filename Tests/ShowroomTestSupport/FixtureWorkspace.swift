@@ -18,6 +18,11 @@ public struct FixtureWorkspace: Sendable {
         root = try TemporaryFolder("showroom", copying: Fixture.url(name)).url
     }
 
+    /// A workspace already in `root` (a copy of the example fleet, say), with the same helpers.
+    public init(root: URL) {
+        self.root = root
+    }
+
     /// Writes `text` to `path` (relative to the root), creating the folders on the way.
     public func write(_ path: String, _ text: String) throws {
         try writeBytes(path, Array(text.utf8))

@@ -4,18 +4,19 @@ import ShowroomStudio
 import ShowroomTestSupport
 import Testing
 
-/// A studio running on loopback over a copy of the `basic` fixture workspace, made a git repository with one
-/// commit, and a browser's side of the conversation: its cookies, the session's CSRF token, its `Origin`.
+/// A studio running on loopback over a copy of the `basic` fixture workspace (or of some sites of the example
+/// fleet), made a git repository with one commit, and a browser's side of the conversation: its cookies, the session's CSRF token, its `Origin`.
 struct StudioStage: Sendable {
     let workspace: FixtureWorkspace
     let port: Int
     /// The address the studio was reached at, as the `Host` header and the `Origin` say it.
     let authority: String
 
-    /// Runs a studio for the body on a fresh copy of the fixture, then stops it and removes the copy.
+    /// Runs a studio for the body on a fresh copy of the fixture (or of the example fleet's `fleet` sites, with
+    /// all its shared data), then stops it and removes the copy.
     static func with(host: String = "127.0.0.1", loginToken: String? = nil, sessionLifetime: Duration = .seconds(3600),
-                     _ body: (StudioStage) async throws -> Void) async throws {
-        let workspace = try FixtureWorkspace()
+                     fleet: [String]? = nil, _ body: (StudioStage) async throws -> Void) async throws {
+        let workspace = try fleet.map { FixtureWorkspace(root: try ExampleFleet.copy(sites: $0)) } ?? FixtureWorkspace()
         defer { workspace.remove() }
         try git(["init", "--quiet", "--initial-branch=main"], in: workspace.root)
         try git(["add", "--all"], in: workspace.root)
@@ -60,6 +61,9 @@ struct StudioStage: Sendable {
 
         /// The CSRF token of the last studio page this browser saw.
         var csrf: String { memory.withLock { $0.csrf } }
+
+        /// The Cookie header this browser sends.
+        var cookies: String { cookieHeader }
 
         private var cookieHeader: String {
             memory.withLock { $0.cookies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
