@@ -1,3 +1,4 @@
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +27,24 @@ static _Thread_local unsigned char *last;  // the newest allocation, which `real
 
 static size_t rounded(size_t size) { return (size + 15) & ~(size_t)15; }
 
+// A thread that ends (a Dispatch worker, say) gives its chunks back: the key's destructor runs at its exit once the
+// thread has made a chunk.
+static pthread_key_t exit_key;
+static pthread_once_t exit_key_once = PTHREAD_ONCE_INIT;
+
+static void release_at_exit(void *unused) {
+    (void)unused;
+    while (current) {
+        chunk *released = current;
+        current = released->previous;
+        free(released);
+    }
+    free(spare);
+    spare = NULL;
+}
+
+static void make_exit_key(void) { pthread_key_create(&exit_key, release_at_exit); }
+
 static size_t *header_of(void *pointer) { return (size_t *)((unsigned char *)pointer - HEADER); }
 
 static chunk *new_chunk(size_t at_least) {
@@ -38,6 +57,8 @@ static chunk *new_chunk(size_t at_least) {
     }
     chunk *made = malloc(sizeof(chunk) + capacity);
     if (!made) return NULL;
+    pthread_once(&exit_key_once, make_exit_key);
+    pthread_setspecific(exit_key, made);  // any non-null value: it asks for `release_at_exit`
     made->capacity = capacity;
     made->used = 0;
     return made;
