@@ -32,6 +32,14 @@ enum RecordJSON {
         output.append(UInt8(ascii: ":"))
     }
 
+    /// `separator`, then `"key":` and the value `value` writes: one member of an object, keys in sorted order.
+    static func appendMember(_ key: String, after separator: String = ",", to output: inout [UInt8],
+                             _ value: (inout [UInt8]) -> Void) {
+        output.append(contentsOf: separator.utf8)
+        appendKey(key, to: &output)
+        value(&output)
+    }
+
     static func append(_ number: Int, to output: inout [UInt8]) {
         output.append(contentsOf: String(number).utf8)
     }
@@ -61,28 +69,12 @@ enum RecordJSON {
 extension UsageIndex.Use {
     /// `{"asset":…,"column":…,"file":…,"line":…,"page":…,"site":…}`, the unknown line and column left out.
     func appendJSON(to output: inout [UInt8]) {
-        output.append(UInt8(ascii: "{"))
-        RecordJSON.appendKey("asset", to: &output)
-        RecordJSON.append(asset, to: &output)
-        if let column {
-            output.append(UInt8(ascii: ","))
-            RecordJSON.appendKey("column", to: &output)
-            RecordJSON.append(column, to: &output)
-        }
-        output.append(UInt8(ascii: ","))
-        RecordJSON.appendKey("file", to: &output)
-        RecordJSON.append(file, to: &output)
-        if let line {
-            output.append(UInt8(ascii: ","))
-            RecordJSON.appendKey("line", to: &output)
-            RecordJSON.append(line, to: &output)
-        }
-        output.append(UInt8(ascii: ","))
-        RecordJSON.appendKey("page", to: &output)
-        RecordJSON.append(page, to: &output)
-        output.append(UInt8(ascii: ","))
-        RecordJSON.appendKey("site", to: &output)
-        RecordJSON.append(site, to: &output)
+        RecordJSON.appendMember("asset", after: "{", to: &output) { RecordJSON.append(asset, to: &$0) }
+        if let column { RecordJSON.appendMember("column", to: &output) { RecordJSON.append(column, to: &$0) } }
+        RecordJSON.appendMember("file", to: &output) { RecordJSON.append(file, to: &$0) }
+        if let line { RecordJSON.appendMember("line", to: &output) { RecordJSON.append(line, to: &$0) } }
+        RecordJSON.appendMember("page", to: &output) { RecordJSON.append(page, to: &$0) }
+        RecordJSON.appendMember("site", to: &output) { RecordJSON.append(site, to: &$0) }
         output.append(UInt8(ascii: "}"))
     }
 }

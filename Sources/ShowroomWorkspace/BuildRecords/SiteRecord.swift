@@ -58,33 +58,21 @@ public struct SiteRecord: Codable, Sendable, Hashable {
     public func encoded() throws -> Data {
         var output: [UInt8] = []
         output.reserveCapacity(256 + uses.count * 128 + inputs.count * 48)
-        output.append(UInt8(ascii: "{"))
-        RecordJSON.appendKey("assetFiles", to: &output)
-        RecordJSON.append(assetFiles, to: &output)
-        output.append(contentsOf: Array(",\n".utf8))
-        RecordJSON.appendKey("baseURL", to: &output)
-        RecordJSON.append(baseURL, to: &output)
-        output.append(contentsOf: Array(",\n".utf8))
-        RecordJSON.appendKey("inputs", to: &output)
-        RecordJSON.append(inputs, to: &output)
-        output.append(contentsOf: Array(",\n".utf8))
-        RecordJSON.appendKey("pages", to: &output)
-        RecordJSON.append(pages, to: &output)
-        output.append(contentsOf: Array(",\n".utf8))
-        RecordJSON.appendKey("site", to: &output)
-        RecordJSON.append(site, to: &output)
-        output.append(contentsOf: Array(",\n".utf8))
-        RecordJSON.appendKey("uses", to: &output)
-        output.append(UInt8(ascii: "["))
-        for (index, use) in uses.enumerated() {
-            output.append(contentsOf: Array((index == 0 ? "\n" : ",\n").utf8))
-            use.appendJSON(to: &output)
+        RecordJSON.appendMember("assetFiles", after: "{", to: &output) { RecordJSON.append(assetFiles, to: &$0) }
+        RecordJSON.appendMember("baseURL", after: ",\n", to: &output) { RecordJSON.append(baseURL, to: &$0) }
+        RecordJSON.appendMember("inputs", after: ",\n", to: &output) { RecordJSON.append(inputs, to: &$0) }
+        RecordJSON.appendMember("pages", after: ",\n", to: &output) { RecordJSON.append(pages, to: &$0) }
+        RecordJSON.appendMember("site", after: ",\n", to: &output) { RecordJSON.append(site, to: &$0) }
+        RecordJSON.appendMember("uses", after: ",\n", to: &output) { output in
+            output.append(UInt8(ascii: "["))
+            for (index, use) in uses.enumerated() {
+                output.append(contentsOf: (index == 0 ? "\n" : ",\n").utf8)
+                use.appendJSON(to: &output)
+            }
+            output.append(contentsOf: (uses.isEmpty ? "]" : "\n]").utf8)
         }
-        output.append(contentsOf: Array((uses.isEmpty ? "]" : "\n]").utf8))
         if let workspace {
-            output.append(contentsOf: Array(",\n".utf8))
-            RecordJSON.appendKey("workspace", to: &output)
-            RecordJSON.append(workspace, to: &output)
+            RecordJSON.appendMember("workspace", after: ",\n", to: &output) { RecordJSON.append(workspace, to: &$0) }
         }
         output.append(contentsOf: Array("}\n".utf8))
         return Data(output)
