@@ -34,6 +34,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Print only errors, warnings and the summary.")
     var quiet = false
 
+    @Flag(help: "Render every page, ignoring the previous build's records (by default unchanged sites and pages keep their output).")
+    var cold = false
+
     func run() throws {
         let root = URL(fileURLWithPath: workspace).standardizedFileURL
         let quiet = self.quiet
@@ -45,11 +48,12 @@ struct BuildCommand: ParsableCommand {
                 guard !quiet else { return }
                 let errors = result.diagnostics.errors.count
                 let status = errors == 0
-                    ? "ok    \(result.pages) pages, \(result.files) files"
+                    ? "ok    \(result.pages) pages, \(result.files) files" + (result.unchanged ? ", unchanged" : result.reused > 0 ? ", \(result.rendered) rendered" : "")
                     : "FAIL  \(errors) error\(errors == 1 ? "" : "s"); previous output kept"
                 print("  \(result.siteID.padding(toLength: 24, withPad: " ", startingAt: 0)) \(status)  \(String(format: "%.2f", result.seconds)) s")
             })
         options.baseURL = baseURL
+        options.cold = cold
         let report = FleetBuilder.build(options)
         let diagnostics = report.allDiagnostics
         if !diagnostics.isEmpty {
@@ -62,6 +66,7 @@ struct BuildCommand: ParsableCommand {
         print("Built \(report.publishedSites.count) of \(report.sites.count) sites: \(report.pages) pages, \(report.files) files, "
               + "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"), "
               + "\(String(format: "%.1f", report.seconds)) s")
+        if report.reused > 0 { print("Rendered \(report.rendered) pages; kept \(report.reused) unchanged from the previous build (--cold renders all)") }
         if !report.removedSites.isEmpty {
             print("Removed the output of \(report.removedSites.joined(separator: ", ")): no longer in sites/")
         }

@@ -31,6 +31,11 @@ struct AssetLibrary: Sendable {
     var idsByOutputName: [String: String]
     /// How many photos had their web sizes made by this preparation (0 when the cache held them all).
     var photosMade = 0
+    /// Each asset's fingerprint for the build records: what pages can show of it (its record, file and web
+    /// sizes), so a page that used an asset is rendered again when the asset changes.
+    var fingerprints: [String: StableHash] = [:]
+    /// All the fingerprints together, for templates whose helpers name an asset only when they render.
+    var wholeFingerprint = StableHash(high: 0, low: 0)
 
     private struct CacheEntry: Codable {
         var size: Int
@@ -117,7 +122,49 @@ struct AssetLibrary: Sendable {
             names[asset.outputName] = asset.asset.id
             for variant in asset.photo?.files ?? [] { names[variant.outputName] = asset.asset.id }
         }
-        return (AssetLibrary(prepared: prepared, idsByOutputName: names, photosMade: photosMade), diagnostics)
+        var library = AssetLibrary(prepared: prepared, idsByOutputName: names, photosMade: photosMade)
+        var whole = StableHasher()
+        for id in prepared.keys.sorted() {
+            let fingerprint = Self.fingerprint(of: prepared[id]!)
+            library.fingerprints[id] = fingerprint
+            whole.combine(id)
+            whole.combine(fingerprint)
+        }
+        library.wholeFingerprint = whole.finalize()
+        return (library, diagnostics)
+    }
+
+    private static func fingerprint(of prepared: PreparedAsset) -> StableHash {
+        var hasher = StableHasher()
+        let asset = prepared.asset
+        for text in [asset.id, asset.file, asset.title, asset.kind.rawValue, asset.currency] { hasher.combine(text) }
+        hasher.combine(asset.model)
+        hasher.combine(asset.owner)
+        hasher.combine(asset.tags.count)
+        for tag in asset.tags { hasher.combine(tag) }
+        hasher.combine(asset.cost.bitPattern)
+        hasher.combine(asset.licenceExpiry.map { String($0.timeIntervalSince1970) })
+        for locale in asset.alt.keys.sorted() {
+            hasher.combine(locale)
+            hasher.combine(asset.alt[locale]!)
+        }
+        hasher.combine(asset.downloadable)
+        hasher.combine(asset.location)
+        hasher.combine(prepared.outputName)
+        hasher.combine(prepared.width ?? -1)
+        hasher.combine(prepared.height ?? -1)
+        if let photo = prepared.photo {
+            hasher.combine(photo.variants.placeholder)
+            hasher.combine(photo.variants.hasAlpha)
+            for variant in photo.variants.variants {
+                hasher.combine(variant.width)
+                hasher.combine(variant.height)
+                hasher.combine(variant.format.rawValue)
+                hasher.combine(variant.file)
+            }
+            for file in photo.files { hasher.combine(file.outputName) }
+        }
+        return hasher.finalize()
     }
 
     /// Places `asset` in a site's output, with a photo's web sizes: hard links to the cached copies, or copies.

@@ -22,6 +22,9 @@ public struct BuildOptions: Sendable {
     /// A one-off address for every built site in place of its `baseURL:` (`--baseURL`); `{site}` stands for each
     /// site's id, and is required when more than one site is built.
     public var baseURL: String? = nil
+    /// Ignore the previous build's records (`--cold`): render every page, keep nothing. Otherwise a site none of
+    /// whose inputs changed keeps its output, and within a site that builds, each unchanged page keeps its file.
+    public var cold = false
 
     /// A build of the workspace at `workspace`; the other options are as the properties above say.
     public init(workspace: URL, output: URL? = nil, sites: [String] = [], includeDrafts: Bool = false, now: Date = Date(),
@@ -61,6 +64,10 @@ public struct BuildReport: Sendable {
     public var pages: Int { sites.reduce(0) { $0 + $1.pages } }
     /// The files of every site's output, added up (pages, feeds, assets, …).
     public var files: Int { sites.reduce(0) { $0 + $1.files } }
+    /// Content pages rendered by this build, added up.
+    public var rendered: Int { sites.reduce(0) { $0 + $1.rendered } }
+    /// Content pages whose previous output this build kept, added up.
+    public var reused: Int { sites.reduce(0) { $0 + $1.reused } }
     /// Sites whose new output replaced the old.
     public var publishedSites: [String] { sites.filter { !$0.diagnostics.hasErrors }.map(\.siteID) }
 }
@@ -117,17 +124,37 @@ public enum FleetBuilder {
         // Sites build side by side (and pages within each site too), so both cores stay busy through
         // each site's serial steps: loading, list pages, sitemap, asset placement.
         try? FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        let sharedStamps = SiteReuse.sharedStamps(root: workspace.root)
         let results = ConcurrentMap.map(workspace.sites) { site -> SiteResult in
             let destination = output.appendingPathComponent(site.id)
+            let reusePath = SiteReuse.recordURL(site.id, in: output)
+            let siteKey = SiteReuse.siteKey(site, inputs: inputs, sharedStamps: sharedStamps)
+            let previous = options.cold ? nil : ReuseRecord.read(reusePath)
+            if let previous, var kept = SiteReuse.unchangedResult(of: site, previous: previous, siteKey: siteKey, root: workspace.root,
+                                                                   output: output, now: options.now) {
+                kept.record = try? Data(contentsOf: BuildRecordPaths.siteRecord(site.id, in: output))
+                options.progress(kept)
+                return kept
+            }
+            // Taken before anything is read, so that an edit made while the site builds counts as a change next time.
+            let siteStamps = SiteReuse.stamps(of: site, root: workspace.root, assetFiles: [])
             var result: SiteResult
             do {
                 let staging = try AtomicDirectory.makeStaging(for: destination)
-                result = SiteBuilder(site: site, inputs: inputs).build(into: SiteFiles(site: site.id, folder: staging.standardizedFileURL.path, inspector: nil))
+                var builder = SiteBuilder(site: site, inputs: inputs)
+                if let previous, FileManager.default.fileExists(atPath: destination.path) { builder.previous = (previous, destination.path) }
+                result = builder.build(into: SiteFiles(site: site.id, folder: staging.standardizedFileURL.path, inspector: nil))
                 if result.diagnostics.hasErrors {
                     try? FileManager.default.removeItem(at: staging)
                 } else {
+                    // The old record describes the old output: it goes before the swap, the new one comes after.
+                    try? FileManager.default.removeItem(at: reusePath)
                     try AtomicDirectory.swap(staging: staging, into: destination)
                     result.record = BuildRecords.encodeRecord(of: result, site: site, workspace: workspace)
+                    let reuse = SiteReuse.record(of: result, siteKey: siteKey, siteStamps: siteStamps, workspace: workspace,
+                                                     now: options.now)
+                    try? FileManager.default.createDirectory(at: reusePath.deletingLastPathComponent(), withIntermediateDirectories: true)
+                    try? Data(reuse.encoded()).write(to: reusePath, options: .atomic)
                 }
             } catch {
                 result = SiteResult(siteID: site.id, pages: 0, files: 0, diagnostics: [.error(
@@ -174,6 +201,7 @@ public enum FleetBuilder {
                 let folder = output.appendingPathComponent(site)
                 if FileManager.default.fileExists(atPath: folder.path) { try FileManager.default.removeItem(at: folder) }
                 try FileManager.default.removeItem(at: records.appendingPathComponent("\(site).json"))
+                try? FileManager.default.removeItem(at: SiteReuse.recordURL(site, in: output))
                 removed.append(site)
             } catch {
                 diagnostics.append(.error(at: nil, "cannot remove the output of the deleted site \(site): \(error.localizedDescription)",

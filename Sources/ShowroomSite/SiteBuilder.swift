@@ -31,6 +31,16 @@ public struct SiteResult: Sendable {
     public var pageFiles: [String: String] = [:]
     /// The site's build record (`.showroom/sites/<id>.json`), encoded while other sites still build.
     var record: Data? = nil
+    /// Content pages rendered by this build, and content pages whose previous output it kept.
+    public var rendered = 0
+    public var reused = 0
+    /// Whether the whole site was kept as the previous build left it (nothing it is made from changed).
+    public var unchanged = false
+    /// The first moment after the build at which the output would differ (a scheduled page appears or
+    /// expires, a licence warning starts or ends); nil when none is scheduled.
+    var validUntil: Date? = nil
+    /// The content pages' entries for the site's next reuse record.
+    var pageRecords: [(String, ReuseRecord.Page)] = []
 }
 
 /// What the whole fleet shares while its sites build: the workspace, prepared assets, mounted content.
@@ -55,6 +65,8 @@ struct FleetInputs: Sendable {
 struct SiteBuilder {
     let site: SiteConfig
     let inputs: FleetInputs
+    /// The previous build's reuse record and the live output folder it describes; nil for a cold build.
+    var previous: (record: ReuseRecord, live: String)? = nil
 
     /// What the site writes, in order.
     static let outputs: [any SiteOutput] = [
@@ -81,8 +93,8 @@ struct SiteBuilder {
         let (compiled, templateDiagnostics) = SiteTemplates.compile(chain: chain, site: site, values: values)
         diagnostics += templateDiagnostics
 
-        let (pages, pageDiagnostics) = SitePages.collect(site: site, workspace: workspace, sharedPages: inputs.sharedPages,
-                                                         now: inputs.now, includeDrafts: inputs.includeDrafts)
+        let (pages, pageDiagnostics, nextChange) = SitePages.collect(site: site, workspace: workspace, sharedPages: inputs.sharedPages,
+                                                                     now: inputs.now, includeDrafts: inputs.includeDrafts)
         diagnostics += pageDiagnostics
         guard let templates = compiled, !diagnostics.hasErrors else { return finish() }
 
@@ -95,16 +107,30 @@ struct SiteBuilder {
         diagnostics += checkNames(templates: templates, pages: pages, scope: scope)
         guard !diagnostics.hasErrors else { return finish() }
 
+        let writer = PageWriter(site: site, inputs: inputs, files: output)
+        var reuse: PageReuse? = nil
+        if output.inspector == nil {
+            let alertTitles = ContentPages.alertTitles(locale: site.locale, workspace: workspace)
+            let keys = PageKeys(site: site, inputs: inputs, pages: pages, scope: scope, templates: templates, snippet: writer.snippet,
+                                alertTitles: MarkdownAlert.allCases.map { alertTitles[$0] ?? "" })
+            let catalog = (try? String(contentsOf: workspace.root.appendingPathComponent("assets/catalog.yaml"), encoding: .utf8)) ?? ""
+            reuse = PageReuse(keys: keys, previous: previous?.record, live: previous?.live, catalogHash: StableHasher.hash(catalog))
+        }
         let build = SiteBuild(site: site, inputs: inputs, pages: pages, scope: scope, templates: templates, values: values,
-                              templateReferences: templateReferences,
-                              writer: PageWriter(site: site, inputs: inputs, files: output))
+                              templateReferences: templateReferences, writer: writer, reuse: reuse)
         var uses: [UsageIndex.Use] = []
         var usedAssets: Set<String> = []
         var files = 0
+        var rendered = 0
+        var reused = 0
+        var pageRecords: [(String, ReuseRecord.Page)] = []
         for output in Self.outputs {
             let result = output.write(build)
             diagnostics += result.diagnostics
             files += result.files
+            rendered += result.rendered
+            reused += result.reused
+            pageRecords += result.pageRecords
             // The pages' own uses all count; a later output (the 404 page) adds only assets no earlier one used.
             uses += result.uses.filter { !usedAssets.contains($0.asset) }
             usedAssets.formUnion(result.uses.map(\.asset))
@@ -134,6 +160,10 @@ struct SiteBuilder {
         inputFiles.formUnion(usedAssets.compactMap { inputs.library.prepared[$0].map { "assets/files/\($0.asset.file)" } })
         var result = finish(pages: pages.count, files: files, uses: uses.sorted { ($0.asset, $0.page, $0.file) < ($1.asset, $1.page, $1.file) },
                             assetFiles: assetFiles, inputs: inputFiles.sorted())
+        result.rendered = rendered
+        result.reused = reused
+        result.pageRecords = pageRecords
+        result.validUntil = [nextChange, licenceChange(uses: uses), yearChange(newestDate: scope.newestDate)].compactMap { $0 }.min()
         if output.inspector != nil {
             for page in pages {
                 result.pageFiles[page.outputPath] = page.source.file
@@ -194,6 +224,31 @@ struct SiteBuilder {
             }
         }
         return diagnostics
+    }
+
+    /// The first moment after the build at which a used asset's licence starts to warn or expires.
+    private func licenceChange(uses: [UsageIndex.Use]) -> Date? {
+        let warningWindow = TimeInterval(workspace.fleet.licenceWarningDays) * 86400
+        var first: Date? = nil
+        for id in Set(uses.map(\.asset)) {
+            guard let expiry = inputs.library.prepared[id]?.asset.licenceExpiry else { continue }
+            for moment in [expiry.addingTimeInterval(-warningWindow), expiry] where moment > inputs.now {
+                first = min(first ?? moment, moment)
+            }
+        }
+        return first
+    }
+
+    /// Without dated pages `site.year` is the build's year: a day before the next year starts anywhere, the
+    /// output may change.
+    private func yearChange(newestDate: Date?) -> Date? {
+        guard newestDate == nil else { return nil }
+        let year = SiteValues.civil(inputs.now).0
+        var components = DateComponents()
+        (components.year, components.month, components.day) = (year + 1, 1, 1)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar.date(from: components)?.addingTimeInterval(-2 * 86400)
     }
 
     /// `asset:` strings inside a YAML value, with their locations.

@@ -39,8 +39,10 @@ struct SitePage: Sendable {
 /// the site's time zone, keeps those live at build time, gives each its URL, and reports two pages claiming
 /// one URL (as a page's address or as an alias).
 enum SitePages {
+    /// The site's pages, the problems found, and the first moment after `now` at which a page's publish or expiry
+    /// date changes which pages are live (nil when none is scheduled).
     static func collect(site: SiteConfig, workspace: Workspace, sharedPages: [String: [PageSource]], now: Date,
-                        includeDrafts: Bool) -> ([SitePage], [Diagnostic]) {
+                        includeDrafts: Bool) -> ([SitePage], [Diagnostic], Date?) {
         var diagnostics: [Diagnostic] = []
         let (ownPages, ownDiagnostics) = workspace.loadPages(under: "\(site.folder)/content")
         diagnostics += ownDiagnostics
@@ -61,9 +63,13 @@ enum SitePages {
 
         var pages: [SitePage] = []
         var claimed: [String: String] = [:]
+        var nextChange: Date? = nil
         for (written, prefix) in candidates {
             var source = written
             source.timeZone = site.timeZone
+            for moment in [source.publishDate, source.expiryDate].compactMap({ $0 }) where moment > now {
+                nextChange = min(nextChange ?? moment, moment)
+            }
             guard source.isLive(at: now, includeDrafts: includeDrafts) else { continue }
             let page = place(source, under: prefix)
             if let other = claimed[page.url] {
@@ -84,7 +90,7 @@ enum SitePages {
         pages += generatedSections(for: pages, site: site, claimed: claimed)
         pages.sort { $0.url < $1.url }
         diagnostics += keepAliases(of: &pages)
-        return (pages, diagnostics)
+        return (pages, diagnostics, nextChange)
     }
 
     /// Leaves out each alias that is its page's own address (a redirect to itself) and reports, naming both

@@ -41,7 +41,7 @@ public struct FileStamp: Sendable, Hashable {
 
     /// Whether the file changed less than `window` ago: so recently that another write in the same clock
     /// tick could leave the stamp as it is (file system clocks advance in steps of milliseconds, some in seconds).
-    func isRecent(within window: Duration) -> Bool {
+    package func isRecent(within window: Duration) -> Bool {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
         let nanoseconds = Int(now.tv_sec) * 1_000_000_000 + Int(now.tv_nsec)

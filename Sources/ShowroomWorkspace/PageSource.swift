@@ -47,6 +47,9 @@ public struct PageSource: Sendable {
     /// A page bundle's own files (a page written as `<folder>/index.md`): every other file below its folder
     /// that is not Markdown, relative to the folder (`photo.jpg`, `img/map.png`). Empty for other pages.
     public var bundleFiles: [String] = []
+    /// The hash of the file's whole text (front matter and body) as read, for the build records: a page
+    /// whose text, place and surroundings are unchanged can keep its output.
+    public var sourceHash = StableHash(high: 0, low: 0)
 
     /// Whether the page is a bundle: `index.md` in a folder of its own.
     public var isBundle: Bool { contentPath.hasSuffix("/index.md") }
@@ -103,7 +106,7 @@ public struct PageSource: Sendable {
         let front = frontMatter.values
         var reader = FieldReader(front, what: "front matter", format: frontMatter.format ?? .yaml)
         let title = reader.string("title") ?? Self.title(fromFileName: contentPath)
-        let page = PageSource(
+        var page = PageSource(
             file: file, contentPath: contentPath, title: title, description: reader.string("description"),
             writtenDate: reader.writtenDate("date"), draft: reader.bool("draft") ?? false,
             writtenPublishDate: reader.writtenDate("publishDate"), writtenExpiryDate: reader.writtenDate("expiryDate"),
@@ -112,6 +115,7 @@ public struct PageSource: Sendable {
             slug: reader.string("slug").map(Self.decoded), url: reader.string("url").map(Self.decoded), layout: reader.string("layout"), tags: reader.strings("tags"),
             weight: reader.int("weight") ?? 0, aliases: reader.strings("aliases").map(Self.decoded), feed: reader.bool("feed") ?? false,
             params: reader.field("params"), frontMatter: front, body: frontMatter.body, bodyLine: frontMatter.bodyLine)
+        page.sourceHash = StableHasher.hash(text)
         if let slug = page.slug, let problem = LinkRules.segmentProblem(slug) {
             reader.report(.error(at: front["slug"]?.location, "`slug` must be one URL segment, found `\(slug)`: \(problem)",
                                  hint: "write e.g. `\(reader.written("slug", .text("spring-offer")))`, or use `url` for a full path"))

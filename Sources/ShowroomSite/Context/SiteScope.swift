@@ -20,6 +20,8 @@ struct SiteScope: Sendable {
     private let menuNames: [String]
     /// `menus` and `site` values by the pattern of active flags a URL gives, made for every URL up front.
     private let menuVariants: [[Bool]: (menus: TemplateValue, site: TemplateValue)]
+    /// Each variant's `menus` and `site` hashed together, for the pages' build-record keys.
+    private let menuHashes: [[Bool]: StableHash]
     /// The newest page date, which sets `site.year`.
     let newestDate: Date?
 
@@ -113,6 +115,17 @@ struct SiteScope: Sendable {
             variants[signature] = (menuValue, .map(TemplateMap(siteMembers + [("menus", menuValue)])))
         }
         menuVariants = variants
+        menuHashes = variants.mapValues { variant in
+            var hasher = StableHasher()
+            variant.menus.stableHash(into: &hasher)
+            variant.site.stableHash(into: &hasher)
+            return hasher.finalize()
+        }
+    }
+
+    /// The hash of what `menus` and `site` hold on the page at `url`.
+    func menuHash(url: String) -> StableHash {
+        menuHashes[Self.signature(menus: menus, names: menuNames, url: url)]!
     }
 
     /// `booking.<field>.<attribute>`: the form's field rules, the same ones the collection service checks.

@@ -16,9 +16,13 @@ struct ContentPages: SiteOutput {
 
     /// The titles of Markdown alerts in the site's language: `alertNote`, `alertTip`, … of its i18n file (English
     /// where it has none).
-    private static func alertTitles(_ build: SiteBuild) -> [MarkdownAlert: String] {
-        let i18n = build.inputs.workspace.i18n
-        guard let strings = i18n[build.site.locale] ?? i18n["en"] else { return [:] }
+    static func alertTitles(_ build: SiteBuild) -> [MarkdownAlert: String] {
+        alertTitles(locale: build.site.locale, workspace: build.inputs.workspace)
+    }
+
+    static func alertTitles(locale: String, workspace: Workspace) -> [MarkdownAlert: String] {
+        let i18n = workspace.i18n
+        guard let strings = i18n[locale] ?? i18n["en"] else { return [:] }
         var titles: [MarkdownAlert: String] = [:]
         for kind in MarkdownAlert.allCases {
             if let title = strings["alert" + kind.englishTitle]?.scalarText, !title.isEmpty { titles[kind] = title }
@@ -30,6 +34,9 @@ struct ContentPages: SiteOutput {
         var result = OutputResult()
         let page = build.pages[index]
         let source = page.source
+        let key = build.reuse?.keys.key(of: index)
+        if let reuse = build.reuse, let key, let reused = reuse.reuse(page, key: key, in: build) { return reused }
+        var usedCatalog = false
         var ownReferences: [String: [SourceLocation]] = [:]
         if let front = source.frontMatter.pairs {
             for (_, node) in front { SiteBuilder.collectAssetReferences(node, into: &ownReferences) }
@@ -49,6 +56,7 @@ struct ContentPages: SiteOutput {
             MarkdownRenderer.render(markdown, alertTitles: alertTitles, shownText: shownText) { reference in
                 let location = SourceLocation(file: source.file, line: source.bodyLine + bodyLine(reference.line) - 1, column: reference.column)
                 guard let id = AssetReference.id(in: reference.url) else {
+                    if reference.isImage { usedCatalog = true }
                     if reference.isImage, let problem = ImageByPath.problem(reference.url, at: location, page: source.file, isBundle: isBundle,
                                                                             catalog: build.inputs.workspace.catalog) {
                         markdownDiagnostics.append(problem)
@@ -104,6 +112,19 @@ struct ContentPages: SiteOutput {
             result.uses.append(UsageIndex.Use(asset: id, site: build.site.id, page: page.url, file: location.file,
                                               line: location.line, column: location.column))
         }
+        result.rendered = 1
+        if let reuse = build.reuse, let key, written.ok, !result.diagnostics.hasErrors {
+            var assets: [String: StableHash] = [:]
+            for id in Set(ownReferences.keys).union(written.assets) { assets[id] = library.fingerprints[id] ?? StableHash(high: 0, low: 0) }
+            if usedCatalog { assets[PageReuse.catalogEntry] = reuse.catalogHash }
+            result.pageRecords.append((page.outputPath, ReuseRecord.Page(
+                key: key, assets: assets, written: written.assets.sorted().map { ($0, ownReferences[$0]?.first) }, diagnostics: result.diagnostics)))
+        }
         return result
+    }
+
+    /// The files a content page's output has: its `index.html` and its bundle's files.
+    static func files(of page: SitePage) -> [String] {
+        [page.outputPath] + page.source.bundleFiles.filter { LinkRules.staysInside(relativePath: $0) }.map { page.outputFolder + $0 }
     }
 }

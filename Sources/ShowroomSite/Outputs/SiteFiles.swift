@@ -53,6 +53,28 @@ struct SiteFiles: Sendable {
         return FileManager.default.fileExists(atPath: folder + "/" + path)
     }
 
+    /// Hard-links each of `paths` from the live output folder `live` into the staging folder, making folders as
+    /// needed: a page the previous build wrote and nothing has changed since. All or nothing: when one cannot be
+    /// linked (the live file is gone, another file system), those linked are removed again and it returns false,
+    /// and the page is rendered instead. Never when inspecting.
+    func reuse(_ paths: [String], from live: String) -> Bool {
+        guard inspector == nil else { return false }
+        var linked: [String] = []
+        for path in paths {
+            let target = folder + "/" + path
+            var done = Glibc.link(live + "/" + path, target) == 0
+            if !done, errno == ENOENT, (try? PosixFile.makeDirectories(parentOf: target)) != nil {
+                done = Glibc.link(live + "/" + path, target) == 0
+            }
+            guard done else {
+                for path in linked { unlink(path) }
+                return false
+            }
+            linked.append(target)
+        }
+        return true
+    }
+
     /// Copies `file` to `path` inside the site's output, making its folders; `hardLink` links instead where
     /// the file system allows (the asset cache's files, which nothing writes into).
     func copy(_ file: URL, to path: String, hardLink: Bool = false) throws {

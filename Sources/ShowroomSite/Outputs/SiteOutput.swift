@@ -12,11 +12,19 @@ struct OutputResult {
     var files = 0
     var uses: [UsageIndex.Use] = []
     var diagnostics: [Diagnostic] = []
+    /// Content pages rendered, and content pages whose previous output was kept.
+    var rendered = 0
+    var reused = 0
+    /// The content pages' entries for the next build's reuse record, by output path.
+    var pageRecords: [(String, ReuseRecord.Page)] = []
 
     static func += (lhs: inout OutputResult, rhs: OutputResult) {
         lhs.files += rhs.files
         lhs.uses += rhs.uses
         lhs.diagnostics += rhs.diagnostics
+        lhs.rendered += rhs.rendered
+        lhs.reused += rhs.reused
+        lhs.pageRecords += rhs.pageRecords
     }
 }
 
@@ -32,9 +40,11 @@ final class SiteBuild: Sendable {
     /// `{{#asset}}` and `{{#download}}` uses in the templates, by asset id.
     let templateReferences: [String: [SourceLocation]]
     let writer: PageWriter
+    /// Keys and the previous build's record, for keeping unchanged pages; nil when the build writes nothing.
+    let reuse: PageReuse?
 
     init(site: SiteConfig, inputs: FleetInputs, pages: [SitePage], scope: SiteScope, templates: SiteTemplates,
-         values: SiteValues, templateReferences: [String: [SourceLocation]], writer: PageWriter) {
+         values: SiteValues, templateReferences: [String: [SourceLocation]], writer: PageWriter, reuse: PageReuse?) {
         self.site = site
         self.inputs = inputs
         self.pages = pages
@@ -43,5 +53,6 @@ final class SiteBuild: Sendable {
         self.values = values
         self.templateReferences = templateReferences
         self.writer = writer
+        self.reuse = reuse
     }
 }

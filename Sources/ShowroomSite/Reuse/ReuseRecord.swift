@@ -1,0 +1,198 @@
+import Foundation
+import ShowroomCore
+import ShowroomWorkspace
+
+/// What the previous build of one site leaves for the next, so that an unchanged site is not built again and
+/// an unchanged page is not rendered again (`.showroom/sites/<site>.reuse` beside the site's record).
+///
+/// A text file of tab-separated lines, written by hand because a large site has thousands of pages and
+/// JSON coding of them cost more than the hashing that makes them:
+///
+///     showroom-reuse 1
+///     site <hash>        everything outside the files that the site's output depends on (options, engine)
+///     built <seconds>    the moment the build judged scheduled pages and licences at
+///     until <seconds>    the first moment after it a scheduled page or a licence changes the output ("-": none)
+///     files <count>      how many files the site's output has
+///     stamp <path> <size> <modified> <changed> <inode> <device>    each file of the site's folder and used assets
+///     warning …          a site warning to show again when the whole site is reused
+///     page <output path> <key> <assets> <references>      one per content page
+///     diagnostic …       a warning of the page above
+///
+/// Paths, messages and hints are escaped (`\t`, `\n`, `\\`), so a line is always one record.
+struct ReuseRecord: Sendable {
+    /// One content page's entry: the key of its inputs and what its rendering used.
+    struct Page: Sendable {
+        var key: StableHash
+        /// The fingerprint of each asset the page used (its HTML names it, or its Markdown or front matter
+        /// refers to it), and `#catalog` when the Markdown showed images by path, checked against the catalogue.
+        var assets: [String: StableHash]
+        /// Assets the written page refers to (its usage rows), each with the first place the page itself
+        /// names it, if any (front matter, Markdown, a shortcode).
+        var written: [(id: String, location: SourceLocation?)]
+        var diagnostics: [Diagnostic]
+    }
+
+    static let format = "showroom-reuse 1"
+
+    var siteKey: StableHash
+    var builtAt: Date
+    var validUntil: Date?
+    var files: Int
+    var stamps: [String: FileStamp]
+    var warnings: [Diagnostic]
+    var pages: [String: Page]
+
+    /// The record at `url`, or nil when there is none or it cannot be read (then nothing is reused).
+    static func read(_ url: URL) -> ReuseRecord? {
+        guard let data = try? Data(contentsOf: url) else { return nil }
+        let text = String(decoding: data, as: UTF8.self)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: true)[...]
+        guard lines.popFirst() == Substring(format) else { return nil }
+        var record = ReuseRecord(siteKey: StableHash(high: 0, low: 0), builtAt: .distantFuture, validUntil: nil, files: 0, stamps: [:], warnings: [], pages: [:])
+        var currentPage: String? = nil
+        for line in lines {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            switch fields.first {
+            case "site":
+                guard fields.count == 2, let key = StableHash(fields[1]) else { return nil }
+                record.siteKey = key
+            case "built":
+                guard fields.count == 2, let seconds = Double(fields[1]) else { return nil }
+                record.builtAt = Date(timeIntervalSince1970: seconds)
+            case "until":
+                guard fields.count == 2 else { return nil }
+                if fields[1] != "-" {
+                    guard let seconds = Double(fields[1]) else { return nil }
+                    record.validUntil = Date(timeIntervalSince1970: seconds)
+                }
+            case "files":
+                guard fields.count == 2, let count = Int(fields[1]) else { return nil }
+                record.files = count
+            case "stamp":
+                guard fields.count == 7, let size = Int(fields[2]), let modified = Int(fields[3]), let changed = Int(fields[4]),
+                      let inode = UInt64(fields[5]), let device = UInt64(fields[6]) else { return nil }
+                record.stamps[unescape(fields[1])] = FileStamp(size: size, modified: modified, changed: changed, inode: inode, device: device)
+            case "warning", "diagnostic":
+                guard let diagnostic = decodeDiagnostic(fields.dropFirst()) else { return nil }
+                if fields[0] == "warning" {
+                    record.warnings.append(diagnostic)
+                } else if let currentPage {
+                    record.pages[currentPage]?.diagnostics.append(diagnostic)
+                }
+            case "page":
+                guard fields.count == 5, let key = StableHash(fields[2]) else { return nil }
+                var assets: [String: StableHash] = [:]
+                for item in fields[3].split(separator: ",") {
+                    guard let equals = item.firstIndex(of: "="), let hash = StableHash(item[item.index(after: equals)...]) else { return nil }
+                    assets[unescape(item[..<equals])] = hash
+                }
+                var written: [(String, SourceLocation?)] = []
+                for item in fields[4].split(separator: ",") {
+                    let parts = item.split(separator: "@", maxSplits: 1, omittingEmptySubsequences: false)
+                    written.append((unescape(parts[0]), parts.count == 2 ? decodeLocation(parts[1]) : nil))
+                }
+                let path = unescape(fields[1])
+                record.pages[path] = Page(key: key, assets: assets, written: written, diagnostics: [])
+                currentPage = path
+            default:
+                return nil
+            }
+        }
+        return record
+    }
+
+    /// The record as its file holds it.
+    func encoded() -> [UInt8] {
+        var text = Self.format + "\n"
+        text += "site\t\(siteKey)\n"
+        text += "built\t\(builtAt.timeIntervalSince1970)\n"
+        text += "until\t\(validUntil.map { String($0.timeIntervalSince1970) } ?? "-")\n"
+        text += "files\t\(files)\n"
+        for path in stamps.keys.sorted() {
+            let stamp = stamps[path]!
+            text += "stamp\t\(Self.escape(path))\t\(stamp.size)\t\(stamp.modified)\t\(stamp.changed)\t\(stamp.inode)\t\(stamp.device)\n"
+        }
+        for warning in warnings { text += "warning\t" + Self.encode(warning) + "\n" }
+        for path in pages.keys.sorted() {
+            let page = pages[path]!
+            let assets = page.assets.keys.sorted().map { "\(Self.escape($0))=\(page.assets[$0]!)" }.joined(separator: ",")
+            let written = page.written.map { id, location in Self.escape(id) + (location.map { "@" + Self.encode($0) } ?? "") }
+                .joined(separator: ",")
+            text += "page\t\(Self.escape(path))\t\(page.key)\t\(assets)\t\(written)\n"
+            for diagnostic in page.diagnostics { text += "diagnostic\t" + Self.encode(diagnostic) + "\n" }
+        }
+        return Array(text.utf8)
+    }
+
+    // MARK: - Fields
+
+    /// `\`, tab, newline, `,`, `=` and `@` escaped, so a field never splits.
+    static func escape(_ text: String) -> String {
+        guard text.contains(where: { "\\\t\n\r,=@".contains($0) }) else { return text }
+        var escaped = ""
+        for character in text {
+            switch character {
+            case "\\": escaped += "\\\\"
+            case "\t": escaped += "\\t"
+            case "\n": escaped += "\\n"
+            case "\r": escaped += "\\r"
+            case ",": escaped += "\\c"
+            case "=": escaped += "\\e"
+            case "@": escaped += "\\a"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
+    }
+
+    static func unescape(_ text: Substring) -> String {
+        guard text.contains("\\") else { return String(text) }
+        var result = ""
+        var escaping = false
+        for character in text {
+            if escaping {
+                switch character {
+                case "t": result += "\t"
+                case "n": result += "\n"
+                case "r": result += "\r"
+                case "c": result += ","
+                case "e": result += "="
+                case "a": result += "@"
+                default: result.append(character)
+                }
+                escaping = false
+            } else if character == "\\" {
+                escaping = true
+            } else {
+                result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// `file|line|column` (empty line or column when unknown), escaped as one field.
+    private static func encode(_ location: SourceLocation) -> String {
+        escape([location.file, location.line.map(String.init) ?? "", location.column.map(String.init) ?? ""].joined(separator: "\u{1F}"))
+    }
+
+    private static func decodeLocation(_ field: Substring) -> SourceLocation? {
+        let parts = unescape(field).split(separator: "\u{1F}", omittingEmptySubsequences: false)
+        guard parts.count == 3 else { return nil }
+        return SourceLocation(file: String(parts[0]), line: Int(parts[1]), column: Int(parts[2]))
+    }
+
+    /// `severity`, location (or `-`), message, hint (or `-`), each a field.
+    private static func encode(_ diagnostic: Diagnostic) -> String {
+        [diagnostic.severity.rawValue, diagnostic.location.map(encode) ?? "-", escape(diagnostic.message),
+         diagnostic.hint.map { "+" + escape($0) } ?? "-"].joined(separator: "\t")
+    }
+
+    private static func decodeDiagnostic(_ fields: ArraySlice<Substring>) -> Diagnostic? {
+        let fields = Array(fields)
+        guard fields.count == 4, let severity = Diagnostic.Severity(rawValue: String(fields[0])) else { return nil }
+        let location = fields[1] == "-" ? nil : decodeLocation(fields[1])
+        let hint = fields[3] == "-" ? nil : unescape(fields[3].dropFirst())
+        let message = unescape(fields[2])
+        return severity == .error ? .error(at: location, message, hint: hint) : .warning(at: location, message, hint: hint)
+    }
+}
