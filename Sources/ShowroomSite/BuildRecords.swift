@@ -5,45 +5,54 @@ import ShowroomWorkspace
 /// Writes the records a build leaves next to the sites (`BuildRecordPaths` lists them; their types live in
 /// ShowroomWorkspace, below every module that reads them).
 enum BuildRecords {
-    /// Writes the records of the sites in `results` (those that built) and remakes the fleet-wide index and
-    /// manifest from every site's record, including sites this build left alone. The per-site records and the
-    /// index entries are encoded on every core; only the final join is serial.
-    static func write(results: [SiteResult], workspace: Workspace, library: AssetLibrary, output: URL) -> [Diagnostic] {
+    /// Writes the record files of a site that built and was swapped in: its record and its share of the index,
+    /// before its reuse record, so that a site kept whole by a later build always has records of its live output.
+    static func writeSiteFiles(of result: SiteResult, site: SiteConfig, workspace: Workspace, output: URL) -> [Diagnostic] {
+        do {
+            try FileManager.default.createDirectory(at: BuildRecordPaths.sitesFolder(in: output), withIntermediateDirectories: true)
+            guard let data = encodeRecord(of: result, site: site, workspace: workspace) else {
+                return [.error(at: nil, "cannot encode the build record of \(result.siteID)")]
+            }
+            try data.write(to: BuildRecordPaths.siteRecord(result.siteID, in: output), options: .atomic)
+            let usage = SiteUsage(site: result.siteID, baseURL: site.baseURL, assetFiles: result.assetFiles, uses: result.uses)
+            try Data(usage.encoded()).write(to: SiteUsage.url(result.siteID, in: output), options: .atomic)
+            return []
+        } catch {
+            return [.error(at: nil, "cannot write the build record of \(result.siteID) in \(output.path): \(error.localizedDescription)")]
+        }
+    }
+
+    /// Remakes the fleet-wide index and manifest from every site's share: those of `built` (just written) and,
+    /// for the sites this build left alone or that failed, from their files (their records where an older
+    /// build left no share). The index entries are encoded on every core; only the final join is serial.
+    static func writeIndex(built: [SiteResult], workspace: Workspace, output: URL) -> [Diagnostic] {
         let folder = BuildRecordPaths.folder(in: output)
         let sitesFolder = BuildRecordPaths.sitesFolder(in: output)
         do {
             try FileManager.default.createDirectory(at: sitesFolder, withIntermediateDirectories: true)
-            let built = results.compactMap { result -> SiteRecord? in
-                workspace.site(result.siteID).map { record(of: result, site: $0, workspace: workspace) }
+            let fresh = built.compactMap { result in
+                workspace.site(result.siteID).map { SiteUsage(site: result.siteID, baseURL: $0.baseURL, assetFiles: result.assetFiles, uses: result.uses) }
             }
-            for result in results {
-                guard let site = workspace.site(result.siteID) else { continue }
-                guard let data = result.record ?? encodeRecord(of: result, site: site, workspace: workspace) else {
-                    return [.error(at: nil, "cannot encode the build record of \(result.siteID)")]
-                }
-                try data.write(to: BuildRecordPaths.siteRecord(result.siteID, in: output), options: .atomic)
-            }
-
-            // Records of sites this build did not build (or that failed) come from their files.
-            let builtNames = Set(built.map { "\($0.site).json" })
+            let builtNames = Set(fresh.map { "\($0.site).json" })
             let others = try FileManager.default.contentsOfDirectory(atPath: sitesFolder.path)
                 .filter { $0.hasSuffix(".json") && !builtNames.contains($0) }
-            let loaded = ConcurrentMap.map(others) { name -> SiteRecord? in
-                try? SiteRecord.read(path: sitesFolder.appendingPathComponent(name).path)
+            let loaded = ConcurrentMap.map(others) { name -> SiteUsage? in
+                let site = String(name.dropLast(5))
+                return SiteUsage.read(site: site, from: SiteUsage.url(site, in: output))
+                    ?? (try? SiteRecord.read(path: sitesFolder.appendingPathComponent(name).path)).map(SiteUsage.init(record:))
             }
-            let records = (built + loaded.compactMap { $0 }).sorted { $0.site < $1.site }
+            let shares = (fresh + loaded.compactMap { $0 }).sorted { $0.site < $1.site }
 
-            var usage: [String: UsageIndex.Entry] = [:]
-            for id in workspace.catalog.assets.keys { usage[id] = .init(title: workspace.catalog[id]?.title, uses: []) }
+            var ids = Set(workspace.catalog.assets.keys)
             var manifest = AssetManifest()
-            for record in records {
-                for use in record.uses { usage[use.asset, default: .init(title: nil, uses: [])].uses.append(use) }
-                for (id, file) in record.assetFiles {
-                    manifest.assets[id, default: .init(file: file, sites: [:])].sites[record.site] = record.baseURL + "assets/" + file
+            for share in shares {
+                ids.formUnion(share.rows.keys)
+                for (id, file) in share.assetFiles {
+                    manifest.assets[id, default: .init(file: file, sites: [:])].sites[share.site] = share.baseURL + "assets/" + file
                     manifest.assets[id]?.file = file
                 }
             }
-            try encodeUsage(usage).write(to: BuildRecordPaths.usageIndex(in: output), options: .atomic)
+            try encodeUsage(ids: ids.sorted(), shares: shares, workspace: workspace).write(to: BuildRecordPaths.usageIndex(in: output), options: .atomic)
             try manifest.encoded().write(to: BuildRecordPaths.assetManifest(in: output), options: .atomic)
             return []
         } catch {
@@ -62,7 +71,7 @@ enum BuildRecords {
         return (try? JSONDecoder().decode(SiteRecord.self, from: data))?.workspace
     }
 
-    /// A site's record as its JSON file holds it; the fleet build calls this as soon as the site is swapped in.
+    /// A site's record as its JSON file holds it.
     static func encodeRecord(of result: SiteResult, site: SiteConfig, workspace: Workspace) -> Data? {
         try? record(of: result, site: site, workspace: workspace).encoded()
     }
@@ -75,9 +84,10 @@ enum BuildRecords {
 
     /// `{"assets":{…}}` with the assets in id order, each entry encoded on its own core and one line per asset:
     /// the index of a large fleet holds a row per page and asset, and one encoder pass over it was serial.
-    private static func encodeUsage(_ usage: [String: UsageIndex.Entry]) throws -> Data {
-        let ids = usage.keys.sorted()
-        let entries = ConcurrentMap.map(ids) { id in usage[id]!.encodedJSON() }
+    private static func encodeUsage(ids: [String], shares: [SiteUsage], workspace: Workspace) throws -> Data {
+        let entries = ConcurrentMap.map(ids) { id in
+            UsageIndex.Entry.encodedJSON(title: workspace.catalog[id]?.title, rows: shares.compactMap { $0.rows[id] })
+        }
         var data = Data("{\"assets\":{\n".utf8)
         let keyEncoder = compactEncoder()
         for (number, id) in ids.enumerated() {

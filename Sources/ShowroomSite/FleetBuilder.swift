@@ -129,20 +129,21 @@ public enum FleetBuilder {
             let destination = output.appendingPathComponent(site.id)
             let reusePath = SiteReuse.recordURL(site.id, in: output)
             let siteKey = SiteReuse.siteKey(site, inputs: inputs, sharedStamps: sharedStamps)
-            let previous = options.cold ? nil : ReuseRecord.read(reusePath)
-            if let previous, var kept = SiteReuse.unchangedResult(of: site, previous: previous, siteKey: siteKey, root: workspace.root,
-                                                                   output: output, now: options.now) {
-                kept.record = try? Data(contentsOf: BuildRecordPaths.siteRecord(site.id, in: output))
+            let header = options.cold ? nil : ReuseRecord.read(reusePath, pages: false)
+            if let previous = header, let kept = SiteReuse.unchangedResult(of: site, previous: previous, siteKey: siteKey, root: workspace.root,
+                                                                       output: output, now: options.now) {
                 options.progress(kept)
                 return kept
             }
             // Taken before anything is read, so that an edit made while the site builds counts as a change next time.
-            let siteStamps = SiteReuse.stamps(of: site, root: workspace.root, assetFiles: [])
+            let folderStamps = SiteReuse.folderStamps(of: site, root: workspace.root)
             var result: SiteResult
             do {
                 let staging = try AtomicDirectory.makeStaging(for: destination)
                 var builder = SiteBuilder(site: site, inputs: inputs)
-                if let previous, FileManager.default.fileExists(atPath: destination.path) { builder.previous = (previous, destination.path) }
+                if header != nil, let previous = ReuseRecord.read(reusePath), FileManager.default.fileExists(atPath: destination.path) {
+                    builder.previous = (previous, destination.path)
+                }
                 result = builder.build(into: SiteFiles(site: site.id, folder: staging.standardizedFileURL.path, inspector: nil))
                 if result.diagnostics.hasErrors {
                     try? FileManager.default.removeItem(at: staging)
@@ -150,8 +151,8 @@ public enum FleetBuilder {
                     // The old record describes the old output: it goes before the swap, the new one comes after.
                     try? FileManager.default.removeItem(at: reusePath)
                     try AtomicDirectory.swap(staging: staging, into: destination)
-                    result.record = BuildRecords.encodeRecord(of: result, site: site, workspace: workspace)
-                    let reuse = SiteReuse.record(of: result, siteKey: siteKey, siteStamps: siteStamps, workspace: workspace,
+                    result.diagnostics += BuildRecords.writeSiteFiles(of: result, site: site, workspace: workspace, output: output)
+                    let reuse = SiteReuse.record(of: result, siteKey: siteKey, folderStamps: folderStamps, workspace: workspace,
                                                      now: options.now)
                     try? FileManager.default.createDirectory(at: reusePath.deletingLastPathComponent(), withIntermediateDirectories: true)
                     try? Data(reuse.encoded()).write(to: reusePath, options: .atomic)
@@ -170,8 +171,12 @@ public enum FleetBuilder {
             removed = withdrawn.removed
             diagnostics += withdrawn.diagnostics
         }
-        diagnostics += BuildRecords.write(results: results.filter { !$0.diagnostics.hasErrors }, workspace: workspace,
-                                          library: library, output: output)
+        // An unchanged site's record stays as it is; the index and manifest are made again only when a site
+        // was built or removed (from every site's record).
+        let built = results.filter { !$0.diagnostics.hasErrors && !$0.unchanged }
+        if !built.isEmpty || !removed.isEmpty || !FileManager.default.fileExists(atPath: BuildRecordPaths.usageIndex(in: output).path) {
+            diagnostics += BuildRecords.writeIndex(built: built, workspace: workspace, output: output)
+        }
         return report(results, removed: removed)
     }
 
@@ -202,6 +207,7 @@ public enum FleetBuilder {
                 if FileManager.default.fileExists(atPath: folder.path) { try FileManager.default.removeItem(at: folder) }
                 try FileManager.default.removeItem(at: records.appendingPathComponent("\(site).json"))
                 try? FileManager.default.removeItem(at: SiteReuse.recordURL(site, in: output))
+                try? FileManager.default.removeItem(at: SiteUsage.url(site, in: output))
                 removed.append(site)
             } catch {
                 diagnostics.append(.error(at: nil, "cannot remove the output of the deleted site \(site): \(error.localizedDescription)",

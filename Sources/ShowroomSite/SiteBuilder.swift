@@ -29,12 +29,11 @@ public struct SiteResult: Sendable {
     /// redirect page too) → source file. Filled by builds with an `OutputInspector` only, so that a check
     /// can point at the file a marketer edits.
     public var pageFiles: [String: String] = [:]
-    /// The site's build record (`.showroom/sites/<id>.json`), encoded while other sites still build.
-    var record: Data? = nil
     /// Content pages rendered by this build, and content pages whose previous output it kept.
     public var rendered = 0
     public var reused = 0
-    /// Whether the whole site was kept as the previous build left it (nothing it is made from changed).
+    /// Whether the whole site was kept as the previous build left it (nothing it is made from changed); its
+    /// `uses`, `assetFiles` and `inputs` are then empty here and stay in its build record.
     public var unchanged = false
     /// The first moment after the build at which the output would differ (a scheduled page appears or
     /// expires, a licence warning starts or ends); nil when none is scheduled.

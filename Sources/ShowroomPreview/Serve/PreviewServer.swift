@@ -196,13 +196,29 @@ public struct PreviewServer: Sendable {
         }
     }
 
-    /// Scans the workspace every `pollInterval` and rebuilds the sites each change affects.
+    /// Rebuilds the sites each change affects. Changes are noticed by file events where the system has them
+    /// (checked every 5 ms, with a scan every ten `pollInterval`s in case one was missed), else by scanning
+    /// every `pollInterval`.
     private func watch(_ watcher: WorkspaceWatcher, sites chosen: [String], state: PreviewState) async throws {
         var watcher = watcher
         var workspace = Workspace.load(root: options.workspace).0
+        let events = FileEvents(root: options.workspace)
+        var lastScan = ContinuousClock.now - options.pollInterval * 10  // the first pass scans: edits made during the first build
         while true {
-            try await Task.sleep(for: options.pollInterval)
-            let changed = watcher.changes()
+            var named: Set<String> = []
+            if let events {
+                try await Task.sleep(for: .milliseconds(5))
+                if let paths = events.drain() {
+                    named = paths
+                    events.watchFolders()
+                } else if ContinuousClock.now - lastScan < options.pollInterval * 10 {
+                    continue
+                }
+            } else {
+                try await Task.sleep(for: options.pollInterval)
+            }
+            lastScan = ContinuousClock.now
+            let changed = watcher.changes(including: named)
             guard !changed.isEmpty else { continue }
             let records = SiteRecord.readAll(in: output)
             // The site list, kinds and mounts only change with a site.yaml; new files need them up to date.

@@ -19,10 +19,12 @@ struct WorkspaceWatcher: Sendable {
         stamps = scan()
     }
 
-    /// Files added, changed or removed since the last call, relative to the workspace.
-    mutating func changes() -> [String] {
+    /// Files added, changed or removed since the last call, relative to the workspace; with `named`, also the
+    /// files among those paths (what file events named), whose stamps may not show a second save in one tick.
+    mutating func changes(including named: Set<String> = []) -> [String] {
         let current = scan()
         var changed = Set(current.keys.filter { current[$0] != stamps[$0] })
+        changed.formUnion(named.filter { current[$0] != nil || stamps[$0] != nil })
         changed.formUnion(stamps.keys.filter { current[$0] == nil })
         stamps = current
         return changed.sorted()

@@ -12,8 +12,9 @@ import ShowroomWorkspace
 ///     site <hash>        everything outside the files that the site's output depends on (options, engine)
 ///     built <seconds>    the moment the build judged scheduled pages and licences at
 ///     until <seconds>    the first moment after it a scheduled page or a licence changes the output ("-": none)
-///     files <count>      how many files the site's output has
-///     stamp <path> <size> <modified> <changed> <inode> <device>    each file of the site's folder and used assets
+///     files <pages> <files>   how many pages the site has and how many files its output
+///     stamps <hash>      the stamps of every file in the site's folder and of the asset files below ("-": not trusted)
+///     asset <path>       a library file the site's output uses, whose stamp counts
 ///     warning …          a site warning to show again when the whole site is reused
 ///     page <output path> <key> <assets> <references>      one per content page
 ///     diagnostic …       a warning of the page above
@@ -37,61 +38,72 @@ struct ReuseRecord: Sendable {
     var siteKey: StableHash
     var builtAt: Date
     var validUntil: Date?
+    /// How many pages the site has (list pages included), and how many files its output.
+    var pageCount: Int
     var files: Int
-    var stamps: [String: FileStamp]
+    /// The hash of the stamps of the site's folder and its asset files; nil when one was too recent to trust.
+    var stamps: StableHash?
+    /// The library files the site's output uses (workspace paths).
+    var assetFiles: [String]
     var warnings: [Diagnostic]
     var pages: [String: Page]
 
-    /// The record at `url`, or nil when there is none or it cannot be read (then nothing is reused).
-    static func read(_ url: URL) -> ReuseRecord? {
-        guard let data = try? Data(contentsOf: url) else { return nil }
-        let text = String(decoding: data, as: UTF8.self)
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: true)[...]
-        guard lines.popFirst() == Substring(format) else { return nil }
-        var record = ReuseRecord(siteKey: StableHash(high: 0, low: 0), builtAt: .distantFuture, validUntil: nil, files: 0, stamps: [:], warnings: [], pages: [:])
+    /// The record at `url`, or nil when there is none or it cannot be read (then nothing is reused). Without
+    /// `pages` it stops before the pages' entries: all that deciding on the whole site needs.
+    static func read(_ url: URL, pages readPages: Bool = true) -> ReuseRecord? {
+        guard let bytes = try? PosixFile.read(path: url.path) else { return nil }
+        var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true)[...]
+        guard let first = lines.popFirst(), first.elementsEqual(format.utf8) else { return nil }
+        var record = ReuseRecord(siteKey: StableHash(high: 0, low: 0), builtAt: .distantFuture, validUntil: nil, pageCount: 0, files: 0, stamps: nil, assetFiles: [],
+                                 warnings: [], pages: [:])
         var currentPage: String? = nil
         for line in lines {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            switch fields.first {
+            let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
+            let kind = String(decoding: fields[0], as: UTF8.self)
+            if kind == "page" && !readPages { break }
+            switch kind {
             case "site":
-                guard fields.count == 2, let key = StableHash(fields[1]) else { return nil }
+                guard fields.count == 2, let key = StableHash(text(fields[1])[...]) else { return nil }
                 record.siteKey = key
             case "built":
-                guard fields.count == 2, let seconds = Double(fields[1]) else { return nil }
+                guard fields.count == 2, let seconds = Double(text(fields[1])) else { return nil }
                 record.builtAt = Date(timeIntervalSince1970: seconds)
             case "until":
                 guard fields.count == 2 else { return nil }
-                if fields[1] != "-" {
-                    guard let seconds = Double(fields[1]) else { return nil }
+                if text(fields[1]) != "-" {
+                    guard let seconds = Double(text(fields[1])) else { return nil }
                     record.validUntil = Date(timeIntervalSince1970: seconds)
                 }
             case "files":
-                guard fields.count == 2, let count = Int(fields[1]) else { return nil }
+                guard fields.count == 3, let pages = number(fields[1]), let count = number(fields[2]) else { return nil }
+                record.pageCount = pages
                 record.files = count
-            case "stamp":
-                guard fields.count == 7, let size = Int(fields[2]), let modified = Int(fields[3]), let changed = Int(fields[4]),
-                      let inode = UInt64(fields[5]), let device = UInt64(fields[6]) else { return nil }
-                record.stamps[unescape(fields[1])] = FileStamp(size: size, modified: modified, changed: changed, inode: inode, device: device)
+            case "stamps":
+                guard fields.count == 2 else { return nil }
+                record.stamps = StableHash(text(fields[1])[...])
+            case "asset":
+                guard fields.count == 2 else { return nil }
+                record.assetFiles.append(unescape(text(fields[1])[...]))
             case "warning", "diagnostic":
-                guard let diagnostic = decodeDiagnostic(fields.dropFirst()) else { return nil }
-                if fields[0] == "warning" {
+                guard let diagnostic = decodeDiagnostic(fields.dropFirst().map { text($0)[...] }[...]) else { return nil }
+                if kind == "warning" {
                     record.warnings.append(diagnostic)
                 } else if let currentPage {
                     record.pages[currentPage]?.diagnostics.append(diagnostic)
                 }
             case "page":
-                guard fields.count == 5, let key = StableHash(fields[2]) else { return nil }
+                guard fields.count == 5, let key = StableHash(text(fields[2])[...]) else { return nil }
                 var assets: [String: StableHash] = [:]
-                for item in fields[3].split(separator: ",") {
+                for item in text(fields[3]).split(separator: ",") {
                     guard let equals = item.firstIndex(of: "="), let hash = StableHash(item[item.index(after: equals)...]) else { return nil }
                     assets[unescape(item[..<equals])] = hash
                 }
                 var written: [(String, SourceLocation?)] = []
-                for item in fields[4].split(separator: ",") {
+                for item in text(fields[4]).split(separator: ",") {
                     let parts = item.split(separator: "@", maxSplits: 1, omittingEmptySubsequences: false)
                     written.append((unescape(parts[0]), parts.count == 2 ? decodeLocation(parts[1]) : nil))
                 }
-                let path = unescape(fields[1])
+                let path = unescape(text(fields[1])[...])
                 record.pages[path] = Page(key: key, assets: assets, written: written, diagnostics: [])
                 currentPage = path
             default:
@@ -101,17 +113,28 @@ struct ReuseRecord: Sendable {
         return record
     }
 
+    private static func text(_ bytes: ArraySlice<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
+
+    /// A non-negative decimal number, read from its digits.
+    private static func number(_ bytes: ArraySlice<UInt8>) -> Int? {
+        guard !bytes.isEmpty, bytes.count <= 19 else { return nil }
+        var value = 0
+        for byte in bytes {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        return value
+    }
+
     /// The record as its file holds it.
     func encoded() -> [UInt8] {
         var text = Self.format + "\n"
         text += "site\t\(siteKey)\n"
         text += "built\t\(builtAt.timeIntervalSince1970)\n"
         text += "until\t\(validUntil.map { String($0.timeIntervalSince1970) } ?? "-")\n"
-        text += "files\t\(files)\n"
-        for path in stamps.keys.sorted() {
-            let stamp = stamps[path]!
-            text += "stamp\t\(Self.escape(path))\t\(stamp.size)\t\(stamp.modified)\t\(stamp.changed)\t\(stamp.inode)\t\(stamp.device)\n"
-        }
+        text += "files\t\(pageCount)\t\(files)\n"
+        text += "stamps\t\(stamps.map(\.description) ?? "-")\n"
+        for file in assetFiles { text += "asset\t\(Self.escape(file))\n" }
         for warning in warnings { text += "warning\t" + Self.encode(warning) + "\n" }
         for path in pages.keys.sorted() {
             let page = pages[path]!

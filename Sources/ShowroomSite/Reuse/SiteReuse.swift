@@ -43,55 +43,68 @@ enum SiteReuse {
         return hasher.finalize()
     }
 
-    /// The stamps of the site's own folder and of `assetFiles` (workspace paths), or nil when one is missing or
-    /// changed too recently to be trusted.
-    static func stamps(of site: SiteConfig, root: URL, assetFiles: [String]) -> [String: FileStamp]? {
+    /// The hash of the stamps of every file in the site's own folder, or nil when one changed too recently to be
+    /// trusted.
+    static func folderStamps(of site: SiteConfig, root: URL) -> StableHash? {
+        stampHash(WorkspaceFiles.stamps(under: root.appendingPathComponent(site.folder), inside: root))
+    }
+
+    /// The hash of the stamps of `files` (workspace paths), or nil when one is missing or too recent.
+    static func fileStamps(_ files: [String], root: URL) -> StableHash? {
         var stamps: [String: FileStamp] = [:]
-        for (path, stamp) in WorkspaceFiles.stamps(under: root.appendingPathComponent(site.folder), inside: root) {
-            stamps[site.folder + "/" + path] = stamp
+        for file in files {
+            guard let stamp = FileStamp(path: root.appendingPathComponent(file).path) else { return nil }
+            stamps[file] = stamp
         }
-        guard !stamps.values.contains(where: { $0.isRecent(within: ReuseRules.trustedAge) }),
-              let assets = Self.stamps(ofFiles: assetFiles, root: root) else { return nil }
-        return stamps.merging(assets) { own, _ in own }
+        return stampHash(stamps)
+    }
+
+    /// Both hashes together: what a site's record keeps.
+    static func combined(folder: StableHash?, files: StableHash?) -> StableHash? {
+        guard let folder, let files else { return nil }
+        var hasher = StableHasher()
+        hasher.combine(folder)
+        hasher.combine(files)
+        return hasher.finalize()
+    }
+
+    private static func stampHash(_ stamps: [String: FileStamp]) -> StableHash? {
+        var hasher = StableHasher()
+        for path in stamps.keys.sorted() {
+            let stamp = stamps[path]!
+            guard !stamp.isRecent(within: ReuseRules.trustedAge) else { return nil }
+            hasher.combine(path)
+            hasher.combine(stamp)
+        }
+        return hasher.finalize()
     }
 
     /// The site's previous result when the whole site can be kept; nil when it must build.
     static func unchangedResult(of site: SiteConfig, previous: ReuseRecord, siteKey: StableHash, root: URL, output: URL,
                                 now: Date) -> SiteResult? {
-        guard previous.siteKey == siteKey, !previous.stamps.isEmpty, previous.builtAt <= now, previous.validUntil.map({ now < $0 }) ?? true,
+        guard previous.siteKey == siteKey, let recorded = previous.stamps, previous.builtAt <= now, previous.validUntil.map({ now < $0 }) ?? true,
               FileManager.default.fileExists(atPath: output.appendingPathComponent(site.id).path),
-              let record = try? SiteRecord.read(path: BuildRecordPaths.siteRecord(site.id, in: output).path)
+              FileManager.default.fileExists(atPath: BuildRecordPaths.siteRecord(site.id, in: output).path)
         else { return nil }
-        let assetFiles = previous.stamps.keys.filter { !$0.hasPrefix(site.folder + "/") }
-        guard stamps(of: site, root: root, assetFiles: assetFiles) == previous.stamps else { return nil }
-        var result = SiteResult(siteID: site.id, pages: record.pages, files: previous.files, diagnostics: previous.warnings,
-                                uses: record.uses, assetFiles: record.assetFiles, inputs: record.inputs, seconds: 0)
+        guard combined(folder: folderStamps(of: site, root: root), files: fileStamps(previous.assetFiles, root: root)) == recorded
+        else { return nil }
+        // Its uses, asset files and inputs stay in its build record, which the fleet's index is made from.
+        var result = SiteResult(siteID: site.id, pages: previous.pageCount, files: previous.files, diagnostics: previous.warnings,
+                                uses: [], assetFiles: [:], inputs: [], seconds: 0)
         result.baseURL = site.baseURL
-        result.reused = previous.pages.count
+        result.reused = previous.pageCount
         result.unchanged = true
         return result
     }
 
-    /// The record a built site leaves for the next build. `siteStamps` were taken before the build read anything.
-    static func record(of result: SiteResult, siteKey: StableHash, siteStamps: [String: FileStamp]?, workspace: Workspace,
+    /// The record a built site leaves for the next build. `folderStamps` were taken before the build read anything.
+    static func record(of result: SiteResult, siteKey: StableHash, folderStamps: StableHash?, workspace: Workspace,
                        now: Date) -> ReuseRecord {
         let assetFiles = result.assetFiles.keys.sorted().compactMap { id in
             workspace.catalog[id].map { "\(workspace.catalog.filesFolder)/\($0.file)" }
         }
-        var stamps: [String: FileStamp] = [:]
-        if let siteStamps, let assetStamps = Self.stamps(ofFiles: assetFiles, root: workspace.root) {
-            stamps = siteStamps.merging(assetStamps) { current, _ in current }
-        }
-        return ReuseRecord(siteKey: siteKey, builtAt: now, validUntil: result.validUntil, files: result.files, stamps: stamps,
+        return ReuseRecord(siteKey: siteKey, builtAt: now, validUntil: result.validUntil, pageCount: result.pages, files: result.files,
+                           stamps: combined(folder: folderStamps, files: fileStamps(assetFiles, root: workspace.root)), assetFiles: assetFiles,
                            warnings: result.diagnostics, pages: Dictionary(result.pageRecords) { first, _ in first })
-    }
-
-    private static func stamps(ofFiles files: [String], root: URL) -> [String: FileStamp]? {
-        var stamps: [String: FileStamp] = [:]
-        for file in files {
-            guard let stamp = FileStamp(path: root.appendingPathComponent(file).path), !stamp.isRecent(within: ReuseRules.trustedAge) else { return nil }
-            stamps[file] = stamp
-        }
-        return stamps
     }
 }

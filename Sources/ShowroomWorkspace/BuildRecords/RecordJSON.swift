@@ -82,8 +82,25 @@ extension UsageIndex.Use {
 extension UsageIndex.Entry {
     /// `{"title":…,"uses":[…]}` on one line, as `usage.json` holds each asset; no title when it has none.
     package func encodedJSON() -> [UInt8] {
+        Self.encodedJSON(title: title, rows: [Self.rows(of: uses)])
+    }
+
+    /// The uses as JSON objects joined by commas: the inside of `"uses":[…]`.
+    package static func rows(of uses: [UsageIndex.Use]) -> [UInt8] {
         var output: [UInt8] = []
-        output.reserveCapacity(64 + uses.count * 120)
+        output.reserveCapacity(uses.count * 120)
+        for (index, use) in uses.enumerated() {
+            if index > 0 { output.append(UInt8(ascii: ",")) }
+            use.appendJSON(to: &output)
+        }
+        return output
+    }
+
+    /// `{"title":…,"uses":[…]}` with the uses given as pieces of `rows(of:)` (one site's each, in order), so
+    /// the index can be made from sites' pieces without decoding their records; empty pieces are skipped.
+    package static func encodedJSON(title: String?, rows: [[UInt8]]) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(64 + rows.reduce(0) { $0 + $1.count + 1 })
         output.append(UInt8(ascii: "{"))
         if let title {
             RecordJSON.appendKey("title", to: &output)
@@ -92,9 +109,11 @@ extension UsageIndex.Entry {
         }
         RecordJSON.appendKey("uses", to: &output)
         output.append(UInt8(ascii: "["))
-        for (index, use) in uses.enumerated() {
-            if index > 0 { output.append(UInt8(ascii: ",")) }
-            use.appendJSON(to: &output)
+        var first = true
+        for piece in rows where !piece.isEmpty {
+            if !first { output.append(UInt8(ascii: ",")) }
+            output.append(contentsOf: piece)
+            first = false
         }
         output.append(contentsOf: [UInt8(ascii: "]"), UInt8(ascii: "}")])
         return output
