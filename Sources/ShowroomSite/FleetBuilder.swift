@@ -25,6 +25,9 @@ public struct BuildOptions: Sendable {
     /// Ignore the previous build's records (`--cold`): render every page, keep nothing. Otherwise a site none of
     /// whose inputs changed keeps its output, and within a site that builds, each unchanged page keeps its file.
     public var cold = false
+    /// Rebuild a site that has a previous output by changing only the files that differ, in the live folder, once
+    /// the site built without errors (serve's rebuilds), instead of building a whole new folder and swapping it in.
+    public var inPlace = false
 
     /// A build of the workspace at `workspace`; the other options are as the properties above say.
     public init(workspace: URL, output: URL? = nil, sites: [String] = [], includeDrafts: Bool = false, now: Date = Date(),
@@ -137,6 +140,12 @@ public enum FleetBuilder {
             }
             // Taken before anything is read, so that an edit made while the site builds counts as a change next time.
             let folderStamps = SiteReuse.folderStamps(of: site, root: workspace.root)
+            if options.inPlace, header != nil, let previous = ReuseRecord.read(reusePath), FileManager.default.fileExists(atPath: destination.path) {
+                let result = buildInPlace(site, previous: previous, destination: destination, siteKey: siteKey, folderStamps: folderStamps,
+                                          inputs: inputs, output: output, now: options.now)
+                options.progress(result)
+                return result
+            }
             var result: SiteResult
             do {
                 let staging = try AtomicDirectory.makeStaging(for: destination)
@@ -178,6 +187,30 @@ public enum FleetBuilder {
             diagnostics += BuildRecords.writeIndex(built: built, workspace: workspace, output: output)
         }
         return report(results, removed: removed)
+    }
+
+    /// Builds `site` with its changes gathered, then applies them to its live folder when it built without
+    /// errors; its reuse record goes first, so that a failure while applying leaves no record of another output.
+    private static func buildInPlace(_ site: SiteConfig, previous: ReuseRecord, destination: URL, siteKey: StableHash, folderStamps: StableHash?,
+                                     inputs: FleetInputs, output: URL, now: Date) -> SiteResult {
+        let changes = SiteChanges(live: destination.path)
+        var builder = SiteBuilder(site: site, inputs: inputs)
+        builder.previous = (previous, destination.path)
+        var result = builder.build(into: SiteFiles(site: site.id, folder: destination.path, inspector: nil, changes: changes))
+        guard !result.diagnostics.hasErrors else { return result }
+        let reusePath = SiteReuse.recordURL(site.id, in: output)
+        try? FileManager.default.removeItem(at: reusePath)
+        do {
+            try changes.apply(outputs: result.outputs, removing: previous.outputs)
+        } catch {
+            result.diagnostics.append(.error(at: nil, "cannot update the output of \(site.id) in \(destination.path): \(error.localizedDescription)",
+                                             hint: "check that the output folder is writable; the next build writes the site anew"))
+            return result
+        }
+        result.diagnostics += BuildRecords.writeSiteFiles(of: result, site: site, workspace: inputs.workspace, output: output)
+        let reuse = SiteReuse.record(of: result, siteKey: siteKey, folderStamps: folderStamps, workspace: inputs.workspace, now: now)
+        try? Data(reuse.encoded()).write(to: reusePath, options: .atomic)
+        return result
     }
 
     /// The sites among `recorded` (ids with a build record) whose folder is gone from `sites/`, sorted.

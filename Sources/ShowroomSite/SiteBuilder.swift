@@ -40,6 +40,9 @@ public struct SiteResult: Sendable {
     var validUntil: Date? = nil
     /// The content pages' entries for the site's next reuse record.
     var pageRecords: [(String, ReuseRecord.Page)] = []
+    /// Every file of the site's output, for the reuse record: what a later build in place removes when it no
+    /// longer makes it.
+    var outputs: Set<String> = []
 }
 
 /// What the whole fleet shares while its sites build: the workspace, prepared assets, mounted content.
@@ -162,6 +165,7 @@ struct SiteBuilder {
         result.rendered = rendered
         result.reused = reused
         result.pageRecords = pageRecords
+        result.outputs = output.outputs
         result.validUntil = [nextChange, licenceChange(uses: uses), yearChange(newestDate: scope.newestDate)].compactMap { $0 }.min()
         if output.inspector != nil {
             for page in pages {

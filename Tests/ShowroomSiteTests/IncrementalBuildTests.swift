@@ -91,7 +91,14 @@ import Testing
         Edit(name: "renamed section") { workspace, _ in
             let content = workspace.root.appendingPathComponent("sites/lumen/content")
             let (from, to) = FileManager.default.fileExists(atPath: content.appendingPathComponent("news").path) ? ("news", "press") : ("press", "news")
-            try FileManager.default.moveItem(at: content.appendingPathComponent(from), to: content.appendingPathComponent(to))
+            let source = content.appendingPathComponent(from), destination = content.appendingPathComponent(to)
+            guard FileManager.default.fileExists(atPath: destination.path) else { return try FileManager.default.moveItem(at: source, to: destination) }
+            // Both exist (a new page made `news` again): the section's pages move over one by one.
+            for name in try FileManager.default.contentsOfDirectory(atPath: source.path) {
+                try? FileManager.default.removeItem(at: destination.appendingPathComponent(name))
+                try FileManager.default.moveItem(at: source.appendingPathComponent(name), to: destination.appendingPathComponent(name))
+            }
+            try FileManager.default.removeItem(at: source)
         },
         Edit(name: "site setting") { workspace, random in
             try replacing("^  primary: .*$", with: "  primary: \"#0b3d9\(random.next() % 10)\"", in: "sites/lumen/site.yaml", of: workspace)
@@ -110,18 +117,21 @@ import Testing
         return files
     }
 
-    @Test func randomEditsBuildIncrementallyToWhatAColdBuildMakes() throws {
+    /// Through a staging folder (`showroom build`) and in place (serve's rebuilds).
+    @Test(arguments: [false, true]) func randomEditsBuildIncrementallyToWhatAColdBuildMakes(inPlace: Bool) throws {
         let workspace = try FixtureWorkspace()
         defer { workspace.remove() }
         let incremental = workspace.root.appendingPathComponent("public")
         let cold = workspace.root.appendingPathComponent("cold")
-        var random = SeededGenerator(state: 20_261_203)
-        #expect(workspace.build().succeeded)
+        var random = SeededGenerator(state: inPlace ? 4_242 : 20_261_203)
+        var incrementalOptions = BuildOptions(workspace: workspace.root, now: FixtureWorkspace.now)
+        incrementalOptions.inPlace = inPlace
+        #expect(FleetBuilder.build(incrementalOptions).succeeded)
         var reusedAny = false
         for step in 1...14 {
             let edit = Self.edits.randomElement(using: &random)!
             try edit.apply(workspace, &random)
-            let kept = workspace.build()
+            let kept = FleetBuilder.build(incrementalOptions)
             var options = BuildOptions(workspace: workspace.root, output: cold, now: FixtureWorkspace.now)
             options.cold = true
             let fresh = FleetBuilder.build(options)
@@ -130,6 +140,7 @@ import Testing
             #expect(kept.allDiagnostics == fresh.allDiagnostics, "step \(step), \(edit.name)")
             #expect(kept.pages == fresh.pages && kept.files == fresh.files, "step \(step), \(edit.name)")
             let keptFiles = Self.snapshot(incremental)
+            #expect(!keptFiles.keys.contains { $0.contains(".showroom-new-") }, "step \(step), \(edit.name): a temporary file is left")
             let freshFiles = Self.snapshot(cold)
             #expect(keptFiles.keys.sorted() == freshFiles.keys.sorted(), "step \(step), \(edit.name)")
             for (path, bytes) in keptFiles where freshFiles[path] != bytes {
@@ -199,6 +210,19 @@ import Testing
         #expect(later.succeeded)
         #expect(later.sites.first { $0.siteID == "lumen" }?.unchanged == false)
         #expect(workspace.exists("lumen/soon/index.html"))
+    }
+
+    @Test func aFailedBuildInPlaceChangesNoFile() throws {
+        let workspace = try FixtureWorkspace()
+        defer { workspace.remove() }
+        var options = BuildOptions(workspace: workspace.root, sites: ["lumen"], now: FixtureWorkspace.now)
+        options.inPlace = true
+        #expect(FleetBuilder.build(options).succeeded)
+        let before = Self.snapshot(workspace.root.appendingPathComponent("public/lumen"))
+        try workspace.write("sites/lumen/content/about.md", try workspace.read("sites/lumen/content/about.md") + "\nChanged.\n")
+        try workspace.write("sites/lumen/content/guide.md", "---\ntitle: [broken\n---\nx\n")
+        #expect(!FleetBuilder.build(options).succeeded)
+        #expect(Self.snapshot(workspace.root.appendingPathComponent("public/lumen")) == before)
     }
 
     @Test func aFailedBuildKeepsThePreviousOutputAndItsRecord() throws {

@@ -240,14 +240,17 @@ public struct PreviewServer: Sendable {
             await record(report, sites: sites, in: state, initial: false)
             let errors = report.allDiagnostics.errors.count
             options.log("\(changed.joined(separator: ", ")) changed: rebuilt \(sites.joined(separator: ", ")) in "
-                        + "\(String(format: "%.0f", report.seconds * 1000)) ms" + (errors == 0 ? "" : ", \(errors) error\(errors == 1 ? "" : "s")"))
+                        + "\(String(format: "%.0f", report.seconds * 1000)) ms (\(report.rendered) page\(report.rendered == 1 ? "" : "s") rendered, "
+                        + "\(report.reused) kept)" + (errors == 0 ? "" : ", \(errors) error\(errors == 1 ? "" : "s")"))
             for diagnostic in report.allDiagnostics.errors { options.log(diagnostic.description) }
         }
     }
 
     /// Builds `sites` into the preview output on a thread of its own (the build is synchronous and uses every core).
     private func build(_ sites: [String]) async -> BuildReport {
-        let options = BuildOptions(workspace: self.options.workspace, output: output, sites: sites, includeDrafts: self.options.includeDrafts)
+        var build = BuildOptions(workspace: self.options.workspace, output: output, sites: sites, includeDrafts: self.options.includeDrafts)
+        build.inPlace = true
+        let options = build
         return await withCheckedContinuation { continuation in
             Thread.detachNewThread { continuation.resume(returning: FleetBuilder.build(options)) }
         }

@@ -16,6 +16,7 @@ import ShowroomWorkspace
 ///     stamps <hash>      the stamps of every file in the site's folder and of the asset files below ("-": not trusted)
 ///     asset <path>       a library file the site's output uses, whose stamp counts
 ///     warning …          a site warning to show again when the whole site is reused
+///     out <path>         each file of the site's output
 ///     page <output path> <key> <assets> <references>      one per content page
 ///     diagnostic …       a warning of the page above
 ///
@@ -46,6 +47,8 @@ struct ReuseRecord: Sendable {
     /// The library files the site's output uses (workspace paths).
     var assetFiles: [String]
     var warnings: [Diagnostic]
+    /// Every file of the site's output (read with the pages).
+    var outputs: [String] = []
     var pages: [String: Page]
 
     /// The record at `url`, or nil when there is none or it cannot be read (then nothing is reused). Without
@@ -60,7 +63,7 @@ struct ReuseRecord: Sendable {
         for line in lines {
             let fields = line.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false)
             let kind = String(decoding: fields[0], as: UTF8.self)
-            if kind == "page" && !readPages { break }
+            if (kind == "page" || kind == "out") && !readPages { break }
             switch kind {
             case "site":
                 guard fields.count == 2, let key = StableHash(text(fields[1])[...]) else { return nil }
@@ -91,6 +94,9 @@ struct ReuseRecord: Sendable {
                 } else if let currentPage {
                     record.pages[currentPage]?.diagnostics.append(diagnostic)
                 }
+            case "out":
+                guard fields.count == 2 else { return nil }
+                record.outputs.append(unescape(text(fields[1])[...]))
             case "page":
                 guard fields.count == 5, let key = StableHash(text(fields[2])[...]) else { return nil }
                 var assets: [String: StableHash] = [:]
@@ -136,6 +142,7 @@ struct ReuseRecord: Sendable {
         text += "stamps\t\(stamps.map(\.description) ?? "-")\n"
         for file in assetFiles { text += "asset\t\(Self.escape(file))\n" }
         for warning in warnings { text += "warning\t" + Self.encode(warning) + "\n" }
+        for path in outputs { text += "out\t\(Self.escape(path))\n" }
         for path in pages.keys.sorted() {
             let page = pages[path]!
             let assets = page.assets.keys.sorted().map { "\(Self.escape($0))=\(page.assets[$0]!)" }.joined(separator: ",")

@@ -103,8 +103,10 @@ enum SiteReuse {
         let assetFiles = result.assetFiles.keys.sorted().compactMap { id in
             workspace.catalog[id].map { "\(workspace.catalog.filesFolder)/\($0.file)" }
         }
-        return ReuseRecord(siteKey: siteKey, builtAt: now, validUntil: result.validUntil, pageCount: result.pages, files: result.files,
-                           stamps: combined(folder: folderStamps, files: fileStamps(assetFiles, root: workspace.root)), assetFiles: assetFiles,
-                           warnings: result.diagnostics, pages: Dictionary(result.pageRecords) { first, _ in first })
+        var record = ReuseRecord(siteKey: siteKey, builtAt: now, validUntil: result.validUntil, pageCount: result.pages, files: result.files,
+                                 stamps: combined(folder: folderStamps, files: fileStamps(assetFiles, root: workspace.root)), assetFiles: assetFiles,
+                                 warnings: result.diagnostics, pages: Dictionary(result.pageRecords) { first, _ in first })
+        record.outputs = result.outputs.sorted()
+        return record
     }
 }
