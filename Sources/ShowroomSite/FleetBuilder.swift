@@ -28,6 +28,8 @@ public struct BuildOptions: Sendable {
     /// Rebuild a site that has a previous output by changing only the files that differ, in the live folder, once
     /// the site built without errors (serve's rebuilds), instead of building a whole new folder and swapping it in.
     public var inPlace = false
+    /// Pages already read, kept between builds by a process that builds again and again (serve).
+    package var pageCache: Workspace.PageCache? = nil
 
     /// A build of the workspace at `workspace`; the other options are as the properties above say.
     public init(workspace: URL, output: URL? = nil, sites: [String] = [], includeDrafts: Bool = false, now: Date = Date(),
@@ -102,7 +104,7 @@ public enum FleetBuilder {
 
         diagnostics += libraryDiagnostics
 
-        let (sharedPages, sharedDiagnostics) = mountableSharedPages(workspace)
+        let (sharedPages, sharedDiagnostics) = mountableSharedPages(workspace, cache: options.pageCache)
         diagnostics += sharedDiagnostics
         guard !diagnostics.hasErrors else { return report() }
 
@@ -112,7 +114,7 @@ public enum FleetBuilder {
         let inputs = FleetInputs(
             workspace: workspace, library: library, sharedPages: sharedPages, trackingScript: TrackingScript.source,
             fleetHosts: allSites.compactMap { URL(string: $0.baseURL)?.host }.sorted(), addressChanges: addressChanges,
-            now: options.now, includeDrafts: options.includeDrafts)
+            now: options.now, includeDrafts: options.includeDrafts, pageCache: options.pageCache)
 
         if let inspector = options.inspector {
             let results = ConcurrentMap.map(workspace.sites) { site -> SiteResult in
@@ -252,9 +254,9 @@ public enum FleetBuilder {
 
     /// The shared pages by every folder a site may mount: a page in `shared/content/news/2026/x.md` is
     /// listed under `news/2026` (as `x.md`) and under `news` (as `2026/x.md`).
-    static func mountableSharedPages(_ workspace: Workspace) -> ([String: [PageSource]], [Diagnostic]) {
+    static func mountableSharedPages(_ workspace: Workspace, cache: Workspace.PageCache? = nil) -> ([String: [PageSource]], [Diagnostic]) {
         var sharedPages: [String: [PageSource]] = [:]
-        let (shared, diagnostics) = workspace.loadPages(under: Workspace.sharedContentFolder)
+        let (shared, diagnostics) = workspace.loadPages(under: Workspace.sharedContentFolder, cache: cache)
         for page in shared {
             var folders = page.contentPath.split(separator: "/").dropLast().map(String.init)
             while !folders.isEmpty {

@@ -58,6 +58,8 @@ struct FleetInputs: Sendable {
     var addressChanges: [BaseURLOverride.Change] = []
     var now: Date
     var includeDrafts: Bool
+    /// Pages already read, when the build is one of many in the same process (serve).
+    var pageCache: Workspace.PageCache? = nil
 }
 
 /// Builds one site into a staging folder: prepares its templates, pages and template values, checks every
@@ -96,7 +98,7 @@ struct SiteBuilder {
         diagnostics += templateDiagnostics
 
         let (pages, pageDiagnostics, nextChange) = SitePages.collect(site: site, workspace: workspace, sharedPages: inputs.sharedPages,
-                                                                     now: inputs.now, includeDrafts: inputs.includeDrafts)
+                                                                     now: inputs.now, includeDrafts: inputs.includeDrafts, cache: inputs.pageCache)
         diagnostics += pageDiagnostics
         guard let templates = compiled, !diagnostics.hasErrors else { return finish() }
 

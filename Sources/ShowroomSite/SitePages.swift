@@ -42,9 +42,9 @@ enum SitePages {
     /// The site's pages, the problems found, and the first moment after `now` at which a page's publish or expiry
     /// date changes which pages are live (nil when none is scheduled).
     static func collect(site: SiteConfig, workspace: Workspace, sharedPages: [String: [PageSource]], now: Date,
-                        includeDrafts: Bool) -> ([SitePage], [Diagnostic], Date?) {
+                        includeDrafts: Bool, cache: Workspace.PageCache? = nil) -> ([SitePage], [Diagnostic], Date?) {
         var diagnostics: [Diagnostic] = []
-        let (ownPages, ownDiagnostics) = workspace.loadPages(under: "\(site.folder)/content")
+        let (ownPages, ownDiagnostics) = workspace.loadPages(under: "\(site.folder)/content", cache: cache)
         diagnostics += ownDiagnostics
         var candidates: [(PageSource, prefix: String)] = ownPages.map { ($0, "") }
 

@@ -178,7 +178,22 @@ public struct Workspace: Sendable {
     }
 
     /// Reads and parses every Markdown file below `folder` (relative to the root), using both cores.
+    /// A page as read from its file, kept by `PageCache` while the file is unchanged.
+    package struct ParsedPage: Sendable {
+        var page: PageSource?
+        var diagnostics: [Diagnostic]
+    }
+
+    /// Pages already read, by file, for a process that builds again and again (serve): a rebuild then reads and
+    /// parses only the pages whose files changed.
+    package typealias PageCache = FileCache<ParsedPage>
+
     public func loadPages(under folder: String) -> ([PageSource], [Diagnostic]) {
+        loadPages(under: folder, cache: nil)
+    }
+
+    /// The pages below `folder`, read afresh or, with `cache`, from it where their files are unchanged.
+    package func loadPages(under folder: String, cache: PageCache?) -> ([PageSource], [Diagnostic]) {
         let url = root.appendingPathComponent(folder)
         let listing = WorkspaceFiles.list(under: url, inside: root)
         let paths = listing.paths.filter { $0.hasSuffix(".md") }
@@ -189,8 +204,14 @@ public struct Workspace: Sendable {
         let results = ConcurrentMap.map(paths) { path -> (PageSource?, [Diagnostic]) in
             let file = "\(folder)/\(path)"
             do throws(Diagnostic) {
-                let text = try SourceText.read(path: base + path, relativePath: file, maxBytes: InputLimits.pageBytes)
-                var (page, diagnostics) = PageSource.parse(text: text, file: file, contentPath: path)
+                let read = { () throws(Diagnostic) -> ParsedPage in
+                    let text = try SourceText.read(path: base + path, relativePath: file, maxBytes: InputLimits.pageBytes)
+                    let (page, diagnostics) = PageSource.parse(text: text, file: file, contentPath: path)
+                    return ParsedPage(page: page, diagnostics: diagnostics)
+                }
+                let parsed: ParsedPage
+                if let cache { parsed = try cache.value(forPath: base + path, key: file, make: read) } else { parsed = try read() }
+                var (page, diagnostics) = (parsed.page, parsed.diagnostics)
                 if page?.isBundle == true {
                     let folder = (path as NSString).deletingLastPathComponent
                     let prefix = folder.isEmpty ? "" : folder + "/"

@@ -38,6 +38,36 @@ struct ServeTests {
         }
     }
 
+    @Test func aRebuildRendersOnlyTheEditedPageAndSaysSo() async throws {
+        let workspace = try FixtureWorkspace()
+        defer { workspace.remove() }
+        let lines = Mutex<[String]>([])
+        try await serving(workspace, sites: ["lumen"], log: { line in lines.withLock { $0.append(line) } }) { base in
+            try workspace.write("sites/lumen/content/about.md", "---\ntitle: About\n---\nFounded in 1992.\n")
+            let after = await Loopback.poll("\(base)/about/", timeout: .seconds(120)) { $0.body.contains("Founded in 1992") }
+            #expect(after != nil)
+            let rebuilt = try #require(lines.withLock { $0.first { $0.contains("changed: rebuilt lumen") } })
+            // The page, and the lists that show its summary; the other pages are kept.
+            let counts = try #require(rebuilt.firstMatch(of: /\((\d+) pages? rendered, (\d+) kept\)/), "\(rebuilt)")
+            let (rendered, kept) = (Int(counts.1)!, Int(counts.2)!)
+            #expect(rendered >= 1 && kept >= 2 && rendered + kept == 5, "\(rebuilt)")
+        }
+    }
+
+    @Test func aPageInANewFolderIsServedAndARemovedOneIsGone() async throws {
+        let workspace = try FixtureWorkspace()
+        defer { workspace.remove() }
+        try await serving(workspace, sites: ["lumen"]) { base in
+            try workspace.write("sites/lumen/content/events/motor-show.md", "---\ntitle: Motor show\n---\nSee us in hall 4.\n")
+            let added = await Loopback.poll("\(base)/events/motor-show/", timeout: .seconds(120)) { $0.body.contains("hall 4") }
+            #expect(added?.status == 200)
+            try workspace.remove("sites/lumen/content/events")
+            let gone = await Loopback.poll("\(base)/events/motor-show/", timeout: .seconds(120)) { $0.status == 404 }
+            #expect(gone?.status == 404)
+            #expect(!FileManager.default.fileExists(atPath: workspace.root.appendingPathComponent(".showroom/preview/lumen/events/motor-show/index.html").path))
+        }
+    }
+
     @Test func aBuildErrorShowsInPlaceOfThePageUntilFixed() async throws {
         let workspace = try FixtureWorkspace()
         defer { workspace.remove() }

@@ -28,10 +28,9 @@ final class FileEvents {
     private static let mask = UInt32(IN_CLOSE_WRITE | IN_MODIFY | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB
         | IN_DELETE_SELF | IN_MOVE_SELF)
 
-    /// Adds a watch on every folder not watched yet (new folders appear with new pages and sections); false
-    /// when the system refuses one (too many watches).
-    @discardableResult
-    func watchFolders() -> Bool {
+    /// Adds a watch on the root and every folder below the watched entries; false when the system refuses
+    /// one (too many watches). Folders made later are added as their events arrive.
+    private func watchFolders() -> Bool {
         guard add("") else { return false }
         for entry in WorkspaceWatcher.watched {
             var isFolder: ObjCBool = false
@@ -81,7 +80,21 @@ final class FileEvents {
                 }
                 if named == nil { named = [] }
                 if let folder = folders[event.wd], !name.isEmpty, !name.hasPrefix(".") {
-                    named?.insert(folder.isEmpty ? name : folder + "/" + name)
+                    let path = folder.isEmpty ? name : folder + "/" + name
+                    named?.insert(path)
+                    // A folder moved away keeps its watches under its old name: they are dropped, and the folder is
+                    // watched again where it arrives.
+                    if event.mask & UInt32(IN_ISDIR) != 0, event.mask & UInt32(IN_MOVED_FROM) != 0 {
+                        for (watch, watched) in folders where watched == path || watched.hasPrefix(path + "/") {
+                            inotify_rm_watch(descriptor, watch)
+                            folders[watch] = nil
+                        }
+                    }
+                    // A new folder (a section, a bundle) is watched from now on, with what it holds.
+                    if event.mask & UInt32(IN_ISDIR) != 0, event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0,
+                       folder.isEmpty ? WorkspaceWatcher.watched.contains(name) : true {
+                        _ = walk(path)
+                    }
                 }
                 if event.mask & UInt32(IN_IGNORED) != 0 { folders[event.wd] = nil }
                 offset += MemoryLayout<inotify_event>.size + Int(event.len)

@@ -84,8 +84,10 @@ public struct PreviewServer: Sendable {
         try checkPorts(collector: collector)
 
         let state = PreviewState()
-        let watcher = WorkspaceWatcher(root: options.workspace)  // before the first build: edits made during it count
-        let first = await build(chosen)
+        // Before the first build: edits made during it count.
+        let watcher = WorkspaceWatcher(root: options.workspace, sites: options.sites.isEmpty ? nil : chosen)
+        let pageCache = Workspace.PageCache()
+        let first = await build(chosen, pageCache: pageCache)
         await record(first, sites: chosen, in: state, initial: true)
         options.log("Built \(first.publishedSites.count) of \(chosen.count) sites in \(String(format: "%.2f", first.seconds)) s")
         for diagnostic in first.allDiagnostics.errors { options.log(diagnostic.description) }
@@ -113,7 +115,7 @@ public struct PreviewServer: Sendable {
         // One service group: on a stop signal the server stops accepting, finishes what is in flight and
         // returns, and the watcher ends, without the errors a cancelled server logs.
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: app)]
-        services.append(.init(service: Watcher { try await watch(watcher, sites: chosen, state: state) }))
+        services.append(.init(service: Watcher { try await watch(watcher, sites: chosen, state: state, pageCache: pageCache) }))
         if let collectorService {
             // Its port was free a moment ago; should it fail anyway, the preview goes on and says so.
             services.append(.init(service: NonEssential(service: collectorService, log: options.log), successTerminationBehavior: .ignore))
@@ -197,28 +199,29 @@ public struct PreviewServer: Sendable {
     }
 
     /// Rebuilds the sites each change affects. Changes are noticed by file events where the system has them
-    /// (checked every 5 ms, with a scan every ten `pollInterval`s in case one was missed), else by scanning
-    /// every `pollInterval`.
-    private func watch(_ watcher: WorkspaceWatcher, sites chosen: [String], state: PreviewState) async throws {
+    /// (checked every 5 ms; the paths they name are scanned, and the whole workspace every fifty
+    /// `pollInterval`s in case one was missed), else by scanning every `pollInterval`.
+    private func watch(_ watcher: WorkspaceWatcher, sites chosen: [String], state: PreviewState, pageCache: Workspace.PageCache) async throws {
         var watcher = watcher
         var workspace = Workspace.load(root: options.workspace).0
         let events = FileEvents(root: options.workspace)
-        var lastScan = ContinuousClock.now - options.pollInterval * 10  // the first pass scans: edits made during the first build
+        var lastScan = ContinuousClock.now - options.pollInterval * 50  // the first pass scans: edits made during the first build
         while true {
-            var named: Set<String> = []
+            let changed: [String]
             if let events {
                 try await Task.sleep(for: .milliseconds(5))
-                if let paths = events.drain() {
-                    named = paths
-                    events.watchFolders()
-                } else if ContinuousClock.now - lastScan < options.pollInterval * 10 {
+                if let named = events.drain() {
+                    changed = watcher.changes(at: named)
+                } else if ContinuousClock.now - lastScan >= options.pollInterval * 50 {
+                    lastScan = ContinuousClock.now
+                    changed = watcher.changes()
+                } else {
                     continue
                 }
             } else {
                 try await Task.sleep(for: options.pollInterval)
+                changed = watcher.changes()
             }
-            lastScan = ContinuousClock.now
-            let changed = watcher.changes(including: named)
             guard !changed.isEmpty else { continue }
             let records = SiteRecord.readAll(in: output)
             // The site list, kinds and mounts only change with a site.yaml; new files need them up to date.
@@ -236,7 +239,7 @@ public struct PreviewServer: Sendable {
             })
             let sites = chosen.filter { affected[$0] != nil || failing.contains($0) || inFolder.contains($0) }
             guard !sites.isEmpty else { continue }
-            let report = await build(sites)
+            let report = await build(sites, pageCache: pageCache)
             await record(report, sites: sites, in: state, initial: false)
             let errors = report.allDiagnostics.errors.count
             options.log("\(changed.joined(separator: ", ")) changed: rebuilt \(sites.joined(separator: ", ")) in "
@@ -246,10 +249,12 @@ public struct PreviewServer: Sendable {
         }
     }
 
-    /// Builds `sites` into the preview output on a thread of its own (the build is synchronous and uses every core).
-    private func build(_ sites: [String]) async -> BuildReport {
+    /// Builds `sites` into the preview output on a thread of its own (the build is synchronous and uses every core),
+    /// in place, with the pages already read kept in `pageCache` between builds.
+    private func build(_ sites: [String], pageCache: Workspace.PageCache) async -> BuildReport {
         var build = BuildOptions(workspace: self.options.workspace, output: output, sites: sites, includeDrafts: self.options.includeDrafts)
         build.inPlace = true
+        build.pageCache = pageCache
         let options = build
         return await withCheckedContinuation { continuation in
             Thread.detachNewThread { continuation.resume(returning: FleetBuilder.build(options)) }

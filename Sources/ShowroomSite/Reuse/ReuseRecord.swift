@@ -132,33 +132,50 @@ struct ReuseRecord: Sendable {
         return value
     }
 
-    /// The record as its file holds it.
+    /// The record as its file holds it, appended byte by byte: a large site's record has thousands of lines.
     func encoded() -> [UInt8] {
-        var text = Self.format + "\n"
-        text += "site\t\(siteKey)\n"
-        text += "built\t\(builtAt.timeIntervalSince1970)\n"
-        text += "until\t\(validUntil.map { String($0.timeIntervalSince1970) } ?? "-")\n"
-        text += "files\t\(pageCount)\t\(files)\n"
-        text += "stamps\t\(stamps.map(\.description) ?? "-")\n"
-        for file in assetFiles { text += "asset\t\(Self.escape(file))\n" }
-        for warning in warnings { text += "warning\t" + Self.encode(warning) + "\n" }
-        for path in outputs { text += "out\t\(Self.escape(path))\n" }
+        var out: [UInt8] = []
+        out.reserveCapacity(256 + outputs.count * 40 + pages.count * 120)
+        func line(_ parts: String...) {
+            for (index, part) in parts.enumerated() {
+                if index > 0 { out.append(UInt8(ascii: "\t")) }
+                out.append(contentsOf: part.utf8)
+            }
+            out.append(UInt8(ascii: "\n"))
+        }
+        out.append(contentsOf: (Self.format + "\n").utf8)
+        line("site", siteKey.description)
+        line("built", String(builtAt.timeIntervalSince1970))
+        line("until", validUntil.map { String($0.timeIntervalSince1970) } ?? "-")
+        line("files", String(pageCount), String(files))
+        line("stamps", stamps.map(\.description) ?? "-")
+        for file in assetFiles { line("asset", Self.escape(file)) }
+        for warning in warnings { line("warning", Self.encode(warning)) }
+        for path in outputs { line("out", Self.escape(path)) }
         for path in pages.keys.sorted() {
             let page = pages[path]!
-            let assets = page.assets.keys.sorted().map { "\(Self.escape($0))=\(page.assets[$0]!)" }.joined(separator: ",")
-            let written = page.written.map { id, location in Self.escape(id) + (location.map { "@" + Self.encode($0) } ?? "") }
-                .joined(separator: ",")
-            text += "page\t\(Self.escape(path))\t\(page.key)\t\(assets)\t\(written)\n"
-            for diagnostic in page.diagnostics { text += "diagnostic\t" + Self.encode(diagnostic) + "\n" }
+            var assets = ""
+            for id in page.assets.keys.sorted() {
+                if !assets.isEmpty { assets += "," }
+                assets += Self.escape(id) + "=" + page.assets[id]!.description
+            }
+            var written = ""
+            for (id, location) in page.written {
+                if !written.isEmpty { written += "," }
+                written += Self.escape(id)
+                if let location { written += "@" + Self.encode(location) }
+            }
+            line("page", Self.escape(path), page.key.description, assets, written)
+            for diagnostic in page.diagnostics { line("diagnostic", Self.encode(diagnostic)) }
         }
-        return Array(text.utf8)
+        return out
     }
 
     // MARK: - Fields
 
     /// `\`, tab, newline, `,`, `=` and `@` escaped, so a field never splits.
     static func escape(_ text: String) -> String {
-        guard text.contains(where: { "\\\t\n\r,=@".contains($0) }) else { return text }
+        guard text.utf8.contains(where: { Self.special[Int($0)] }) else { return text }
         var escaped = ""
         for character in text {
             switch character {
@@ -175,8 +192,11 @@ struct ReuseRecord: Sendable {
         return escaped
     }
 
+    /// The bytes `escape` escapes: `\\`, tab, newline, carriage return, `,`, `=`, `@`.
+    private static let special: [Bool] = (0..<256).map { byte in [0x5C, 0x09, 0x0A, 0x0D, 0x2C, 0x3D, 0x40].contains(byte) }
+
     static func unescape(_ text: Substring) -> String {
-        guard text.contains("\\") else { return String(text) }
+        guard text.utf8.contains(UInt8(ascii: "\\")) else { return String(text) }
         var result = ""
         var escaping = false
         for character in text {
