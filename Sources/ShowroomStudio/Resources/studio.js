@@ -83,3 +83,41 @@
   });
   send();
 })();
+
+// The editor's aids: a photo chosen in a picker is written into its field (several, for a gallery, separated by
+// commas), and a shortcode of the palette is inserted at the cursor in the text; either then previews like typing.
+(function () {
+  "use strict";
+  var form = document.getElementById("editor");
+  if (!form) { return; }
+
+  function edited(field) { field.dispatchEvent(new Event("input", { bubbles: true })); }
+
+  form.addEventListener("change", function (event) {
+    var picker = event.target.closest ? event.target.closest("details.picker") : null;
+    if (!picker) { return; }
+    var field = document.getElementById(picker.getAttribute("data-target"));
+    if (!field) { return; }
+    var chosen = picker.querySelectorAll("input:checked");
+    var values = [];
+    for (var i = 0; i < chosen.length; i++) { if (chosen[i].value) { values.push(chosen[i].value); } }
+    field.value = values.join(", ");
+    edited(field);
+  });
+
+  form.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest("button[data-insert]") : null;
+    if (!button) { return; }
+    event.preventDefault();
+    var body = document.getElementById("f-body");
+    if (!body) { return; }
+    var snippet = button.getAttribute("data-insert");
+    var start = body.selectionStart, end = body.selectionEnd;
+    body.setRangeText(snippet, start, end, "end");
+    // The cursor goes inside the first empty argument, where the user types next.
+    var empty = snippet.indexOf("\"\"");
+    if (empty >= 0) { body.setSelectionRange(start + empty + 1, start + empty + 1); }
+    body.focus();
+    edited(body);
+  });
+})();
