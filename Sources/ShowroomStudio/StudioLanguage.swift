@@ -68,7 +68,6 @@ struct StudioStrings: Sendable {
     var committed: String
     var login: String
     var loginExplanation: String
-    var token: String
     var loginRefused: String
     var previewUpdating: String
     var previewFailed: String
@@ -150,8 +149,8 @@ struct StudioStrings: Sendable {
         onDisk: "On disk now", yours: "Your version", publish: "Publish", changedFiles: "Changed files",
         noChanges: "No file changed since the last save to the repository.", commitMessage: "What changed, and why",
         yourName: "Your name", yourEmail: "Your e-mail", saveToRepository: "Save to the repository", committed: "Saved to the repository as",
-        login: "Log in", loginExplanation: "Enter the token `showroom studio` printed when it started.", token: "Token",
-        loginRefused: "That token is not the one the studio printed.", previewUpdating: "Updating…",
+        login: "Log in", loginExplanation: "Enter the token `showroom studio` printed when it started, or the password of the file it was started with (--password-file).",
+        loginRefused: "That is neither the token the studio printed nor the password of its password file.", previewUpdating: "Updating…",
         previewFailed: "The page did not build; see the problems listed.", builtOK: "built without errors",
         wholeFile: "The whole file", line: "line", sharedData: "Shared data",
         dataExplanation: "Models, trims, prices, colours and dealers that every site reads. Change a value, then preview where it shows before saving.",
@@ -190,8 +189,8 @@ struct StudioStrings: Sendable {
         onDisk: "磁盘上的版本", yours: "你的版本", publish: "发布", changedFiles: "修改过的文件",
         noChanges: "自上次保存到仓库以来没有文件被修改。", commitMessage: "修改了什么，为什么",
         yourName: "你的名字", yourEmail: "你的邮箱", saveToRepository: "保存到仓库", committed: "已保存到仓库，提交号",
-        login: "登录", loginExplanation: "输入 `showroom studio` 启动时打印的令牌。", token: "令牌",
-        loginRefused: "令牌不正确。", previewUpdating: "正在更新…",
+        login: "登录", loginExplanation: "输入 `showroom studio` 启动时打印的令牌，或启动时所用密码文件（--password-file）中的密码。",
+        loginRefused: "令牌或密码不正确。", previewUpdating: "正在更新…",
         previewFailed: "页面没有构建成功；请查看列出的问题。", builtOK: "构建成功，没有错误",
         wholeFile: "整个文件", line: "行", sharedData: "共享数据",
         dataExplanation: "所有网站读取的车型、配置、价格、颜色和经销商。修改数值后，保存前先预览它出现在哪些页面。",
