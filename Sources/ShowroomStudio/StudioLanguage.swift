@@ -126,6 +126,7 @@ struct StudioStrings: Sendable {
     var licenceEndingSoon: String
     var neverUsedOnly: String
     var page: String
+    var pagesCounted: String
     var tags: String
     var tagsHint: String
     var downloadable: String
@@ -171,7 +172,7 @@ struct StudioStrings: Sendable {
         modelAddedAs: "Added the model", fillIn: "Next: change every value marked FILL IN in", nothingMade: "Nothing was made:",
         chooseAsset: "Choose from the library", noAsset: "none", shortcodes: "Shortcodes",
         shortcodesHint: "Inserted at the cursor in the text, with their arguments to fill in.", insert: "Insert", filter: "Show",
-        allOfThem: "all", licenceEndingSoon: "licence ends within 90 days", neverUsedOnly: "never used only", page: "page", tags: "Tags",
+        allOfThem: "all", licenceEndingSoon: "licence ends within 90 days", neverUsedOnly: "never used only", page: "page", pagesCounted: "pages", tags: "Tags",
         tagsHint: "separated by commas", downloadable: "Offered on pages as a counted download",
         publishDate: "Published from (not before this day)", expiryDate: "Taken down on (not from this day)",
         loginPassword: "Token or password", licenceEnds: "Licence ends", addRow: "Add a row", removeRow: "Remove",
@@ -207,6 +208,6 @@ struct StudioStrings: Sendable {
         newModelExplanation: "新车型会加入共享车型数据，并复制所选车型的配置、价格和参数页面；每个必须单独填写的数值都标为 FILL IN，直到你修改它。", modelAddedAs: "已添加车型",
         fillIn: "下一步：修改所有标为 FILL IN 的数值，位于", nothingMade: "没有创建任何内容：", chooseAsset: "从素材库选择", noAsset: "无", shortcodes: "短代码",
         shortcodesHint: "插入到正文光标处，参数待填写。", insert: "插入", filter: "显示", allOfThem: "全部", licenceEndingSoon: "授权 90 天内到期",
-        neverUsedOnly: "仅显示从未使用", page: "个页面", tags: "标签", tagsHint: "用逗号分隔", downloadable: "在页面上作为计数下载提供", publishDate: "发布日期（此日之前不发布）",
+        neverUsedOnly: "仅显示从未使用", page: "个页面", pagesCounted: "个页面", tags: "标签", tagsHint: "用逗号分隔", downloadable: "在页面上作为计数下载提供", publishDate: "发布日期（此日之前不发布）",
         expiryDate: "下线日期（自此日起不发布）", loginPassword: "令牌或密码", licenceEnds: "授权到期", addRow: "添加一行", removeRow: "删除", listHint: "每行一个值")
 }

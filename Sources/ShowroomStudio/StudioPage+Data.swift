@@ -89,7 +89,7 @@ extension StudioPage {
             let shown = pages.prefix(12).map { "<li><code>/\(escaped($0.replacingOccurrences(of: "index.html", with: "")))</code></li>" }.joined()
             let more = pages.count > 12 ? "<li>… \(pages.count - 12) more</li>" : ""
             let frame = reach.frames[site].map { " <a href=\"\(escaped($0.frame))\" target=\"data-preview\">\(escaped(strings.preview))</a>" } ?? ""
-            return "<li><strong>\(escaped(site))</strong>: \(pages.count) \(escaped(strings.pages.lowercased()))\(frame)<ul>\(shown)\(more)</ul></li>"
+            return "<li><strong>\(escaped(site))</strong>: \(pages.count) \(escaped(pages.count == 1 ? strings.page : strings.pagesCounted))\(frame)<ul>\(shown)\(more)</ul></li>"
         }.joined()
         let first = reach.pages.keys.sorted().lazy.compactMap { reach.frames[$0] }.first
         let frame = first.map { "<iframe name=\"data-preview\" id=\"data-preview\" title=\"\(escaped(strings.preview))\" src=\"\(escaped($0.frame))\"></iframe>" } ?? ""
