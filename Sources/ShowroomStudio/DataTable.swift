@@ -37,6 +37,9 @@ struct DataTable: Sendable {
         /// The record's `name`, `id` or `title`, else its number.
         var label: String
         var cells: [String: Cell]
+        /// Where the record's `- ` is, when it is an item of a block list (one item per `- `), which rows can be
+        /// added to and removed from: its 1-based line and the 0-based column of the dash.
+        var item: (line: Int, dash: Int)?
     }
 
     /// A list of records.
@@ -98,11 +101,21 @@ struct DataTable: Sendable {
                         nested.append((list, "\(title) › \(label) › \(key.string ?? "")"))
                     }
                 }
-                rows.append(Row(label: label, cells: cells))
+                rows.append(Row(label: label, cells: cells, item: item(of: mapping)))
             }
             guard !rows.isEmpty else { return }
             tables.append(Table(title: title, columns: columns, rows: rows))
             for (list, title) in nested { table(list, title: title) }
+        }
+
+        /// The line and the dash's column of a record written as `- key: value` (the dash alone before it on its line).
+        private func item(of mapping: Node.Mapping) -> (line: Int, dash: Int)? {
+            guard let mark = mapping.mark, mark.line >= 1, mark.line <= lineStarts.count, mark.column >= 3 else { return nil }
+            let start = lineStarts[mark.line - 1]
+            let dash = mark.column - 3
+            guard start + dash + 1 < scalars.count, scalars[start + dash] == "-", scalars[start + dash + 1] == " ",
+                  scalars[start..<(start + dash)].allSatisfy({ $0 == " " }) else { return nil }
+            return (mark.line, dash)
         }
 
         private func collect(_ mapping: Node.Mapping, prefix: String, into cells: inout [String: Cell], columns: inout [String]) {

@@ -38,18 +38,22 @@ extension StudioPage {
         let problems = Dictionary(screen.problems.map { ($0.field, $0) }, uniquingKeysWith: { first, _ in first })
         let tables = screen.table.tables.enumerated().map { number, table in
             let head = table.columns.map { "<th scope=\"col\">\(escaped($0))</th>" }.joined()
-            let rows = table.rows.map { row in
+            let rows = table.rows.enumerated().map { index, row in
                 let cells = table.columns.map { column -> String in
                     guard let cell = row.cells[column] else { return "<td></td>" }
                     return "<td>" + field(cell, row: row.label, entered: screen.entered[cell.field], problem: problems[cell.field]) + "</td>"
                 }.joined()
-                return "<tr><th scope=\"row\">\(escaped(row.label))</th>\(cells)</tr>"
+                let remove = row.item == nil || table.rows.count < 2 ? "" : "<button type=\"submit\" formaction=\"/_studio/data/rows\" name=\"remove\" "
+                    + "value=\"\(number).\(index)\" aria-label=\"\(escaped("\(strings.removeRow): \(row.label)"))\">\(escaped(strings.removeRow))</button>"
+                return "<tr><th scope=\"row\">\(escaped(row.label)) \(remove)</th>\(cells)</tr>"
             }.joined(separator: "\n")
+            let add = table.rows.last?.item == nil ? "" : "<p><button type=\"submit\" formaction=\"/_studio/data/rows\" name=\"add\" "
+                + "value=\"\(number)\" id=\"add-\(number)\">\(escaped(strings.addRow)): \(escaped(table.title))</button></p>"
             return """
                 <table class="data" id="table-\(number)"><caption>\(escaped(table.title))</caption>
                 <thead><tr><th scope="col"></th>\(head)</tr></thead><tbody>
                 \(rows)
-                </tbody></table>
+                </tbody></table>\(add)
                 """
         }.joined(separator: "\n")
         let summary = (screen.problems.map { "<li class=\"error\"><code>\(escaped($0.place))</code> error: \(escaped($0.message))"

@@ -94,6 +94,50 @@ extension StudioResponder {
         }
     }
 
+    /// `POST /_studio/data/rows`: a row added to a table (a copy of its last row, `add=<table>`) or removed from it
+    /// (`remove=<table>.<row>`), written when the file is unchanged on disk since it was opened (409 otherwise) and no
+    /// value of the form was changed (422: those are saved or undone first, so no edit is lost). Every site is rebuilt.
+    func dataRows(_ visit: Visit, form: FormFields) async -> Response {
+        let page = visit.page
+        do {
+            let path = try dataPath(form["file"] ?? "")
+            let onDisk = try StoredFile.read(path)
+            let version = form["version"] ?? ""
+            let table = try DataTable.read(onDisk.text, file: path.relative)
+            let entered = form.all.filter { $0.key.hasPrefix("cell.") }
+            var screen = StudioPage.DataScreen(file: path.relative, table: table, version: version, entered: entered)
+            guard onDisk.version == version else {
+                return Self.html(.conflict, page.conflict(site: "", file: path.relative, onDisk: onDisk.text, yours: onDisk.text))
+            }
+            guard (try DataTable.edit(onDisk.text, file: path.relative, fields: entered)).changed.isEmpty else {
+                screen.failures = [page.strings.rowsAfterSaving]
+                return Self.html(.unprocessableContent, page.data(screen))
+            }
+            let change: DataTable.RowChange
+            if let add = form["add"].flatMap(Int.init) {
+                change = .add(table: add)
+            } else if let parts = form["remove"]?.split(separator: ".").compactMap({ Int($0) }), parts.count == 2 {
+                change = .remove(table: parts[0], row: parts[1])
+            } else {
+                return Self.html(.badRequest, page.refusal(title: "Refused", explanation: "The form did not say which row to add or remove; reload the page."))
+            }
+            let text = try DataTable.change(onDisk.text, file: path.relative, change)
+            let saved = try StoredFile.save(text, to: path, expected: version)
+            options.log("\(form["add"] != nil ? "Added a row to" : "Removed a row from") \(path.relative)")
+            rebuild(siteIDs)
+            screen = StudioPage.DataScreen(file: path.relative, table: try DataTable.read(saved.text, file: path.relative), version: saved.version)
+            screen.message = form["add"] != nil ? page.strings.rowAdded : page.strings.rowRemoved
+            return Self.html(.ok, page.data(screen))
+        } catch let failure as StoredFile.Failure {
+            if case .changedOnDisk(let current) = failure {
+                return Self.html(.conflict, page.conflict(site: "", file: current.path.relative, onDisk: current.text, yours: ""))
+            }
+            return refusal(failure, page: page)
+        } catch {
+            return refusal(error, page: page)
+        }
+    }
+
     /// Which pages of the fleet `text` at `file` changes, on a thread of its own (a build of every site).
     private func reach(of file: String, text: String) async -> PreviewWorkspace.Reach {
         let preview = self.preview

@@ -141,6 +141,7 @@ struct StudioResponder: HTTPResponder {
         case (.get, "/_studio/data/edit"): return dataTables(visit)
         case (.post, "/_studio/data/preview"): return await dataPreview(visit, form: form)
         case (.post, "/_studio/data/save"): return await dataSave(visit, form: form)
+        case (.post, "/_studio/data/rows"): return await dataRows(visit, form: form)
         case (.get, "/_studio/login"): return Self.redirect("/_studio/")
         case (.get, let path) where path.hasPrefix("/_studio/frame/"): return await frame(&visit)
         case (.get, let path) where !path.hasPrefix("/_studio/"), (.head, let path) where !path.hasPrefix("/_studio/"):
