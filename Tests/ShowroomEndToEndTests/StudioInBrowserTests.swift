@@ -165,4 +165,118 @@ struct StudioInBrowserTests {
             #expect(files == "shared/data/models.yaml\nsites/lumen/content/sunday-test-drives.md\n")
         }
     }
+
+    /// The HTML of the preview frame now ("" before it loaded a page).
+    private static func previewHTML(_ browser: WebDriver) async throws -> String {
+        try await browser.run("var d = document.getElementById('frame').contentDocument; return d && d.body ? d.body.outerHTML : ''") as? String ?? ""
+    }
+
+    @Test func aMarketerUploadsAPhotoWithItsRecordMakesItAPagesHeroAndSavesBothToTheRepository() async throws {
+        try #require(Browser.available, "Chromium and chromedriver are needed: run scripts/browser.sh")
+        try await TemporaryFolder.with("showroom-studio-e2e") { folder in
+            let workspace = try ExampleFleet.copy(sites: ["lumen"], to: folder.appending("workspace"))
+            try Self.git(["init", "--quiet", "--initial-branch=main"], in: workspace)
+            try Self.git(["add", "--all"], in: workspace)
+            try Self.git(["-c", "user.name=Fixture", "-c", "user.email=fixture@example.test", "commit", "--quiet", "-m", "The fleet"], in: workspace)
+            let photo = folder.appending("Sunday drive.jpg")
+            try Data(TestPhotos.jpeg(width: 1200, height: 800)).write(to: photo)
+            let port = try Loopback.freePort()
+            let server = StudioServer(options: StudioOptions(workspace: workspace, port: port, log: { _ in }))
+            let task = Task { try await server.run() }
+            defer { task.cancel() }
+            let up = await Loopback.poll("http://localhost:\(port)/_studio/studio.css", timeout: .seconds(300)) { _ in true }
+            try #require(up != nil, "the studio did not answer")
+
+            try await Browser.withDriver { driver in
+                let browser = try await WebDriver.start(driver: driver, javaScript: true)
+                do {
+                    try await browser.resize(width: 1400, height: 1000)
+                    // The photo and its record, through the library's upload form.
+                    try await browser.open("http://localhost:\(port)/_studio/assets")
+                    try await browser.click("details summary")
+                    try await browser.type(photo.path, into: "#a-file")
+                    try await browser.type("lumen-sunday-drive", into: "#a-id")
+                    try await browser.type("Aurora on a Sunday drive", into: "#a-title")
+                    try await browser.type("120000", into: "#a-cost")
+                    try await browser.type("CNY", into: "#a-currency")
+                    try await browser.type("Northlight Studio", into: "#a-owner")
+                    _ = try await browser.run("document.getElementById('a-licenceExpiry').value = '2031-06-30'")
+                    try await browser.type("An Aurora on a coast road on a Sunday", into: "#a-altEn")
+                    try await browser.click("#add-asset")
+                    let added = try await BookingStage.eventually(60) {
+                        (try? await browser.text(of: "p.ok"))?.contains("asset:lumen-sunday-drive") == true
+                    }
+                    #expect(added, "the library adds the photo with its record")
+
+                    // The photo as the about page's hero, chosen in the picker; the preview shows it.
+                    try await browser.open("http://localhost:\(port)/_studio/edit?site=lumen&file=\(about)")
+                    let first = try await BookingStage.eventually(60) { try await Self.previewText(browser).contains("all-electric brand") }
+                    #expect(first, "the preview shows the page")
+                    try await browser.click("details.picker[data-target='f-field.hero'] summary")
+                    let choice = try await browser.run(
+                        "return document.querySelector(\"input[name='pick.field.hero'][value='asset:lumen-sunday-drive']\").id") as? String ?? ""
+                    try await browser.click("label[for='\(choice)']")
+                    let chosen = try await browser.run("return document.getElementById('f-field.hero').value") as? String
+                    #expect(chosen == "asset:lumen-sunday-drive")
+                    let shown = try await BookingStage.eventually(120) { try await Self.previewHTML(browser).contains("/assets/lumen-sunday-drive.") }
+                    #expect(shown, "the preview shows the new hero")
+                    try await browser.click("#save")
+                    let saved = try await BookingStage.eventually(60) { (try? await browser.text(of: ".message")) == "Saved." }
+                    #expect(saved)
+
+                    try await browser.open("http://localhost:\(port)/_studio/publish")
+                    try await browser.type("About Lumen: the Sunday drive photo as hero", into: "#c-message")
+                    try await browser.type("Mei Lin", into: "#c-name")
+                    try await browser.type("mei.lin@example.test", into: "#c-email")
+                    try await browser.click(".commit button")
+                    let committed = try await BookingStage.eventually(60) { (try? await browser.text(of: ".message"))?.contains("Saved to the repository") == true }
+                    #expect(committed)
+                    await browser.quit()
+                } catch {
+                    await browser.quit()
+                    throw error
+                }
+            }
+            #expect(try Self.git(["log", "-1", "--format=%an %s"], in: workspace) == "Mei Lin About Lumen: the Sunday drive photo as hero\n")
+            let files = try Self.git(["show", "--name-only", "--format="], in: workspace)
+            #expect(files == "assets/catalog.yaml\nassets/files/photos/lumen-sunday-drive.jpg\n\(about)\n")
+            #expect(try String(contentsOf: workspace.appendingPathComponent(about), encoding: .utf8).contains("hero: asset:lumen-sunday-drive\n"))
+        }
+    }
+
+    @Test func aMarketerMakesAProductSiteFromTheNewSiteFormAndPreviewsItsHomePage() async throws {
+        try #require(Browser.available, "Chromium and chromedriver are needed: run scripts/browser.sh")
+        try await TemporaryFolder.with("showroom-studio-e2e") { folder in
+            let workspace = try ExampleFleet.copy(sites: ["lumen"], to: folder.appending("workspace"))
+            try Self.git(["init", "--quiet", "--initial-branch=main"], in: workspace)
+            let port = try Loopback.freePort()
+            let server = StudioServer(options: StudioOptions(workspace: workspace, port: port, log: { _ in }))
+            let task = Task { try await server.run() }
+            defer { task.cancel() }
+            let up = await Loopback.poll("http://localhost:\(port)/_studio/studio.css", timeout: .seconds(300)) { _ in true }
+            try #require(up != nil, "the studio did not answer")
+
+            try await Browser.withDriver { driver in
+                let browser = try await WebDriver.start(driver: driver, javaScript: true)
+                do {
+                    try await browser.resize(width: 1400, height: 1000)
+                    try await browser.open("http://localhost:\(port)/_studio/")
+                    try await browser.click("#new-site")
+                    try await browser.type("aurora-launch", into: "#s-id")
+                    try await browser.click("#s-model option[value='aurora']")
+                    try await browser.click("#create-site")
+                    let opened = try await BookingStage.eventually(60) { try await browser.currentURL().hasSuffix("/_studio/site?id=aurora-launch") }
+                    #expect(opened, "the new site's screen opens")
+                    try await browser.click("a[href*='file=sites/aurora-launch/content/_index.md']")
+                    let previewed = try await BookingStage.eventually(120) { try await Self.previewText(browser).contains("Lumen Aurora") }
+                    #expect(previewed, "the new product site's home page is previewed with its model")
+                    await browser.quit()
+                } catch {
+                    await browser.quit()
+                    throw error
+                }
+            }
+            #expect(try String(contentsOf: workspace.appendingPathComponent("sites/aurora-launch/site.yaml"), encoding: .utf8).contains("model: aurora"))
+        }
+    }
 }
