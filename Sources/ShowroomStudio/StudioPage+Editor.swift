@@ -115,7 +115,9 @@ extension StudioPage {
     private func picker(for name: String, chosen: [String], photos: [EditorAids.Photo], several: Bool) -> String {
         guard !photos.isEmpty else { return "" }
         let type = several ? "checkbox" : "radio"
-        var items = photos.enumerated().map { index, photo in
+        // The chosen photos first, so the picker opens on them.
+        let ordered = photos.filter { chosen.contains("asset:\($0.id)") } + photos.filter { !chosen.contains("asset:\($0.id)") }
+        var items = ordered.enumerated().map { index, photo in
             let value = "asset:\(photo.id)"
             let id = "pick-\(name)-\(index)"
             return "<li><input type=\"\(type)\" name=\"pick.\(escaped(name))\" id=\"\(escaped(id))\" value=\"\(escaped(value))\""

@@ -7,7 +7,7 @@ extension StudioPage {
         let kinds = ["product", "brand", "store"].map { ScaffoldForm.Choice(id: $0, name: $0) }
         let models = [ScaffoldForm.Choice(id: "", name: strings.noModel)] + form.models
         let brands = [ScaffoldForm.Choice(id: "", name: strings.brandOfModel)] + form.brands
-        let locales = [ScaffoldForm.Choice(id: "en", name: "English (en)"), ScaffoldForm.Choice(id: "zh-CN", name: "中文 (zh-CN)")]
+        let locales = [ScaffoldForm.Choice(id: "en", name: "English"), ScaffoldForm.Choice(id: "zh-CN", name: "中文")]
         return render(title: strings.newSite, content: """
             \(otherProblems(form))
             <form method="post" action="/_studio/new-site">\(csrfField)
