@@ -84,11 +84,6 @@ extension StudioResponder {
             screen.entered = [:]
             screen.message = page.strings.saved
             return Self.html(.ok, page.data(screen))
-        } catch let failure as StoredFile.Failure {
-            if case .changedOnDisk(let current) = failure {
-                return Self.html(.conflict, page.conflict(site: "", file: current.path.relative, onDisk: current.text, yours: ""))
-            }
-            return refusal(failure, page: page)
         } catch {
             return refusal(error, page: page)
         }
@@ -121,18 +116,19 @@ extension StudioResponder {
             } else {
                 return Self.html(.badRequest, page.refusal(title: "Refused", explanation: "The form did not say which row to add or remove; reload the page."))
             }
-            let text = try DataTable.change(onDisk.text, file: path.relative, change)
+            let text: String
+            do {
+                text = try DataTable.change(onDisk.text, file: path.relative, change)
+            } catch {
+                screen.failures = [error.description]
+                return Self.html(.unprocessableContent, page.data(screen))
+            }
             let saved = try StoredFile.save(text, to: path, expected: version)
             options.log("\(form["add"] != nil ? "Added a row to" : "Removed a row from") \(path.relative)")
             rebuild(siteIDs)
             screen = StudioPage.DataScreen(file: path.relative, table: try DataTable.read(saved.text, file: path.relative), version: saved.version)
             screen.message = form["add"] != nil ? page.strings.rowAdded : page.strings.rowRemoved
             return Self.html(.ok, page.data(screen))
-        } catch let failure as StoredFile.Failure {
-            if case .changedOnDisk(let current) = failure {
-                return Self.html(.conflict, page.conflict(site: "", file: current.path.relative, onDisk: current.text, yours: ""))
-            }
-            return refusal(failure, page: page)
         } catch {
             return refusal(error, page: page)
         }
