@@ -48,15 +48,19 @@ extension StudioResponder {
         await dataChange(visit, form: form, saving: true)
     }
 
+    /// What a change of a data file starts from: the file the form names, as it is on disk, the version the form was
+    /// made from, and the values it sent.
+    private func dataRequest(_ form: FormFields) throws -> (WorkspacePath, StoredFile, String, [String: String]) {
+        let path = try dataPath(form["file"] ?? "")
+        return (path, try StoredFile.read(path), form["version"] ?? "", form.all.filter { $0.key.hasPrefix("cell.") })
+    }
+
     private func dataChange(_ visit: Visit, form: FormFields, saving: Bool) async -> Response {
         let page = visit.page
         do {
-            let path = try dataPath(form["file"] ?? "")
-            let onDisk = try StoredFile.read(path)
-            let version = form["version"] ?? ""
-            let table = try DataTable.read(onDisk.text, file: path.relative)
-            let entered = form.all.filter { $0.key.hasPrefix("cell.") }
-            var screen = StudioPage.DataScreen(file: path.relative, table: table, version: version, entered: entered)
+            let (path, onDisk, version, entered) = try dataRequest(form)
+            var screen = StudioPage.DataScreen(file: path.relative, table: try DataTable.read(onDisk.text, file: path.relative),
+                                               version: version, entered: entered)
             guard onDisk.version == version else {
                 let yours = (try? DataTable.edit(onDisk.text, file: path.relative, fields: entered).text) ?? onDisk.text
                 return Self.html(.conflict, page.conflict(site: "", file: path.relative, onDisk: onDisk.text, yours: yours))
@@ -95,12 +99,9 @@ extension StudioResponder {
     func dataRows(_ visit: Visit, form: FormFields) async -> Response {
         let page = visit.page
         do {
-            let path = try dataPath(form["file"] ?? "")
-            let onDisk = try StoredFile.read(path)
-            let version = form["version"] ?? ""
-            let table = try DataTable.read(onDisk.text, file: path.relative)
-            let entered = form.all.filter { $0.key.hasPrefix("cell.") }
-            var screen = StudioPage.DataScreen(file: path.relative, table: table, version: version, entered: entered)
+            let (path, onDisk, version, entered) = try dataRequest(form)
+            var screen = StudioPage.DataScreen(file: path.relative, table: try DataTable.read(onDisk.text, file: path.relative),
+                                               version: version, entered: entered)
             guard onDisk.version == version else {
                 return Self.html(.conflict, page.conflict(site: "", file: path.relative, onDisk: onDisk.text, yours: onDisk.text))
             }
