@@ -10,6 +10,8 @@ struct DataTable: Sendable {
     /// What a cell holds, as YAML reads the value in the file; a new value must be of the same kind.
     enum Kind: String, Sendable {
         case integer, number, boolean, date, text
+        /// A list of one-line values written on one line, `[上海, 上海市]`, shown and edited separated by commas.
+        case list
     }
 
     /// One value of the file.
@@ -27,6 +29,8 @@ struct DataTable: Sendable {
         var span: Range<Int>?
         /// Whether the value is written in quotes in the file (kept so when it is changed).
         var quoted: Bool
+        /// For a list, the kind every item has (a list of whole numbers stays one); nil otherwise.
+        var items: Kind?
 
         /// The form field's name: the value's place in the file.
         var field: String { "cell.\(line).\(column)" }
@@ -127,10 +131,35 @@ struct DataTable: Sendable {
                     cells[name] = cell(scalar, node: value, key: name)
                 case .mapping(let inner):
                     collect(inner, prefix: name + ".", into: &cells, columns: &columns)
-                case .sequence, .alias:
+                case .sequence(let list):
+                    guard let cell = listCell(list, key: name) else { continue }
+                    if !columns.contains(name) { columns.append(name) }
+                    cells[name] = cell
+                case .alias:
                     continue
                 }
             }
+        }
+
+        /// A list of one-line values written `[a, b]` on one line, as one cell; nil for any other list (records, one
+        /// `- item` per line, an item with a comma or `]` in it, which the commas of the cell could not keep apart), which
+        /// the table leaves out.
+        private func listCell(_ list: Node.Sequence, key: String) -> Cell? {
+            // The list's style is not read (Yams's composer takes it from the list's end); its first character is.
+            guard let mark = list.mark, mark.line >= 1, mark.line <= lineStarts.count else { return nil }
+            var kinds: Set<Kind> = []
+            var values: [String] = []
+            for item in list {
+                guard case .scalar(let scalar) = item, [.plain, .singleQuoted, .doubleQuoted].contains(scalar.style),
+                      !scalar.string.contains(where: { ",]\n".contains($0) }) else { return nil }
+                kinds.insert(cell(scalar, node: item, key: key).kind)
+                values.append(scalar.string)
+            }
+            let start = lineStarts[mark.line - 1] + mark.column - 1
+            guard start < scalars.count, scalars[start] == "[",
+                  let end = scalars[start...].firstIndex(where: { $0 == "]" || $0 == "\n" }), scalars[end] == "]" else { return nil }
+            return Cell(key: key, value: values.joined(separator: ", "), kind: .list, line: mark.line, column: mark.column,
+                        span: start..<(end + 1), quoted: false, items: kinds.count == 1 ? kinds.first : .text)
         }
 
         private func cell(_ scalar: Node.Scalar, node: Node, key: String) -> Cell {
@@ -152,7 +181,7 @@ struct DataTable: Sendable {
                 kind = .text
             }
             return Cell(key: key, value: scalar.string, kind: kind, line: line, column: column,
-                        span: span(of: scalar, line: line, column: column), quoted: quoted)
+                        span: span(of: scalar, line: line, column: column), quoted: quoted, items: nil)
         }
 
         /// The characters of a one-line value in the file, checked: the text there must read back as the value.

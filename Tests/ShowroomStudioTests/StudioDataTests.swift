@@ -185,4 +185,21 @@ struct StudioDataTests {
             #expect(try stage.workspace.read(dealers) == before)
         }
     }
+
+    @Test func aCitysOtherNamesAreOneCellAndAChangedListIsWrittenInPlace() async throws {
+        try await StudioStage.with(fleet: fleet) { stage in
+            let browser = StudioStage.Browser(stage)
+            let cities = "shared/data/cities.yaml"
+            let before = try stage.workspace.read(cities)
+            let page = try await browser.get("/_studio/data/edit?file=\(cities)")
+            let version = try #require(StudioStage.Browser.version(in: page.body))
+            let lines = before.split(separator: "\n", omittingEmptySubsequences: false)
+            let line = try #require(lines.firstIndex { $0.hasSuffix("names: [北京, 北京市, Peking]") })
+            let field = "cell.\(line + 1).\(try #require(lines[line].firstIndex(of: "[")).utf16Offset(in: lines[line]) + 1)"
+            #expect(page.body.contains("name=\"\(field)\" value=\"北京, 北京市, Peking\" data-kind=\"list\""))
+            let saved = try await browser.post("/_studio/data/save", [("file", cities), ("version", version), (field, "北京, 北京市, Peking, Beijing")])
+            #expect(saved.status == 200)
+            #expect(try stage.workspace.read(cities) == before.replacingOccurrences(of: "[北京, 北京市, Peking]", with: "[北京, 北京市, Peking, Beijing]"))
+        }
+    }
 }
