@@ -139,6 +139,19 @@ struct StudioStrings: Sendable {
     var rowAdded: String
     var rowRemoved: String
     var rowsAfterSaving: String
+    var uploadFile: String
+    var assetID: String
+    var costDigits: String
+    var currency: String
+    var owner: String
+    var altEnglish: String
+    var altChinese: String
+    var cost: String
+    var asset: String
+    var mustBeInteger: String
+    var mustBeNumber: String
+    var mustBeBoolean: String
+    var mustBeDate: String
 
     static let english = StudioStrings(
         studio: "Showroom Studio", fleet: "The fleet", site: "Site", kind: "Kind", locale: "Language", lastBuild: "Last build",
@@ -178,7 +191,9 @@ struct StudioStrings: Sendable {
         tagsHint: "separated by commas", downloadable: "Offered on pages as a counted download",
         publishDate: "Published from (not before this day)", expiryDate: "Taken down on (not from this day)",
         loginPassword: "Token or password", licenceEnds: "Licence ends", addRow: "Add a row", removeRow: "Remove",
-        rowAdded: "Row added as a copy of the last one: change its values (its id and name are marked new), then save.", rowRemoved: "Row removed.", rowsAfterSaving: "No row was added or removed: save or undo the values you changed first.")
+        rowAdded: "Row added as a copy of the last one: change its values (its id and name are marked new), then save.", rowRemoved: "Row removed.", rowsAfterSaving: "No row was added or removed: save or undo the values you changed first.",
+        uploadFile: "File (PNG, JPEG, WebP, PDF or MP4, up to 50 MB)", assetID: "Id (pages use it as asset:<id>)", costDigits: "Cost (digits only)", currency: "Currency (CNY)", owner: "Owner", altEnglish: "Alt text, English", altChinese: "Alt text, Chinese", cost: "Cost", asset: "Asset",
+        mustBeInteger: "must be a whole number: the digits only, without separators, spaces or a currency sign", mustBeNumber: "must be a number: digits with a point for decimals, without separators or units", mustBeBoolean: "must be true or false", mustBeDate: "must be a date written year-month-day, e.g. 2026-06-30")
 
     static let chinese = StudioStrings(
         studio: "Showroom 工作室", fleet: "全部网站", site: "网站", kind: "类型", locale: "语言", lastBuild: "上次构建",
@@ -211,5 +226,7 @@ struct StudioStrings: Sendable {
         fillIn: "下一步：修改所有标为 FILL IN 的数值，位于", nothingMade: "没有创建任何内容：", chooseAsset: "从素材库选择", noAsset: "无", shortcodes: "短代码",
         shortcodesHint: "插入到正文光标处，参数待填写。", insert: "插入", filter: "显示", allOfThem: "全部", licenceEndingSoon: "授权 90 天内到期",
         neverUsedOnly: "仅显示从未使用", page: "个页面", pagesCounted: "个页面", tags: "标签", tagsHint: "用逗号分隔", downloadable: "在页面上作为计数下载提供", publishDate: "发布日期（此日之前不发布）",
-        expiryDate: "下线日期（自此日起不发布）", loginPassword: "令牌或密码", licenceEnds: "授权到期", addRow: "添加一行", removeRow: "删除", rowAdded: "已复制最后一行作为新行：请修改它的数值（ID 和名称已标为 new），然后保存。", rowRemoved: "已删除该行。", rowsAfterSaving: "没有添加或删除行：请先保存或撤销你修改的数值。")
+        expiryDate: "下线日期（自此日起不发布）", loginPassword: "令牌或密码", licenceEnds: "授权到期", addRow: "添加一行", removeRow: "删除", rowAdded: "已复制最后一行作为新行：请修改它的数值（ID 和名称已标为 new），然后保存。", rowRemoved: "已删除该行。", rowsAfterSaving: "没有添加或删除行：请先保存或撤销你修改的数值。",
+        uploadFile: "文件（PNG、JPEG、WebP、PDF 或 MP4，不超过 50 MB）", assetID: "ID（页面以 asset:<id> 引用）", costDigits: "成本（只写数字）", currency: "币种（CNY）", owner: "负责人", altEnglish: "替代文字（英文）", altChinese: "替代文字（中文）", cost: "成本", asset: "素材",
+        mustBeInteger: "必须是整数：只写数字，不要分隔符、空格或货币符号", mustBeNumber: "必须是数字：小数用点号，不要分隔符或单位", mustBeBoolean: "必须是 true 或 false", mustBeDate: "必须是日期，按年-月-日书写，例如 2026-06-30")
 }

@@ -71,21 +71,21 @@ extension StudioPage {
             \(message)\(problems)
             <details\(screen.problems.isEmpty ? "" : " open")><summary>\(escaped(strings.addAsset))</summary>
             <form method="post" action="/_studio/assets/add" enctype="multipart/form-data">\(csrfField)
-            <p class="field"><label for="a-file">File (PNG, JPEG, WebP, PDF or MP4, up to 50 MB)</label>
+            <p class="field"><label for="a-file">\(escaped(strings.uploadFile))</label>
             <input id="a-file" name="file" type="file" required accept=".png,.jpg,.jpeg,.webp,.pdf,.mp4"></p>
-            \(input("id", "Id (pages use it as asset:<id>)"))\(input("title", strings.title))
+            \(input("id", strings.assetID))\(input("title", strings.title))
             <p class="field"><label for="a-kind">\(escaped(strings.kind))</label><select id="a-kind" name="kind">\(kinds)</select></p>
-            \(input("cost", "Cost (digits only)"))\(input("currency", "Currency (CNY)"))\(input("owner", "Owner"))
-            \(input("licenceExpiry", "Licence ends (YYYY-MM-DD)", type: "date"))
-            \(input("altEn", "Alt text, English", required: false))\(input("altZh", "Alt text, Chinese", required: false))
+            \(input("cost", strings.costDigits))\(input("currency", strings.currency))\(input("owner", strings.owner))
+            \(input("licenceExpiry", strings.licenceEnds, type: "date"))
+            \(input("altEn", strings.altEnglish, required: false))\(input("altZh", strings.altChinese, required: false))
             <p class="field"><label for="a-model">\(escaped(strings.model))</label><select id="a-model" name="model">\(uploadModels)</select></p>
             <p class="field"><label for="a-tags">\(escaped(strings.tags)) (\(escaped(strings.tagsHint)))</label><input id="a-tags" name="tags" value="\(escaped(screen.entered["tags"] ?? ""))"></p>
             <p class="field check">\(box("a-downloadable", "downloadable", "true", strings.downloadable, checked: screen.entered["downloadable"] == "true"))</p>
             <p><button type="submit" id="add-asset">\(escaped(strings.addAsset))</button></p></form></details>
             \(store)
             \(filters)
-            <table class="library"><thead><tr><th scope="col"></th><th scope="col">Asset</th><th scope="col">\(escaped(strings.kind))</th>
-            <th scope="col">Cost</th><th scope="col">\(escaped(strings.model))</th><th scope="col">\(escaped(strings.licenceEnds))</th>
+            <table class="library"><thead><tr><th scope="col"></th><th scope="col">\(escaped(strings.asset))</th><th scope="col">\(escaped(strings.kind))</th>
+            <th scope="col">\(escaped(strings.cost))</th><th scope="col">\(escaped(strings.model))</th><th scope="col">\(escaped(strings.licenceEnds))</th>
             <th scope="col">\(escaped(strings.usedOn))</th><th scope="col">\(escaped(strings.downloads))</th>
             <th scope="col">\(escaped(strings.costPerDownload))</th></tr></thead><tbody>
             \(rows)

@@ -63,7 +63,8 @@ extension StudioPage {
         return render(title: "\(strings.sharedData): \(screen.file)", content: """
             \(message)\(summary.isEmpty ? "" : "<ul class=\"problems\" role=\"status\">\(summary)</ul>")
             \(screen.reach.map(reach) ?? "")
-            <form method="post" action="/_studio/data/save" class="data-form">\(csrfField)
+            <form method="post" action="/_studio/data/save" class="data-form" id="data-form" data-integer="\(escaped(strings.mustBeInteger))" \
+            data-number="\(escaped(strings.mustBeNumber))" data-boolean="\(escaped(strings.mustBeBoolean))" data-date="\(escaped(strings.mustBeDate))">\(csrfField)
             <input type="hidden" name="file" value="\(escaped(screen.file))">
             <input type="hidden" name="version" value="\(escaped(screen.version))">
             <p><button type="submit" formaction="/_studio/data/preview">\(escaped(strings.showReach))</button>

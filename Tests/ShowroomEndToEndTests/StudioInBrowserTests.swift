@@ -117,7 +117,14 @@ struct StudioInBrowserTests {
                 let tables = try await BookingStage.eventually(60) { (try? await browser.find("#\(priceField)")) != nil }
                 try #require(tables, "the models open as tables")
                 _ = try await browser.run("document.getElementById(arguments[0]).value = ''", [priceField])
+                try await browser.type("119,800 CNY", into: "#\(priceField)")
+                let marked = try await BookingStage.eventually(10) {
+                    (try? await browser.text(of: "#\(priceField)-typed"))?.contains("price must be a whole number") == true
+                }
+                #expect(marked, "a price written as text is marked while it is typed")
+                _ = try await browser.run("document.getElementById(arguments[0]).value = ''", [priceField])
                 try await browser.type("123456", into: "#\(priceField)")
+                #expect(try await browser.run("return document.getElementById(arguments[0] + '-typed')", [priceField]) is NSNull)
                 try await browser.click("button[formaction='/_studio/data/preview']")
                 let previewed = try await BookingStage.eventually(120) { try await Self.frameText(browser, "data-preview").contains("123,456") }
                 #expect(previewed, "the product page's preview shows the new price")

@@ -121,3 +121,35 @@
     edited(body);
   });
 })();
+
+// The data tables: a value that does not fit its cell's kind (a price written `119,800 CNY`) is marked while it is
+// typed, with what to write; the server checks it again on "Preview" and "Save".
+(function () {
+  "use strict";
+  var form = document.getElementById("data-form");
+  if (!form) { return; }
+  var patterns = { integer: /^-?[0-9]+$/, number: /^-?[0-9]+(\.[0-9]+)?$/, boolean: /^(true|false)$/i, date: /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/ };
+
+  form.addEventListener("input", function (event) {
+    var field = event.target;
+    var kind = field.getAttribute && field.getAttribute("data-kind");
+    if (!kind || !patterns[kind]) { return; }
+    var noteID = field.id + "-typed";
+    var note = document.getElementById(noteID);
+    if (patterns[kind].test(field.value.trim())) {
+      field.removeAttribute("aria-invalid");
+      if (note) { note.parentNode.removeChild(note); }
+      return;
+    }
+    field.setAttribute("aria-invalid", "true");
+    field.setAttribute("aria-describedby", noteID);
+    if (!note) {
+      note = document.createElement("span");
+      note.className = "error";
+      note.id = noteID;
+      note.setAttribute("role", "status");
+      field.parentNode.appendChild(note);
+    }
+    note.textContent = field.getAttribute("aria-label").split(",")[0] + " " + form.getAttribute("data-" + kind);
+  });
+})();
