@@ -142,6 +142,12 @@ struct StudioInBrowserTests {
                 try await browser.click("#create")
                 let opened = try await BookingStage.eventually(60) { try await browser.currentURL().contains("sunday-test-drives.md") }
                 #expect(opened, "the new page opens in the editor")
+                // The palette inserts a shortcode with its arguments to fill in, at the cursor.
+                try await browser.click("#palette summary")
+                try await browser.click("#palette button[data-insert^='{{< cta ']")
+                let inserted = try await browser.run("return document.getElementById('f-body').value") as? String
+                #expect(inserted?.contains("{{< cta url=\"\" label=\"\" >}}") == true)
+                _ = try await browser.run("document.getElementById('f-body').value = ''")
                 try await browser.type("Book a test drive.\n\n{{< nosuch >}}\n", into: "#f-body")
                 let flagged = try await BookingStage.eventually(60) {
                     (try? await browser.text(of: "#problems-body"))?.contains("line 3: error") == true

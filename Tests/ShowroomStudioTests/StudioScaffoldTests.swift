@@ -110,4 +110,12 @@ struct StudioScaffoldTests {
             #expect(try changes(stage).isEmpty)
         }
     }
+
+    @Test func theNewSiteFormSpeaksChineseToABrowserThatAsksForIt() async throws {
+        try await StudioStage.with(fleet: fleet) { stage in
+            let form = try await StudioStage.Browser(stage).get("/_studio/new-site", headers: [("Accept-Language", "zh-CN,zh;q=0.9")])
+            #expect(form.body.contains("<h1>新建网站</h1>"))
+            #expect(form.body.contains("<label for=\"s-id\">网站 ID</label>"))
+        }
+    }
 }
