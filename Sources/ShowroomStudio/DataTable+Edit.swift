@@ -90,7 +90,12 @@ extension DataTable {
                 case .failure(let refusal): return .failure(Refusal(message: "every item of " + refusal.message, fix: refusal.fix))
                 }
             }
-            return .success("[" + items.joined(separator: ", ") + "]")
+            guard let dash = cell.dashColumn else { return .success("[" + items.joined(separator: ", ") + "]") }
+            guard !items.isEmpty else {
+                return .failure(Refusal(message: "`\(cell.key)` is written one item per line, and the table keeps at least one item there",
+                                        fix: "leave one item, or ask a developer to empty the list in the file"))
+            }
+            return .success("- " + items.joined(separator: "\n" + String(repeating: " ", count: dash) + "- "))
         case .integer:
             guard trimmed.wholeMatch(of: /-?[0-9]+/) != nil else {
                 let digits = trimmed.filter(\.isASCII).filter(\.isNumber)

@@ -10,7 +10,7 @@ struct DataTable: Sendable {
     /// What a cell holds, as YAML reads the value in the file; a new value must be of the same kind.
     enum Kind: String, Sendable {
         case integer, number, boolean, date, text
-        /// A list of one-line values written on one line, `[上海, 上海市]`, shown and edited separated by commas.
+        /// A list of one-line values, `[上海, 上海市]` or one `- item` per line, shown and edited separated by commas.
         case list
     }
 
@@ -31,6 +31,8 @@ struct DataTable: Sendable {
         var quoted: Bool
         /// For a list, the kind every item has (a list of whole numbers stays one); nil otherwise.
         var items: Kind?
+        /// For a list written one `- item` per line, the column (0-based) of its dashes; nil otherwise.
+        var dashColumn: Int?
 
         /// The form field's name: the value's place in the file.
         var field: String { "cell.\(line).\(column)" }
@@ -141,9 +143,9 @@ struct DataTable: Sendable {
             }
         }
 
-        /// A list of one-line values written `[a, b]` on one line, as one cell; nil for any other list (records, one
-        /// `- item` per line, an item with a comma or `]` in it, which the commas of the cell could not keep apart), which
-        /// the table leaves out.
+        /// A list of one-line values, written `[a, b]` on one line or one `- item` per line with nothing else on those
+        /// lines, as one cell; nil for any other list (records, a comment among the items, an item with a comma or `]`
+        /// in it, which the commas of the cell could not keep apart), which the table leaves out.
         private func listCell(_ list: Node.Sequence, key: String) -> Cell? {
             // The list's style is not read (Yams's composer takes it from the list's end); its first character is.
             guard let mark = list.mark, mark.line >= 1, mark.line <= lineStarts.count else { return nil }
@@ -156,10 +158,34 @@ struct DataTable: Sendable {
                 values.append(scalar.string)
             }
             let start = lineStarts[mark.line - 1] + mark.column - 1
-            guard start < scalars.count, scalars[start] == "[",
+            let kind = kinds.count == 1 ? kinds.first : .text
+            guard start < scalars.count else { return nil }
+            if scalars[start] == "-" {
+                guard let end = blockListEnd(list, dashColumn: mark.column - 1, firstLine: mark.line) else { return nil }
+                return Cell(key: key, value: values.joined(separator: ", "), kind: .list, line: mark.line, column: mark.column,
+                            span: start..<end, quoted: false, items: kind, dashColumn: mark.column - 1)
+            }
+            guard scalars[start] == "[",
                   let end = scalars[start...].firstIndex(where: { $0 == "]" || $0 == "\n" }), scalars[end] == "]" else { return nil }
             return Cell(key: key, value: values.joined(separator: ", "), kind: .list, line: mark.line, column: mark.column,
-                        span: start..<(end + 1), quoted: false, items: kinds.count == 1 ? kinds.first : .text)
+                        span: start..<(end + 1), quoted: false, items: kind, dashColumn: nil)
+        }
+
+        /// Where the last item of a list written one `- item` per line ends, when every item is on the line after the
+        /// one before, right after `- ` at `dashColumn`, with nothing but spaces after it.
+        private func blockListEnd(_ list: Node.Sequence, dashColumn: Int, firstLine: Int) -> Int? {
+            var end = 0
+            for (number, item) in list.enumerated() {
+                guard case .scalar(let scalar) = item, let mark = scalar.mark, mark.line == firstLine + number, mark.column == dashColumn + 3,
+                      let span = span(of: scalar, line: mark.line, column: mark.column) else { return nil }
+                let lineStart = lineStarts[mark.line - 1]
+                guard scalars[lineStart..<(lineStart + dashColumn)].allSatisfy({ $0 == " " }), scalars[lineStart + dashColumn] == "-" else { return nil }
+                var after = span.upperBound
+                while after < scalars.count, scalars[after] == " " { after += 1 }
+                guard after == scalars.count || scalars[after] == "\n" else { return nil }
+                end = span.upperBound
+            }
+            return end
         }
 
         private func cell(_ scalar: Node.Scalar, node: Node, key: String) -> Cell {
@@ -181,7 +207,7 @@ struct DataTable: Sendable {
                 kind = .text
             }
             return Cell(key: key, value: scalar.string, kind: kind, line: line, column: column,
-                        span: span(of: scalar, line: line, column: column), quoted: quoted, items: nil)
+                        span: span(of: scalar, line: line, column: column), quoted: quoted, items: nil, dashColumn: nil)
         }
 
         /// The characters of a one-line value in the file, checked: the text there must read back as the value.

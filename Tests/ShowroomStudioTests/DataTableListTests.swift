@@ -31,4 +31,21 @@ struct DataTableListTests {
         let text = "- id: a\n  names: [\"Shanghai, China\", 上海]\n"
         #expect(try DataTable.read(text, file: file).tables[0].rows[0].cells["names"] == nil)
     }
+
+    private let accessories = "- id: charger\n  models:\n  - aurora\n  - halo\n  price: 4999\n"
+
+    @Test func aListOfOneItemPerLineIsOneCellAndIsWrittenBackOneItemPerLine() throws {
+        let models = try #require(try DataTable.read(accessories, file: file).tables[0].rows[0].cells["models"])
+        #expect(models.value == "aurora, halo")
+        let edit = try DataTable.edit(accessories, file: file, fields: [models.field: "aurora, halo, nova"])
+        #expect(edit.text == "- id: charger\n  models:\n  - aurora\n  - halo\n  - nova\n  price: 4999\n")
+        let emptied = try DataTable.edit(accessories, file: file, fields: [models.field: ""])
+        #expect(emptied.problems.map(\.field) == [models.field])
+        #expect(emptied.text == accessories)
+    }
+
+    @Test func aListWithACommentAmongItsItemsIsNotACell() throws {
+        let text = "- id: charger\n  models:\n  - aurora  # the first\n  - halo\n"
+        #expect(try DataTable.read(text, file: file).tables[0].rows[0].cells["models"] == nil)
+    }
 }
