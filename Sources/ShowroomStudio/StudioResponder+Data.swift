@@ -49,18 +49,31 @@ extension StudioResponder {
     }
 
     /// What a change of a data file starts from: the file the form names, as it is on disk, the version the form was
-    /// made from, and the values it sent.
-    private func dataRequest(_ form: FormFields) throws -> (WorkspacePath, StoredFile, String, [String: String]) {
+    /// made from, the values it sent, and the table screen showing them.
+    private struct DataRequest {
+        var path: WorkspacePath
+        var onDisk: StoredFile
+        var version: String
+        var entered: [String: String]
+        var screen: StudioPage.DataScreen
+    }
+
+    private func dataRequest(_ form: FormFields) throws -> DataRequest {
         let path = try dataPath(form["file"] ?? "")
-        return (path, try StoredFile.read(path), form["version"] ?? "", form.all.filter { $0.key.hasPrefix("cell.") })
+        let onDisk = try StoredFile.read(path)
+        let version = form["version"] ?? ""
+        let entered = form.all.filter { $0.key.hasPrefix("cell.") }
+        let table = try DataTable.read(onDisk.text, file: path.relative)
+        return DataRequest(path: path, onDisk: onDisk, version: version, entered: entered,
+                           screen: StudioPage.DataScreen(file: path.relative, table: table, version: version, entered: entered))
     }
 
     private func dataChange(_ visit: Visit, form: FormFields, saving: Bool) async -> Response {
         let page = visit.page
         do {
-            let (path, onDisk, version, entered) = try dataRequest(form)
-            var screen = StudioPage.DataScreen(file: path.relative, table: try DataTable.read(onDisk.text, file: path.relative),
-                                               version: version, entered: entered)
+            let request = try dataRequest(form)
+            let (path, onDisk, version, entered) = (request.path, request.onDisk, request.version, request.entered)
+            var screen = request.screen
             guard onDisk.version == version else {
                 let yours = (try? DataTable.edit(onDisk.text, file: path.relative, fields: entered).text) ?? onDisk.text
                 return Self.html(.conflict, page.conflict(site: "", file: path.relative, onDisk: onDisk.text, yours: yours))
@@ -99,9 +112,9 @@ extension StudioResponder {
     func dataRows(_ visit: Visit, form: FormFields) async -> Response {
         let page = visit.page
         do {
-            let (path, onDisk, version, entered) = try dataRequest(form)
-            var screen = StudioPage.DataScreen(file: path.relative, table: try DataTable.read(onDisk.text, file: path.relative),
-                                               version: version, entered: entered)
+            let request = try dataRequest(form)
+            let (path, onDisk, version, entered) = (request.path, request.onDisk, request.version, request.entered)
+            var screen = request.screen
             guard onDisk.version == version else {
                 return Self.html(.conflict, page.conflict(site: "", file: path.relative, onDisk: onDisk.text, yours: onDisk.text))
             }
