@@ -13,7 +13,7 @@ struct StudioCommand: AsyncParsableCommand {
             editor (front matter as a form, the Markdown beside a live preview that shows the engine's errors at \
             their line) and publishing (the changed files, their diff, and a git commit with your message). \
             It listens on this machine only; --bind 0.0.0.0 makes it reachable from the network and then asks for \
-            the login token it prints. See docs/studio.md.
+            the login token it prints (or, with --password-file, the password in that file). See docs/studio.md.
             """
     )
 
@@ -22,6 +22,10 @@ struct StudioCommand: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("The address to listen on: 127.0.0.1 (this machine only) or another (then a login with the printed token is required).", valueName: "address"))
     var bind = "127.0.0.1"
+
+    @Option(name: .customLong("password-file"),
+            help: ArgumentHelp("With --bind beyond this machine: log in with the password on this file's first line (12 characters or more) instead of a printed token.", valueName: "path"))
+    var passwordFile: String?
 
     @Option(help: "The workspace folder (the one with sites/, templates/, shared/, assets/).")
     var workspace: String = "."
@@ -36,11 +40,15 @@ struct StudioCommand: AsyncParsableCommand {
         }
         var options = StudioOptions(workspace: URL(fileURLWithPath: workspace), host: bind, port: port, log: log)
         options.database = database
+        options.passwordFile = passwordFile.map { URL(fileURLWithPath: $0) }
         options.stopOnSignals = true
         do {
             try await StudioServer(options: options).run()
         } catch let taken as PortCheck.Taken {
             FileHandle.standardError.write(Data("\(taken)\n".utf8))
+            throw ExitCode(2)
+        } catch let problem as StudioOptions.PasswordFileProblem {
+            FileHandle.standardError.write(Data("\(problem)\n".utf8))
             throw ExitCode(2)
         }
         log("Stopped.")

@@ -30,7 +30,7 @@ extension DataTable {
         var problems: [CellProblem] = []
         var replacements: [(Range<Int>, String)] = []
         for cell in table.cells.sorted(by: { ($0.line, $0.column) < ($1.line, $1.column) }) {
-            guard let wanted = fields[cell.field], wanted != cell.value else { continue }
+            guard let wanted = fields[cell.field].map({ shown($0, as: cell) }), wanted != cell.value else { continue }
             let place = "\(file):\(cell.line):\(cell.column)"
             guard let span = cell.span else {
                 problems.append(CellProblem(field: cell.field, place: place, message: "`\(cell.key)` cannot be changed in the table",
@@ -41,7 +41,7 @@ extension DataTable {
             case .success(let yaml):
                 replacements.append((span, yaml))
                 var now = cell
-                now.value = wanted.trimmingCharacters(in: .whitespaces)
+                now.value = wanted
                 changed.append(now)
             case .failure(let problem):
                 problems.append(CellProblem(field: cell.field, place: place, message: problem.message, fix: problem.fix))
@@ -69,11 +69,33 @@ extension DataTable {
         var fix: String
     }
 
+    /// A value as the table shows it: trimmed, and a list's items separated by one comma and a space.
+    private static func shown(_ value: String, as cell: Cell) -> String {
+        cell.kind == .list ? PageDocument.listItems(value).joined(separator: ", ") : value.trimmingCharacters(in: .whitespaces)
+    }
+
     /// `value` as the YAML to write in the file for a cell of `cell`'s kind, or why it does not fit there.
     private static func written(_ value: String, as cell: Cell) -> Result<String, Refusal> {
         let trimmed = value.trimmingCharacters(in: .whitespaces)
         let found = "found `\(value)`"
         switch cell.kind {
+        case .list:
+            var items: [String] = []
+            for item in PageDocument.listItems(value) {
+                var one = cell
+                one.kind = cell.items ?? .text
+                one.quoted = false
+                switch written(item, as: one) {
+                case .success(let yaml): items.append(yaml.contains(where: { ",[]{}".contains($0) }) ? YAMLScalar.quoted(item) : yaml)
+                case .failure(let refusal): return .failure(Refusal(message: "every item of " + refusal.message, fix: refusal.fix))
+                }
+            }
+            guard let dash = cell.dashColumn else { return .success("[" + items.joined(separator: ", ") + "]") }
+            guard !items.isEmpty else {
+                return .failure(Refusal(message: "`\(cell.key)` is written one item per line, and the table keeps at least one item there",
+                                        fix: "leave one item, or ask a developer to empty the list in the file"))
+            }
+            return .success("- " + items.joined(separator: "\n" + String(repeating: " ", count: dash) + "- "))
         case .integer:
             guard trimmed.wholeMatch(of: /-?[0-9]+/) != nil else {
                 let digits = trimmed.filter(\.isASCII).filter(\.isNumber)

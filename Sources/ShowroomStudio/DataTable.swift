@@ -10,6 +10,8 @@ struct DataTable: Sendable {
     /// What a cell holds, as YAML reads the value in the file; a new value must be of the same kind.
     enum Kind: String, Sendable {
         case integer, number, boolean, date, text
+        /// A list of one-line values, `[上海, 上海市]` or one `- item` per line, shown and edited separated by commas.
+        case list
     }
 
     /// One value of the file.
@@ -27,6 +29,10 @@ struct DataTable: Sendable {
         var span: Range<Int>?
         /// Whether the value is written in quotes in the file (kept so when it is changed).
         var quoted: Bool
+        /// For a list, the kind every item has (a list of whole numbers stays one); nil otherwise.
+        var items: Kind?
+        /// For a list written one `- item` per line, the column (0-based) of its dashes; nil otherwise.
+        var dashColumn: Int?
 
         /// The form field's name: the value's place in the file.
         var field: String { "cell.\(line).\(column)" }
@@ -37,6 +43,9 @@ struct DataTable: Sendable {
         /// The record's `name`, `id` or `title`, else its number.
         var label: String
         var cells: [String: Cell]
+        /// Where the record's `- ` is, when it is an item of a block list (one item per `- `), which rows can be
+        /// added to and removed from: its 1-based line and the 0-based column of the dash.
+        var item: (line: Int, dash: Int)?
     }
 
     /// A list of records.
@@ -98,11 +107,21 @@ struct DataTable: Sendable {
                         nested.append((list, "\(title) › \(label) › \(key.string ?? "")"))
                     }
                 }
-                rows.append(Row(label: label, cells: cells))
+                rows.append(Row(label: label, cells: cells, item: item(of: mapping)))
             }
             guard !rows.isEmpty else { return }
             tables.append(Table(title: title, columns: columns, rows: rows))
             for (list, title) in nested { table(list, title: title) }
+        }
+
+        /// The line and the dash's column of a record written as `- key: value` (the dash alone before it on its line).
+        private func item(of mapping: Node.Mapping) -> (line: Int, dash: Int)? {
+            guard let mark = mapping.mark, mark.line >= 1, mark.line <= lineStarts.count, mark.column >= 3 else { return nil }
+            let start = lineStarts[mark.line - 1]
+            let dash = mark.column - 3
+            guard start + dash + 1 < scalars.count, scalars[start + dash] == "-", scalars[start + dash + 1] == " ",
+                  scalars[start..<(start + dash)].allSatisfy({ $0 == " " }) else { return nil }
+            return (mark.line, dash)
         }
 
         private func collect(_ mapping: Node.Mapping, prefix: String, into cells: inout [String: Cell], columns: inout [String]) {
@@ -114,10 +133,59 @@ struct DataTable: Sendable {
                     cells[name] = cell(scalar, node: value, key: name)
                 case .mapping(let inner):
                     collect(inner, prefix: name + ".", into: &cells, columns: &columns)
-                case .sequence, .alias:
+                case .sequence(let list):
+                    guard let cell = listCell(list, key: name) else { continue }
+                    if !columns.contains(name) { columns.append(name) }
+                    cells[name] = cell
+                case .alias:
                     continue
                 }
             }
+        }
+
+        /// A list of one-line values, written `[a, b]` on one line or one `- item` per line with nothing else on those
+        /// lines, as one cell; nil for any other list (records, a comment among the items, an item with a comma or `]`
+        /// in it, which the commas of the cell could not keep apart), which the table leaves out.
+        private func listCell(_ list: Node.Sequence, key: String) -> Cell? {
+            // The list's style is not read (Yams's composer takes it from the list's end); its first character is.
+            guard let mark = list.mark, mark.line >= 1, mark.line <= lineStarts.count else { return nil }
+            var kinds: Set<Kind> = []
+            var values: [String] = []
+            for item in list {
+                guard case .scalar(let scalar) = item, [.plain, .singleQuoted, .doubleQuoted].contains(scalar.style),
+                      !scalar.string.contains(where: { ",]\n".contains($0) }) else { return nil }
+                kinds.insert(cell(scalar, node: item, key: key).kind)
+                values.append(scalar.string)
+            }
+            let start = lineStarts[mark.line - 1] + mark.column - 1
+            let kind = kinds.count == 1 ? kinds.first : .text
+            guard start < scalars.count else { return nil }
+            if scalars[start] == "-" {
+                guard let end = blockListEnd(list, dashColumn: mark.column - 1, firstLine: mark.line) else { return nil }
+                return Cell(key: key, value: values.joined(separator: ", "), kind: .list, line: mark.line, column: mark.column,
+                            span: start..<end, quoted: false, items: kind, dashColumn: mark.column - 1)
+            }
+            guard scalars[start] == "[",
+                  let end = scalars[start...].firstIndex(where: { $0 == "]" || $0 == "\n" }), scalars[end] == "]" else { return nil }
+            return Cell(key: key, value: values.joined(separator: ", "), kind: .list, line: mark.line, column: mark.column,
+                        span: start..<(end + 1), quoted: false, items: kind, dashColumn: nil)
+        }
+
+        /// Where the last item of a list written one `- item` per line ends, when every item is on the line after the
+        /// one before, right after `- ` at `dashColumn`, with nothing but spaces after it.
+        private func blockListEnd(_ list: Node.Sequence, dashColumn: Int, firstLine: Int) -> Int? {
+            var end = 0
+            for (number, item) in list.enumerated() {
+                guard case .scalar(let scalar) = item, let mark = scalar.mark, mark.line == firstLine + number, mark.column == dashColumn + 3,
+                      let span = span(of: scalar, line: mark.line, column: mark.column) else { return nil }
+                let lineStart = lineStarts[mark.line - 1]
+                guard scalars[lineStart..<(lineStart + dashColumn)].allSatisfy({ $0 == " " }), scalars[lineStart + dashColumn] == "-" else { return nil }
+                var after = span.upperBound
+                while after < scalars.count, scalars[after] == " " { after += 1 }
+                guard after == scalars.count || scalars[after] == "\n" else { return nil }
+                end = span.upperBound
+            }
+            return end
         }
 
         private func cell(_ scalar: Node.Scalar, node: Node, key: String) -> Cell {
@@ -139,7 +207,7 @@ struct DataTable: Sendable {
                 kind = .text
             }
             return Cell(key: key, value: scalar.string, kind: kind, line: line, column: column,
-                        span: span(of: scalar, line: line, column: column), quoted: quoted)
+                        span: span(of: scalar, line: line, column: column), quoted: quoted, items: nil, dashColumn: nil)
         }
 
         /// The characters of a one-line value in the file, checked: the text there must read back as the value.

@@ -1,4 +1,5 @@
 import Foundation
+import ShowroomWorkspace
 
 /// A page file as the editor shows it: its YAML front matter split into one entry per top-level key (in the
 /// order written, comments kept), and its Markdown body. Scalar values become plain form fields; lists,
@@ -21,13 +22,30 @@ struct PageDocument: Sendable, Equatable {
         /// `yaml.<key>` for values kept as YAML; nil for comments, which the form keeps as they are.
         var fieldName: String? {
             guard let key else { return nil }
+            if list != nil { return "list.\(key)" }
             if value == nil { return "yaml.\(key)" }
             return PageDocument.mainKeys.contains(key) ? key : "field.\(key)"
+        }
+
+        /// The values of a list the form edits as one field (`tags`, `gallery`), when every item is a one-line value
+        /// (`tags: [launch, ev]` or one `- item` per line); nil for other keys and for lists the form keeps as YAML.
+        var list: [String]? {
+            guard let key, PageDocument.listKeys.contains(key),
+                  let items = (try? YAMLNode.parse(text, file: "front matter"))?[key]?.items else { return nil }
+            let values = items.compactMap(\.scalarText)
+            return values.count == items.count ? values : nil
         }
     }
 
     /// The front matter keys that have a field of their own at the top of the form, in this order.
     static let mainKeys = ["title", "description", "date", "draft"]
+    /// The keys the form offers on every page after the main ones, whether the front matter has them yet or not: the
+    /// publish and expiry dates, the hero and gallery pictures and the tags.
+    static let offeredKeys = ["publishDate", "expiryDate", "hero", "gallery", "tags"]
+    /// The keys whose value is a list the form edits as one field, values separated by commas.
+    static let listKeys: Set<String> = ["gallery", "tags"]
+    /// The keys whose value is a day (`YYYY-MM-DD`), with a date picker.
+    static let dateKeys: Set<String> = ["date", "publishDate", "expiryDate"]
 
     /// The front matter, entry by entry.
     var entries: [Entry]
@@ -92,6 +110,15 @@ struct PageDocument: Sendable, Equatable {
                 lines.append(entry.text)
                 continue
             }
+            if let list = entry.list {
+                let wanted = fields[name].map(Self.listItems) ?? list
+                if wanted == list {
+                    lines.append(entry.text)
+                } else if !wanted.isEmpty {
+                    lines.append(Self.listLine(key, wanted))
+                }
+                continue
+            }
             guard let value = entry.value else {
                 let text = fields[name] ?? entry.text
                 if !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { lines.append(text) }
@@ -112,10 +139,33 @@ struct PageDocument: Sendable, Equatable {
                 lines.append("\(key): \(YAMLScalar.encode(wanted, asText: key != "date"))")
             }
         }
+        for key in Self.offeredKeys where entry(key) == nil {
+            if Self.listKeys.contains(key) {
+                let items = Self.listItems(fields["list.\(key)"] ?? "")
+                if !items.isEmpty { lines.append(Self.listLine(key, items)) }
+            } else if let wanted = fields["field.\(key)"]?.trimmingCharacters(in: .whitespaces), !wanted.isEmpty {
+                lines.append("\(key): \(YAMLScalar.encode(wanted, asText: !Self.dateKeys.contains(key)))")
+            }
+        }
         if lines.isEmpty && entries.isEmpty { return newBody.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: newline) }
         let normalised = lines.map { $0.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: newline) }
         let bodyText = newBody.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: newline)
         return (["---"] + normalised + ["---"]).joined(separator: newline) + newline + bodyText
+    }
+
+    /// The values of a list field: separated by commas or line breaks, each trimmed, empty ones left out.
+    static func listItems(_ text: String) -> [String] {
+        text.split(whereSeparator: { $0 == "," || $0.isNewline }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// A list as one front matter line, `tags: [launch, "2026"]`: each value plain where YAML reads it back as the same
+    /// text inside brackets, else quoted.
+    static func listLine(_ key: String, _ items: [String]) -> String {
+        let written = items.map { item in
+            let plain = YAMLScalar.encode(item, asText: true)
+            return plain == item && !item.contains(where: { ",[]{}".contains($0) }) ? item : YAMLScalar.quoted(item)
+        }
+        return "\(key): [\(written.joined(separator: ", "))]"
     }
 
     /// The form field a problem at `line` of the file concerns: the field of the front matter entry holding the

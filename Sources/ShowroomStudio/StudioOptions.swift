@@ -12,6 +12,8 @@ public struct StudioOptions: Sendable {
     public var sessionLifetime: Duration
     /// The login token for remote binds; a random one is made (and printed) when nil.
     public var loginToken: String?
+    /// A file whose first line is the password a login beyond loopback takes instead of a printed token (nil: the token).
+    public var passwordFile: URL?
     /// One line per event worth telling the user about (started, saved, committed).
     public var log: @Sendable (String) -> Void
     /// The collector's store the asset library reads downloads from (`sqlite:PATH` relative to the workspace, or
@@ -29,6 +31,23 @@ public struct StudioOptions: Sendable {
         self.sessionLifetime = sessionLifetime
         self.loginToken = loginToken
         self.log = log
+    }
+
+    /// Why a password file cannot be used, said so its user can fix it.
+    public struct PasswordFileProblem: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// The password in `file`: its first line without the spaces around it, at least 12 characters long.
+    static func password(in file: URL) throws(PasswordFileProblem) -> String {
+        guard let text = try? String(contentsOf: file, encoding: .utf8) else {
+            throw PasswordFileProblem(description: "\(file.path): the password file cannot be read; fix: check the path after --password-file and that this user may read it")
+        }
+        let password = text.split(whereSeparator: \.isNewline).first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        guard password.count >= 12 else {
+            throw PasswordFileProblem(description: "\(file.path):1: the password must be at least 12 characters long, found \(password.count); fix: write a longer password on the file's first line")
+        }
+        return password
     }
 
     /// Where the studio keeps what it makes: its build output, the preview workspace, its settings.

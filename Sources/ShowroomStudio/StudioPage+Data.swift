@@ -38,18 +38,22 @@ extension StudioPage {
         let problems = Dictionary(screen.problems.map { ($0.field, $0) }, uniquingKeysWith: { first, _ in first })
         let tables = screen.table.tables.enumerated().map { number, table in
             let head = table.columns.map { "<th scope=\"col\">\(escaped($0))</th>" }.joined()
-            let rows = table.rows.map { row in
+            let rows = table.rows.enumerated().map { index, row in
                 let cells = table.columns.map { column -> String in
                     guard let cell = row.cells[column] else { return "<td></td>" }
                     return "<td>" + field(cell, row: row.label, entered: screen.entered[cell.field], problem: problems[cell.field]) + "</td>"
                 }.joined()
-                return "<tr><th scope=\"row\">\(escaped(row.label))</th>\(cells)</tr>"
+                let remove = row.item == nil || table.rows.count < 2 ? "" : "<button type=\"submit\" formaction=\"/_studio/data/rows\" name=\"remove\" "
+                    + "value=\"\(number).\(index)\" aria-label=\"\(escaped("\(strings.removeRow): \(row.label)"))\">\(escaped(strings.removeRow))</button>"
+                return "<tr><th scope=\"row\">\(escaped(row.label)) \(remove)</th>\(cells)</tr>"
             }.joined(separator: "\n")
+            let add = table.rows.last?.item == nil ? "" : "<p><button type=\"submit\" formaction=\"/_studio/data/rows\" name=\"add\" "
+                + "value=\"\(number)\" id=\"add-\(number)\">\(escaped(strings.addRow)): \(escaped(table.title))</button></p>"
             return """
                 <table class="data" id="table-\(number)"><caption>\(escaped(table.title))</caption>
                 <thead><tr><th scope="col"></th>\(head)</tr></thead><tbody>
                 \(rows)
-                </tbody></table>
+                </tbody></table>\(add)
                 """
         }.joined(separator: "\n")
         let summary = (screen.problems.map { "<li class=\"error\"><code>\(escaped($0.place))</code> error: \(escaped($0.message))"
@@ -59,7 +63,8 @@ extension StudioPage {
         return render(title: "\(strings.sharedData): \(screen.file)", content: """
             \(message)\(summary.isEmpty ? "" : "<ul class=\"problems\" role=\"status\">\(summary)</ul>")
             \(screen.reach.map(reach) ?? "")
-            <form method="post" action="/_studio/data/save" class="data-form">\(csrfField)
+            <form method="post" action="/_studio/data/save" class="data-form" id="data-form" data-integer="\(escaped(strings.mustBeInteger))" \
+            data-number="\(escaped(strings.mustBeNumber))" data-boolean="\(escaped(strings.mustBeBoolean))" data-date="\(escaped(strings.mustBeDate))">\(csrfField)
             <input type="hidden" name="file" value="\(escaped(screen.file))">
             <input type="hidden" name="version" value="\(escaped(screen.version))">
             <p><button type="submit" formaction="/_studio/data/preview">\(escaped(strings.showReach))</button>
@@ -89,7 +94,7 @@ extension StudioPage {
             let shown = pages.prefix(12).map { "<li><code>/\(escaped($0.replacingOccurrences(of: "index.html", with: "")))</code></li>" }.joined()
             let more = pages.count > 12 ? "<li>… \(pages.count - 12) more</li>" : ""
             let frame = reach.frames[site].map { " <a href=\"\(escaped($0.frame))\" target=\"data-preview\">\(escaped(strings.preview))</a>" } ?? ""
-            return "<li><strong>\(escaped(site))</strong>: \(pages.count) \(escaped(strings.pages.lowercased()))\(frame)<ul>\(shown)\(more)</ul></li>"
+            return "<li><strong>\(escaped(site))</strong>: \(pages.count) \(escaped(pages.count == 1 ? strings.page : strings.pagesCounted))\(frame)<ul>\(shown)\(more)</ul></li>"
         }.joined()
         let first = reach.pages.keys.sorted().lazy.compactMap { reach.frames[$0] }.first
         let frame = first.map { "<iframe name=\"data-preview\" id=\"data-preview\" title=\"\(escaped(strings.preview))\" src=\"\(escaped($0.frame))\"></iframe>" } ?? ""

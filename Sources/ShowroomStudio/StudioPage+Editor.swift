@@ -12,6 +12,8 @@ extension StudioPage {
         var problems: [EditorProblem] = []
         /// A line at the top: saved, or why not.
         var message: String?
+        /// The library's photos for the pickers and the site's shortcodes for the palette.
+        var aids = EditorAids()
     }
 
     /// The page editor: the front matter as fields, the Markdown in a text area, the live preview beside them.
@@ -24,14 +26,21 @@ extension StudioPage {
             let problems = state.problems
             fields += input("title", label: strings.title, value: title, problems: problems)
             fields += input("description", label: strings.description, value: document.entry("description")?.value ?? "", problems: problems)
-            fields += input("date", label: strings.date, value: document.entry("date")?.value ?? "", problems: problems)
+            fields += input("date", label: strings.date, value: document.entry("date")?.value ?? "", problems: problems, dates: true)
             let draft = document.entry("draft")?.value == "true"
             fields += """
                 <p class="field check"><input type="checkbox" id="f-draft" name="draft" value="true"\(draft ? " checked" : "")>
                 <label for="f-draft">\(escaped(strings.draft))</label></p>\(problemList("draft", state.problems))
                 """
+            var offered: Set<String> = []
+            for key in PageDocument.offeredKeys {
+                let entry = document.entry(key)
+                guard entry == nil || entry?.list != nil || entry?.value != nil else { continue }
+                offered.insert(key)
+                fields += offeredField(key, entry: entry, state: state)
+            }
             for entry in document.entries {
-                guard let key = entry.key, let name = entry.fieldName, !PageDocument.mainKeys.contains(key) else { continue }
+                guard let key = entry.key, let name = entry.fieldName, !PageDocument.mainKeys.contains(key), !offered.contains(key) else { continue }
                 if let value = entry.value {
                     fields += input(name, label: key, value: value, problems: problems)
                 } else {
@@ -40,6 +49,7 @@ extension StudioPage {
                 }
             }
             fields += textArea("body", label: strings.body, value: document.body, rows: 12, problems: state.problems)
+            fields += palette(state.aids.shortcodes)
         } else {
             fields += textArea("text", label: strings.wholeFile, value: state.text, rows: 24, problems: state.problems)
         }
@@ -68,12 +78,75 @@ extension StudioPage {
             """)
     }
 
-    private func input(_ name: String, label: String, value: String, problems: [EditorProblem]) -> String {
+    /// A one-line field; with `dates`, a date picker when the value is a day or empty (a time of day stays text,
+    /// which a date picker would lose).
+    private func input(_ name: String, label: String, value: String, problems: [EditorProblem], dates: Bool = false, hint: String? = nil) -> String {
         let id = "f-" + name
+        let type = dates && (value.isEmpty || value.wholeMatch(of: /\d{4}-\d{2}-\d{2}/) != nil) ? " type=\"date\"" : ""
+        let hintNote = hint.map { " <small id=\"hint-\(escaped(name))\">\(escaped($0))</small>" } ?? ""
+        let described = "problems-\(escaped(name))" + (hint == nil ? "" : " hint-\(escaped(name))")
         return """
             <p class="field"><label for="\(escaped(id))">\(escaped(label))</label>
-            <input id="\(escaped(id))" name="\(escaped(name))" value="\(escaped(value))" aria-describedby="problems-\(escaped(name))"></p>
+            <input id="\(escaped(id))" name="\(escaped(name))"\(type) value="\(escaped(value))" aria-describedby="\(described)">\(hintNote)</p>
             """ + problemList(name, problems)
+    }
+
+    /// A field the form offers on every page (see `PageDocument.offeredKeys`): the dates with a date picker, the
+    /// hero with a picker of one library photo, the gallery with a picker of several, the tags as one line.
+    private func offeredField(_ key: String, entry: PageDocument.Entry?, state: EditorState) -> String {
+        let list = entry?.list
+        let name = entry?.fieldName ?? (PageDocument.listKeys.contains(key) ? "list.\(key)" : "field.\(key)")
+        let value = list?.joined(separator: ", ") ?? entry?.value ?? ""
+        switch key {
+        case "publishDate": return input(name, label: strings.publishDate, value: value, problems: state.problems, dates: true)
+        case "expiryDate": return input(name, label: strings.expiryDate, value: value, problems: state.problems, dates: true)
+        case "hero":
+            return input(name, label: key, value: value, problems: state.problems)
+                + picker(for: name, chosen: [value], photos: state.aids.photos, several: false)
+        case "gallery":
+            return input(name, label: key, value: value, problems: state.problems, hint: strings.tagsHint)
+                + picker(for: name, chosen: list ?? [value], photos: state.aids.photos, several: list != nil || entry == nil)
+        default: return input(name, label: strings.tags, value: value, problems: state.problems, hint: strings.tagsHint)
+        }
+    }
+
+    /// The library's photos with their thumbnails, to choose one (radio buttons) or several (check boxes) for the field
+    /// `name`; the script writes the choice into the field. Closed until opened, so no picture loads before.
+    private func picker(for name: String, chosen: [String], photos: [EditorAids.Photo], several: Bool) -> String {
+        guard !photos.isEmpty else { return "" }
+        let type = several ? "checkbox" : "radio"
+        // The chosen photos first, so the picker opens on them.
+        let ordered = photos.filter { chosen.contains("asset:\($0.id)") } + photos.filter { !chosen.contains("asset:\($0.id)") }
+        var items = ordered.enumerated().map { index, photo in
+            let value = "asset:\(photo.id)"
+            let id = "pick-\(name)-\(index)"
+            return "<li><input type=\"\(type)\" name=\"pick.\(escaped(name))\" id=\"\(escaped(id))\" value=\"\(escaped(value))\""
+                + "\(chosen.contains(value) ? " checked" : "")><label for=\"\(escaped(id))\">"
+                + "<img src=\"\(escaped(Self.link("/_studio/assets/file", [("id", photo.id)])))\" alt=\"\" width=\"96\" height=\"64\" loading=\"lazy\">"
+                + "<code>\(escaped(photo.id))</code> <small>\(escaped(photo.title))</small></label></li>"
+        }
+        if !several {
+            items.insert("<li><input type=\"radio\" name=\"pick.\(escaped(name))\" id=\"pick-\(escaped(name))-none\" value=\"\""
+                         + "\(chosen.allSatisfy(\.isEmpty) ? " checked" : "")><label for=\"pick-\(escaped(name))-none\">\(escaped(strings.noAsset))</label></li>", at: 0)
+        }
+        return """
+            <details class="picker" data-target="f-\(escaped(name))" data-several="\(several)"><summary>\(escaped(strings.chooseAsset))</summary>
+            <ul>\(items.joined())</ul></details>
+            """
+    }
+
+    /// The site's shortcodes beside the Markdown: each button inserts its tag, with its arguments to fill in, at the
+    /// cursor in the text.
+    private func palette(_ shortcodes: [EditorAids.Shortcode]) -> String {
+        guard !shortcodes.isEmpty else { return "" }
+        let items = shortcodes.map { shortcode in
+            "<li><button type=\"button\" data-insert=\"\(escaped(shortcode.snippet))\">\(escaped(shortcode.name))</button>"
+                + (shortcode.declared.map { " <code>\(escaped($0.joined(separator: " ")))</code>" } ?? "") + "</li>"
+        }.joined()
+        return """
+            <details class="palette" id="palette"><summary>\(escaped(strings.shortcodes))</summary>
+            <p><small>\(escaped(strings.shortcodesHint))</small></p><ul>\(items)</ul></details>
+            """
     }
 
     private func textArea(_ name: String, label: String, value: String, rows: Int, problems: [EditorProblem] = []) -> String {

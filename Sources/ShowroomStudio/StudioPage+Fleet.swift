@@ -23,6 +23,7 @@ extension StudioPage {
             <input id="q" name="q" type="search" value="\(escaped(query))" placeholder="\(escaped(strings.searchPlaceholder))">
             <button type="submit">\(escaped(strings.search))</button></form>
             \(results)
+            <p><a href="/_studio/new-site" id="new-site">\(escaped(strings.newSite))</a> · <a href="/_studio/new-model" id="new-model">\(escaped(strings.newModel))</a></p>
             <table><thead><tr><th scope="col">\(escaped(strings.site))</th><th scope="col">\(escaped(strings.kind))</th>\
             <th scope="col">\(escaped(strings.locale))</th><th scope="col">\(escaped(strings.lastBuild))</th></tr></thead>
             <tbody>

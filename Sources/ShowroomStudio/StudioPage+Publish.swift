@@ -54,7 +54,7 @@ extension StudioPage {
         render(title: strings.login, content: """
             \(refused ? "<p class=\"error\" role=\"alert\">\(escaped(strings.loginRefused))</p>" : "")
             <p>\(escaped(strings.loginExplanation))</p>
-            <form method="post" action="/_studio/login"><p class="field"><label for="l-token">\(escaped(strings.token))</label>
+            <form method="post" action="/_studio/login"><p class="field"><label for="l-token">\(escaped(strings.loginPassword))</label>
             <input id="l-token" name="token" type="password" required autocomplete="current-password"></p>
             <p><button type="submit">\(escaped(strings.login))</button></p></form>
             """)

@@ -10,12 +10,12 @@ import ShowroomWorkspace
 extension StudioResponder {
     /// `GET /_studio/assets`: the library with the upload form.
     func assetLibrary(_ visit: Visit) async -> Response {
-        Self.html(.ok, visit.page.library(await libraryScreen()))
+        Self.html(.ok, visit.page.library(await libraryScreen(LibraryFilter(query: visit.query))))
     }
 
     /// Every asset of the catalogue as the asset report lines it up: uses from the studio's last build of the fleet,
     /// downloads of the last 30 days from the collector's store, or no downloads and why, when it cannot be reached.
-    private func libraryScreen() async -> StudioPage.LibraryScreen {
+    private func libraryScreen(_ filter: LibraryFilter = LibraryFilter(query: { _ in nil })) async -> StudioPage.LibraryScreen {
         let (catalog, _) = AssetCatalog.load(root: options.workspace)
         let usage = (try? UsageIndex.load(publicFolder: output)) ?? UsageIndex()
         let calendar = ReportCalendar.local
@@ -34,7 +34,14 @@ extension StudioResponder {
         }
         let report = AssetReport.compile(.init(catalog: Array(catalog.assets.values), usage: usage, downloads: downloads, daily: [], lastDownloads: []),
                                          period: period, calendar: calendar, site: nil, kind: nil, asOf: Date())
-        return StudioPage.LibraryScreen(assets: report.assets.sorted { $0.id < $1.id }, neverUsed: Set(report.neverUsed), storeProblem: problem)
+        let neverUsed = Set(report.neverUsed)
+        let modelOf = catalog.assets.compactMapValues(\.model)
+        let soonDay = LibraryFilter.soonDay(from: Date())
+        let shown = report.assets.filter { asset in
+            filter.admits(kind: asset.kind, model: modelOf[asset.id], licenceExpiry: asset.licenceExpiry, neverUsed: neverUsed.contains(asset.id), soonDay: soonDay)
+        }
+        return StudioPage.LibraryScreen(assets: shown.sorted { $0.id < $1.id }, neverUsed: neverUsed, storeProblem: problem, filter: filter,
+                                        models: ScaffoldForm.choices(in: options.workspace).models, modelOf: modelOf, total: report.assets.count)
     }
 
     /// `GET /_studio/assets/file?id=…`: an asset's file from the library, for its thumbnail (only files the catalogue names).
@@ -75,7 +82,8 @@ extension StudioResponder {
         func field(_ name: String) -> String? { form[name].flatMap { $0.isEmpty ? nil : $0 } }
         let request = NewAsset(source: source, id: field("id"), title: field("title"), kind: field("kind"), cost: field("cost"),
                                currency: field("currency"), owner: field("owner"), licenceExpiry: field("licenceExpiry"),
-                               alt: ["en": field("altEn"), "zh-CN": field("altZh")].compactMapValues { $0 })
+                               model: field("model"), alt: ["en": field("altEn"), "zh-CN": field("altZh")].compactMapValues { $0 },
+                               tags: PageDocument.listItems(form["tags"] ?? ""), downloadable: form["downloadable"] == "true")
         let (added, problems) = await StudioServer.onThread { AssetCatalog.add(request, workspace: self.options.workspace) }
         guard let added else {
             // The engine names its command-line options (`--cost`); the form's labels say the same.

@@ -48,15 +48,32 @@ extension StudioResponder {
         await dataChange(visit, form: form, saving: true)
     }
 
+    /// What a change of a data file starts from: the file the form names, as it is on disk, the version the form was
+    /// made from, the values it sent, and the table screen showing them.
+    private struct DataRequest {
+        var path: WorkspacePath
+        var onDisk: StoredFile
+        var version: String
+        var entered: [String: String]
+        var screen: StudioPage.DataScreen
+    }
+
+    private func dataRequest(_ form: FormFields) throws -> DataRequest {
+        let path = try dataPath(form["file"] ?? "")
+        let onDisk = try StoredFile.read(path)
+        let version = form["version"] ?? ""
+        let entered = form.all.filter { $0.key.hasPrefix("cell.") }
+        let table = try DataTable.read(onDisk.text, file: path.relative)
+        return DataRequest(path: path, onDisk: onDisk, version: version, entered: entered,
+                           screen: StudioPage.DataScreen(file: path.relative, table: table, version: version, entered: entered))
+    }
+
     private func dataChange(_ visit: Visit, form: FormFields, saving: Bool) async -> Response {
         let page = visit.page
         do {
-            let path = try dataPath(form["file"] ?? "")
-            let onDisk = try StoredFile.read(path)
-            let version = form["version"] ?? ""
-            let table = try DataTable.read(onDisk.text, file: path.relative)
-            let entered = form.all.filter { $0.key.hasPrefix("cell.") }
-            var screen = StudioPage.DataScreen(file: path.relative, table: table, version: version, entered: entered)
+            let request = try dataRequest(form)
+            let (path, onDisk, version, entered) = (request.path, request.onDisk, request.version, request.entered)
+            var screen = request.screen
             guard onDisk.version == version else {
                 let yours = (try? DataTable.edit(onDisk.text, file: path.relative, fields: entered).text) ?? onDisk.text
                 return Self.html(.conflict, page.conflict(site: "", file: path.relative, onDisk: onDisk.text, yours: yours))
@@ -84,11 +101,48 @@ extension StudioResponder {
             screen.entered = [:]
             screen.message = page.strings.saved
             return Self.html(.ok, page.data(screen))
-        } catch let failure as StoredFile.Failure {
-            if case .changedOnDisk(let current) = failure {
-                return Self.html(.conflict, page.conflict(site: "", file: current.path.relative, onDisk: current.text, yours: ""))
+        } catch {
+            return refusal(error, page: page)
+        }
+    }
+
+    /// `POST /_studio/data/rows`: a row added to a table (a copy of its last row, `add=<table>`) or removed from it
+    /// (`remove=<table>.<row>`), written when the file is unchanged on disk since it was opened (409 otherwise) and no
+    /// value of the form was changed (422: those are saved or undone first, so no edit is lost). Every site is rebuilt.
+    func dataRows(_ visit: Visit, form: FormFields) async -> Response {
+        let page = visit.page
+        do {
+            let request = try dataRequest(form)
+            let (path, onDisk, version, entered) = (request.path, request.onDisk, request.version, request.entered)
+            var screen = request.screen
+            guard onDisk.version == version else {
+                return Self.html(.conflict, page.conflict(site: "", file: path.relative, onDisk: onDisk.text, yours: onDisk.text))
             }
-            return refusal(failure, page: page)
+            guard (try DataTable.edit(onDisk.text, file: path.relative, fields: entered)).changed.isEmpty else {
+                screen.failures = [page.strings.rowsAfterSaving]
+                return Self.html(.unprocessableContent, page.data(screen))
+            }
+            let change: DataTable.RowChange
+            if let add = form["add"].flatMap(Int.init) {
+                change = .add(table: add)
+            } else if let parts = form["remove"]?.split(separator: ".").compactMap({ Int($0) }), parts.count == 2 {
+                change = .remove(table: parts[0], row: parts[1])
+            } else {
+                return Self.html(.badRequest, page.refusal(title: "Refused", explanation: "The form did not say which row to add or remove; reload the page."))
+            }
+            let text: String
+            do {
+                text = try DataTable.change(onDisk.text, file: path.relative, change)
+            } catch {
+                screen.failures = [error.description]
+                return Self.html(.unprocessableContent, page.data(screen))
+            }
+            let saved = try StoredFile.save(text, to: path, expected: version)
+            options.log("\(form["add"] != nil ? "Added a row to" : "Removed a row from") \(path.relative)")
+            rebuild(siteIDs)
+            screen = StudioPage.DataScreen(file: path.relative, table: try DataTable.read(saved.text, file: path.relative), version: saved.version)
+            screen.message = form["add"] != nil ? page.strings.rowAdded : page.strings.rowRemoved
+            return Self.html(.ok, page.data(screen))
         } catch {
             return refusal(error, page: page)
         }

@@ -32,7 +32,8 @@ extension StudioResponder {
             }
             let stored = try StoredFile.read(path)
             let saved = visit.query("saved") == "1" ? page.strings.saved : nil
-            return Self.html(.ok, page.editor(.init(site: site, file: path.relative, text: stored.text, version: stored.version, message: saved)))
+            return Self.html(.ok, page.editor(.init(site: site, file: path.relative, text: stored.text, version: stored.version, message: saved,
+                                                    aids: EditorAids.load(site: site, workspace: options.workspace))))
         } catch let refusal as WorkspacePath.Refusal {
             return Self.html(.forbidden, page.refusal(title: "Refused", explanation: refusal.description))
         } catch {
@@ -102,7 +103,8 @@ extension StudioResponder {
             let problems = EditorProblem.place(result.diagnostics, file: path.relative, text: text)
             guard !problems.contains(where: \.blocking) else {
                 return Self.html(.unprocessableContent, page.editor(.init(site: site, file: path.relative, text: text, version: version,
-                                                                         problems: problems, message: page.strings.savedNothingBlocked)))
+                                                                         problems: problems, message: page.strings.savedNothingBlocked,
+                                                                         aids: EditorAids.load(site: site, workspace: options.workspace))))
             }
             _ = try StoredFile.save(text, to: path, expected: version)
             options.log("Saved \(path.relative)")

@@ -4,7 +4,7 @@ import Hummingbird
 
 extension StudioResponder {
     /// The sites of the workspace, sorted.
-    private var siteIDs: [String] {
+    var siteIDs: [String] {
         let folders = (try? FileManager.default.contentsOfDirectory(atPath: options.workspace.appendingPathComponent("sites").path)) ?? []
         return folders.filter(isSite).sorted()
     }

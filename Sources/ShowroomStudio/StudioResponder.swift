@@ -130,6 +130,10 @@ struct StudioResponder: HTTPResponder {
         case (.post, "/_studio/push"): return await push(visit)
         case (.get, "/_studio/new"): return newPageForm(visit)
         case (.post, "/_studio/new"): return createPage(visit, form: form)
+        case (.get, "/_studio/new-site"): return newSiteForm(visit)
+        case (.post, "/_studio/new-site"): return await createSite(visit, form: form)
+        case (.get, "/_studio/new-model"): return newModelForm(visit)
+        case (.post, "/_studio/new-model"): return await createModel(visit, form: form)
         case (.get, "/_studio/assets"): return await assetLibrary(visit)
         case (.get, "/_studio/assets/file"): return assetFile(visit)
         case (.post, Self.uploadPath): return await addAsset(visit, form: form)
@@ -137,6 +141,7 @@ struct StudioResponder: HTTPResponder {
         case (.get, "/_studio/data/edit"): return dataTables(visit)
         case (.post, "/_studio/data/preview"): return await dataPreview(visit, form: form)
         case (.post, "/_studio/data/save"): return await dataSave(visit, form: form)
+        case (.post, "/_studio/data/rows"): return await dataRows(visit, form: form)
         case (.get, "/_studio/login"): return Self.redirect("/_studio/")
         case (.get, let path) where path.hasPrefix("/_studio/frame/"): return await frame(&visit)
         case (.get, let path) where !path.hasPrefix("/_studio/"), (.head, let path) where !path.hasPrefix("/_studio/"):

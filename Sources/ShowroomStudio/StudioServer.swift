@@ -21,7 +21,7 @@ public struct StudioServer: Sendable {
     public struct Started: Sendable {
         /// The address to open.
         public var url: String
-        /// The login token, when the studio is reachable beyond this machine (nil on loopback).
+        /// The login token, when the studio is reachable beyond this machine (nil on loopback, and with a password file).
         public var loginToken: String?
     }
 
@@ -30,12 +30,13 @@ public struct StudioServer: Sendable {
 
     /// Builds, then serves until the task is cancelled (or, with `stopOnSignals`, Ctrl-C). `ready` receives the
     /// address and the login token once the first build is done. Throws `PortCheck.Taken` before building
-    /// anything when the port is taken.
+    /// anything when the port is taken, and `StudioOptions.PasswordFileProblem` when the password file cannot be used.
     public func run(ready: @escaping @Sendable (Started) -> Void = { _ in }) async throws {
         try PortCheck.require(host: options.host, port: options.port, purpose: "the studio",
                               fix: "stop that program, or start the studio on another port: `showroom studio --port \(options.port + 1)`")
         let needsLogin = !Self.isLoopback(options.host)
-        let token = options.loginToken ?? StudioSessions.randomToken()
+        let password = try options.passwordFile.map { file throws(StudioOptions.PasswordFileProblem) in try StudioOptions.password(in: file) }
+        let token = password ?? options.loginToken ?? StudioSessions.randomToken()
         let sessions = StudioSessions(needsLogin: needsLogin, loginToken: token, lifetime: options.sessionLifetime)
         let state = StudioState()
         let output = options.folder.appendingPathComponent("output")
@@ -66,11 +67,13 @@ public struct StudioServer: Sendable {
                               logger: logger)
         let shown = needsLogin ? options.host : "localhost"
         let started = Started(url: "http://\(shown == "0.0.0.0" ? (PreviewServer.otherDeviceAddresses(host: options.host).first ?? shown) : shown):\(options.port)/",
-                              loginToken: needsLogin ? token : nil)
+                              loginToken: needsLogin && password == nil ? token : nil)
         ready(started)
         options.log("Showroom Studio: \(started.url)")
         if let token = started.loginToken {
             options.log("Reachable beyond this machine, so it asks for a login. Token: \(token)")
+        } else if needsLogin, let file = options.passwordFile {
+            options.log("Reachable beyond this machine, so it asks for a login with the password in \(file.path).")
         }
         let group = ServiceGroup(configuration: ServiceGroupConfiguration(
             services: [.init(service: app)], gracefulShutdownSignals: options.stopOnSignals ? [.sigint, .sigterm] : [], logger: logger))

@@ -105,4 +105,84 @@ struct StudioAssetTests {
             #expect(try stage.workspace.read("assets/catalog.yaml") == catalog)
         }
     }
+
+    @Test func anUploadWithItsModelTagsAndDownloadBoxIsFiledUnderTheModel() async throws {
+        try await StudioStage.with(fleet: fleet) { stage in
+            let browser = StudioStage.Browser(stage)
+            let form = try await browser.get("/_studio/assets")
+            #expect(form.body.contains("<select id=\"a-model\" name=\"model\">"))
+            let fields = record("vega-harbour") + [("model", "vega"), ("tags", "harbour, dusk"), ("downloadable", "true")]
+            let added = try await upload(browser, stage, fields: fields, file: Self.png, name: "a.png")
+            #expect(added.status == 200)
+            #expect(FileManager.default.fileExists(atPath: stage.workspace.root.appendingPathComponent("assets/files/models/vega/vega-harbour.png").path))
+            let catalog = try stage.workspace.read("assets/catalog.yaml")
+            let record = try #require(catalog.range(of: "vega-harbour:\n")).upperBound
+            let block = String(catalog[record...].prefix { _ in true }.split(separator: "\n").prefix { $0.hasPrefix("  ") }.joined(separator: "\n"))
+            #expect(block.contains("  model: vega"))
+            #expect(block.contains("  tags:\n  - harbour\n  - dusk"))
+            #expect(block.contains("  downloadable: true"))
+        }
+    }
+
+    /// The ids of the assets the library screen at `path` lists.
+    private func listed(_ browser: StudioStage.Browser, _ path: String) async throws -> [String] {
+        let page = try await browser.get(path)
+        #expect(page.status == 200)
+        return page.body.matches(of: /<tr id="asset-([a-z0-9-]+)">/).map { String($0.1) }
+    }
+
+    @Test func theLibraryFiltersByKindAndByModel() async throws {
+        try await StudioStage.with(fleet: fleet) { stage in
+            let browser = StudioStage.Browser(stage)
+            let logos = try await listed(browser, "/_studio/assets?kind=logo")
+            #expect(logos.contains("meridian-logo"))
+            #expect(!logos.contains("vega-hero"))
+            let vega = try await listed(browser, "/_studio/assets?kind=&model=vega")
+            #expect(vega.contains("vega-hero"))
+            #expect(!vega.contains("atlas-hero"))
+            #expect(!vega.contains("meridian-logo"))
+        }
+    }
+
+    @Test func theLibraryShowsTheAssetsWhoseLicenceEndsWithinNinetyDays() async throws {
+        try await StudioStage.with(fleet: fleet) { stage in
+            let soon = Calendar.current.date(byAdding: .day, value: 10, to: Date())!
+            let day = soon.formatted(.iso8601.year().month().day())
+            let catalog = try stage.workspace.read("assets/catalog.yaml")
+            let hero = try #require(catalog.range(of: "vega-hero:\n"))
+            let expiry = try #require(catalog.range(of: "  licenceExpiry: '2029-06-30'", range: hero.upperBound..<catalog.endIndex))
+            try Data(catalog.replacingCharacters(in: expiry, with: "  licenceExpiry: '\(day)'").utf8)
+                .write(to: stage.workspace.root.appendingPathComponent("assets/catalog.yaml"))
+            let browser = StudioStage.Browser(stage)
+            #expect(try await listed(browser, "/_studio/assets?licence=soon") == ["vega-hero"])
+        }
+    }
+
+    @Test func theLibraryShowsOnlyTheNeverUsedAssetsWhenAsked() async throws {
+        try await StudioStage.with(fleet: fleet) { stage in
+            let browser = StudioStage.Browser(stage)
+            let all = try await listed(browser, "/_studio/assets")
+            let unused = try await listed(browser, "/_studio/assets?unused=1")
+            #expect(!unused.isEmpty)
+            #expect(!unused.contains("vega-hero"))
+            #expect(unused.count < all.count)
+        }
+    }
+
+    @Test func aPhotoUsedOnOnePageIsSaidToBeUsedOnOnePage() async throws {
+        try await StudioStage.with(fleet: fleet) { stage in
+            let browser = StudioStage.Browser(stage)
+            let photo = try #require(try await listed(browser, "/_studio/assets?kind=photo&unused=1").first)
+            let page = "sites/vega/content/_index.md"
+            let editor = try await browser.get("/_studio/edit?site=vega&file=\(page)")
+            let version = try #require(StudioStage.Browser.version(in: editor.body))
+            let text = try stage.workspace.read(page) + "\n![A photo](asset:\(photo))\n"
+            #expect(try await browser.post("/_studio/save", [("site", "vega"), ("file", page), ("version", version), ("text", text)]).status == 303)
+            let counted = await Loopback.poll("http://localhost:\(stage.port)/_studio/assets?kind=photo", timeout: .seconds(120)) { response in
+                guard let row = response.body.range(of: "<tr id=\"asset-\(photo)\">") else { return false }
+                return response.body[row.upperBound...].prefix { $0 != "\n" }.contains("<td>1 page: vega</td>")
+            }
+            #expect(counted != nil, "the library counts the new use once the site is rebuilt")
+        }
+    }
 }

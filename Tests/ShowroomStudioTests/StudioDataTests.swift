@@ -115,4 +115,91 @@ struct StudioDataTests {
             #expect(try stage.workspace.read("sites/vega/site.yaml") == before)
         }
     }
+
+    private let dealers = "shared/data/dealers.yaml"
+
+    /// Opens the dealers' table and returns the page and the file's version.
+    private func openDealers(_ browser: StudioStage.Browser) async throws -> (page: String, version: String) {
+        let page = try await browser.get("/_studio/data/edit?file=\(dealers)")
+        #expect(page.status == 200)
+        return (page.body, try #require(StudioStage.Browser.version(in: page.body)))
+    }
+
+    @Test func aNewDealerIsACopyOfTheLastOneAddedAfterItWithItsIdMarkedNew() async throws {
+        try await StudioStage.with(fleet: fleet) { stage in
+            let browser = StudioStage.Browser(stage)
+            let before = try stage.workspace.read(dealers)
+            let (page, version) = try await openDealers(browser)
+            #expect(page.contains("name=\"add\" value=\"0\" id=\"add-0\">Add a row: dealers</button>"))
+            let added = try await browser.post("/_studio/data/rows", [("file", dealers), ("version", version), ("add", "0")])
+            #expect(added.status == 200)
+            #expect(added.body.contains("Row added"))
+            let last = try #require(before.range(of: "- id: harbor-ningbo\n"))
+            let copy = String(before[last.lowerBound...]).replacingOccurrences(of: "- id: harbor-ningbo\n", with: "- id: harbor-ningbo-new\n")
+                .replacingOccurrences(of: "  name: Harbor Motors Ningbo\n", with: "  name: Harbor Motors Ningbo (new)\n")
+            #expect(try stage.workspace.read(dealers) == before + copy)
+        }
+    }
+
+    @Test func aRemovedDealerTakesItsLinesAndEveryOtherLineStays() async throws {
+        try await StudioStage.with(fleet: fleet) { stage in
+            let browser = StudioStage.Browser(stage)
+            let before = try stage.workspace.read(dealers)
+            let (page, version) = try await openDealers(browser)
+            #expect(page.contains("name=\"remove\" value=\"0.1\" aria-label=\"Remove: Meridian"))
+            let removed = try await browser.post("/_studio/data/rows", [("file", dealers), ("version", version), ("remove", "0.1")])
+            #expect(removed.status == 200)
+            let second = try #require(before.range(of: "- id: meridian-beijing\n"))
+            let third = try #require(before.range(of: "- id: meridian-guangzhou\n"))
+            #expect(try stage.workspace.read(dealers) == before.replacingCharacters(in: second.lowerBound..<third.lowerBound, with: ""))
+        }
+    }
+
+    @Test func aRowIsNotAddedWhileAValueOfTheTableIsChangedOrWhenTheFileChangedOnDisk() async throws {
+        try await StudioStage.with(fleet: fleet) { stage in
+            let browser = StudioStage.Browser(stage)
+            let before = try stage.workspace.read(dealers)
+            let (_, version) = try await openDealers(browser)
+            let lines = before.split(separator: "\n", omittingEmptySubsequences: false)
+            let city = try #require(lines.firstIndex { $0 == "  city: Shanghai" })
+            let refused = try await browser.post("/_studio/data/rows", [("file", dealers), ("version", version), ("add", "0"),
+                                                                        ("cell.\(city + 1).9", "Suzhou")])
+            #expect(refused.status == 422)
+            #expect(refused.body.contains("save or undo the values you changed first"))
+            #expect(try stage.workspace.read(dealers) == before)
+            try Data((before + "# edited elsewhere\n").utf8).write(to: stage.workspace.root.appendingPathComponent(dealers))
+            let stale = try await browser.post("/_studio/data/rows", [("file", dealers), ("version", version), ("add", "0")])
+            #expect(stale.status == 409)
+            #expect(try stage.workspace.read(dealers) == before + "# edited elsewhere\n")
+        }
+    }
+
+    @Test func aRowChangeWithoutTheCSRFTokenOrFromAForeignOriginIsRefused() async throws {
+        try await StudioStage.with(fleet: fleet) { stage in
+            let browser = StudioStage.Browser(stage)
+            let before = try stage.workspace.read(dealers)
+            let (_, version) = try await openDealers(browser)
+            let fields = [("file", dealers), ("version", version), ("remove", "0.0")]
+            #expect(try await browser.post("/_studio/data/rows", fields, csrf: .some(nil)).status == 403)
+            #expect(try await browser.post("/_studio/data/rows", fields, origin: "http://evil.example").status == 403)
+            #expect(try stage.workspace.read(dealers) == before)
+        }
+    }
+
+    @Test func aCitysOtherNamesAreOneCellAndAChangedListIsWrittenInPlace() async throws {
+        try await StudioStage.with(fleet: fleet) { stage in
+            let browser = StudioStage.Browser(stage)
+            let cities = "shared/data/cities.yaml"
+            let before = try stage.workspace.read(cities)
+            let page = try await browser.get("/_studio/data/edit?file=\(cities)")
+            let version = try #require(StudioStage.Browser.version(in: page.body))
+            let lines = before.split(separator: "\n", omittingEmptySubsequences: false)
+            let line = try #require(lines.firstIndex { $0.hasSuffix("names: [北京, 北京市, Peking]") })
+            let field = "cell.\(line + 1).\(try #require(lines[line].firstIndex(of: "[")).utf16Offset(in: lines[line]) + 1)"
+            #expect(page.body.contains("name=\"\(field)\" value=\"北京, 北京市, Peking\" data-kind=\"list\""))
+            let saved = try await browser.post("/_studio/data/save", [("file", cities), ("version", version), (field, "北京, 北京市, Peking, Beijing")])
+            #expect(saved.status == 200)
+            #expect(try stage.workspace.read(cities) == before.replacingOccurrences(of: "[北京, 北京市, Peking]", with: "[北京, 北京市, Peking, Beijing]"))
+        }
+    }
 }

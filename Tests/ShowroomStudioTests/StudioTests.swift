@@ -63,7 +63,7 @@ struct StudioTests {
             let (page, _) = try await open(about, in: StudioStage.Browser(stage))
             #expect(page.contains("<label for=\"f-title\">Title</label>"))
             #expect(page.contains("name=\"title\" value=\"About &lt;Lumen&gt; &amp; friends\""))
-            #expect(page.contains("name=\"date\" value=\"2026-01-10\""))
+            #expect(page.contains("name=\"date\" type=\"date\" value=\"2026-01-10\""))
             #expect(page.contains("name=\"yaml.aliases\""))
             #expect(page.contains("Founded in 1990."))
         }

@@ -83,3 +83,73 @@
   });
   send();
 })();
+
+// The editor's aids: a photo chosen in a picker is written into its field (several, for a gallery, separated by
+// commas), and a shortcode of the palette is inserted at the cursor in the text; either then previews like typing.
+(function () {
+  "use strict";
+  var form = document.getElementById("editor");
+  if (!form) { return; }
+
+  function edited(field) { field.dispatchEvent(new Event("input", { bubbles: true })); }
+
+  form.addEventListener("change", function (event) {
+    var picker = event.target.closest ? event.target.closest("details.picker") : null;
+    if (!picker) { return; }
+    var field = document.getElementById(picker.getAttribute("data-target"));
+    if (!field) { return; }
+    var chosen = picker.querySelectorAll("input:checked");
+    var values = [];
+    for (var i = 0; i < chosen.length; i++) { if (chosen[i].value) { values.push(chosen[i].value); } }
+    field.value = values.join(", ");
+    edited(field);
+  });
+
+  form.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest("button[data-insert]") : null;
+    if (!button) { return; }
+    event.preventDefault();
+    var body = document.getElementById("f-body");
+    if (!body) { return; }
+    var snippet = button.getAttribute("data-insert");
+    var start = body.selectionStart, end = body.selectionEnd;
+    body.setRangeText(snippet, start, end, "end");
+    // The cursor goes inside the first empty argument, where the user types next.
+    var empty = snippet.indexOf("\"\"");
+    if (empty >= 0) { body.setSelectionRange(start + empty + 1, start + empty + 1); }
+    body.focus();
+    edited(body);
+  });
+})();
+
+// The data tables: a value that does not fit its cell's kind (a price written `119,800 CNY`) is marked while it is
+// typed, with what to write; the server checks it again on "Preview" and "Save".
+(function () {
+  "use strict";
+  var form = document.getElementById("data-form");
+  if (!form) { return; }
+  var patterns = { integer: /^-?[0-9]+$/, number: /^-?[0-9]+(\.[0-9]+)?$/, boolean: /^(true|false)$/i, date: /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/ };
+
+  form.addEventListener("input", function (event) {
+    var field = event.target;
+    var kind = field.getAttribute && field.getAttribute("data-kind");
+    if (!kind || !patterns[kind]) { return; }
+    var noteID = field.id + "-typed";
+    var note = document.getElementById(noteID);
+    if (patterns[kind].test(field.value.trim())) {
+      field.removeAttribute("aria-invalid");
+      if (note) { note.parentNode.removeChild(note); }
+      return;
+    }
+    field.setAttribute("aria-invalid", "true");
+    field.setAttribute("aria-describedby", noteID);
+    if (!note) {
+      note = document.createElement("span");
+      note.className = "error";
+      note.id = noteID;
+      note.setAttribute("role", "status");
+      field.parentNode.appendChild(note);
+    }
+    note.textContent = field.getAttribute("aria-label").split(",")[0] + " " + form.getAttribute("data-" + kind);
+  });
+})();

@@ -14,7 +14,7 @@ struct StudioStage: Sendable {
 
     /// Runs a studio for the body on a fresh copy of the fixture (or of the example fleet's `fleet` sites, with
     /// all its shared data), then stops it and removes the copy.
-    static func with(host: String = "127.0.0.1", loginToken: String? = nil, sessionLifetime: Duration = .seconds(3600),
+    static func with(host: String = "127.0.0.1", loginToken: String? = nil, passwordFile: URL? = nil, sessionLifetime: Duration = .seconds(3600),
                      fleet: [String]? = nil, _ body: (StudioStage) async throws -> Void) async throws {
         let workspace = try fleet.map { FixtureWorkspace(root: try ExampleFleet.copy(sites: $0)) } ?? FixtureWorkspace()
         defer { workspace.remove() }
@@ -22,8 +22,10 @@ struct StudioStage: Sendable {
         try git(["add", "--all"], in: workspace.root)
         try git(["-c", "user.name=Fixture", "-c", "user.email=fixture@example.test", "commit", "--quiet", "-m", "The fixture"], in: workspace.root)
         let port = try Loopback.freePort()
-        let server = StudioServer(options: StudioOptions(workspace: workspace.root, host: host, port: port,
-                                                         sessionLifetime: sessionLifetime, loginToken: loginToken, log: { _ in }))
+        var options = StudioOptions(workspace: workspace.root, host: host, port: port, sessionLifetime: sessionLifetime, loginToken: loginToken,
+                                    log: { _ in })
+        options.passwordFile = passwordFile
+        let server = StudioServer(options: options)
         let task = Task { try await server.run() }
         defer { task.cancel() }
         let stage = StudioStage(workspace: workspace, port: port, authority: "localhost:\(port)")
