@@ -193,7 +193,7 @@ public enum FleetBuilder {
 
     /// Builds `site` with its changes gathered, then applies them to its live folder when it built without
     /// errors; its reuse record goes first, so that a failure while applying leaves no record of another output.
-    private static func buildInPlace(_ site: SiteConfig, previous: ReuseRecord, destination: URL, siteKey: StableHash, folderStamps: StableHash?,
+    private static func buildInPlace(_ site: SiteConfig, previous: ReuseRecord, destination: URL, siteKey: StableHash, folderStamps: SiteReuse.Stamps?,
                                      inputs: FleetInputs, output: URL, now: Date) -> SiteResult {
         let changes = SiteChanges(live: destination.path)
         var builder = SiteBuilder(site: site, inputs: inputs)

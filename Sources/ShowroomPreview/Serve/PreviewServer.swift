@@ -223,20 +223,29 @@ public struct PreviewServer: Sendable {
                 changed = watcher.changes()
             }
             guard !changed.isEmpty else { continue }
-            let records = SiteRecord.readAll(in: output)
-            // The site list, kinds and mounts only change with a site.yaml; new files need them up to date.
-            let recorded = Set(records.values.flatMap(\.inputs))
-            if changed.contains(where: { $0.hasSuffix("site.yaml") || $0 == "showroom.yaml" || !recorded.contains($0) }) {
-                workspace = Workspace.load(root: options.workspace).0
-            }
-            let affected = AffectedSites.map(changed: changed, records: records, workspace: workspace)
-            let failing = await state.failingSites()
             // A site whose site.yaml no longer loads is missing from the workspace, so no record maps to it: a
             // change in its folder rebuilds it anyway, and the build reports the error.
             let inFolder = Set(changed.compactMap { path -> String? in
                 let parts = path.split(separator: "/")
                 return parts.count >= 3 && parts[0] == "sites" ? String(parts[1]) : nil
             })
+            let failing = await state.failingSites()
+            var affected: [String: [String]] = [:]
+            // Edits inside served sites' own folders (not their site.yaml) affect those sites only: the records,
+            // whose reading costs a decoding of every page's inputs, are needed only for the rest.
+            let onlyOwnFolders = changed.allSatisfy { path in
+                let parts = path.split(separator: "/")
+                return parts.count >= 4 && parts[0] == "sites" && chosen.contains(String(parts[1])) && parts[2] != "site.yaml"
+            }
+            if !onlyOwnFolders {
+                let records = SiteRecord.readAll(in: output)
+                // The site list, kinds and mounts only change with a site.yaml; new files need them up to date.
+                let recorded = Set(records.values.flatMap(\.inputs))
+                if changed.contains(where: { $0.hasSuffix("site.yaml") || $0 == "showroom.yaml" || !recorded.contains($0) }) {
+                    workspace = Workspace.load(root: options.workspace).0
+                }
+                affected = AffectedSites.map(changed: changed, records: records, workspace: workspace)
+            }
             let sites = chosen.filter { affected[$0] != nil || failing.contains($0) || inFolder.contains($0) }
             guard !sites.isEmpty else { continue }
             let report = await build(sites, pageCache: pageCache)

@@ -13,8 +13,9 @@ import ShowroomWorkspace
 ///     built <seconds>    the moment the build judged scheduled pages and licences at
 ///     until <seconds>    the first moment after it a scheduled page or a licence changes the output ("-": none)
 ///     files <pages> <files>   how many pages the site has and how many files its output
-///     stamps <hash>      the stamps of every file in the site's folder and of the asset files below ("-": not trusted)
+///     stamps <hash>      the stamps of every file in the site's folder and of the asset files below ("-": unknown)
 ///     asset <path>       a library file the site's output uses, whose stamp counts
+///     content <path>     a file hashed by its bytes, not its stamp (it had changed moments before the build)
 ///     warning …          a site warning to show again when the whole site is reused
 ///     out <path>         each file of the site's output
 ///     page <output path> <key> <assets> <references>      one per content page
@@ -42,10 +43,12 @@ struct ReuseRecord: Sendable {
     /// How many pages the site has (list pages included), and how many files its output.
     var pageCount: Int
     var files: Int
-    /// The hash of the stamps of the site's folder and its asset files; nil when one was too recent to trust.
+    /// The hash of the stamps of the site's folder and its asset files (`SiteReuse.Stamps`); nil when unknown.
     var stamps: StableHash?
     /// The library files the site's output uses (workspace paths).
     var assetFiles: [String]
+    /// The files whose bytes, not stamps, are in `stamps`.
+    var byContent: [String] = []
     var warnings: [Diagnostic]
     /// Every file of the site's output (read with the pages).
     var outputs: [String] = []
@@ -87,6 +90,9 @@ struct ReuseRecord: Sendable {
             case "asset":
                 guard fields.count == 2 else { return nil }
                 record.assetFiles.append(unescape(text(fields[1])[...]))
+            case "content":
+                guard fields.count == 2 else { return nil }
+                record.byContent.append(unescape(text(fields[1])[...]))
             case "warning", "diagnostic":
                 guard let diagnostic = decodeDiagnostic(fields.dropFirst().map { text($0)[...] }[...]) else { return nil }
                 if kind == "warning" {
@@ -150,6 +156,7 @@ struct ReuseRecord: Sendable {
         line("files", String(pageCount), String(files))
         line("stamps", stamps.map(\.description) ?? "-")
         for file in assetFiles { line("asset", Self.escape(file)) }
+        for file in byContent { line("content", Self.escape(file)) }
         for warning in warnings { line("warning", Self.encode(warning)) }
         for path in outputs { line("out", Self.escape(path)) }
         for path in pages.keys.sorted() {

@@ -12,20 +12,19 @@ enum SiteReuse {
         BuildRecordPaths.sitesFolder(in: output).appendingPathComponent("\(site).reuse")
     }
 
-    /// The files every site may be made from, hashed by their stamps; a random hash when one changed too
-    /// recently for its stamp to be trusted (then no site is kept whole).
+    /// The files every site may be made from (`templates/`, `shared/`, showroom.yaml, the catalogue), hashed by
+    /// their bytes: few and small next to the sites' own pages, and a hash of contents needs no rule for files
+    /// changed moments ago.
     static func sharedStamps(root: URL) -> StableHash {
-        var stamps: [String: FileStamp] = [:]
+        var files: [String] = []
         for entry in ["templates", "shared"] {
-            for (path, stamp) in WorkspaceFiles.stamps(under: root.appendingPathComponent(entry), inside: root) { stamps[entry + "/" + path] = stamp }
+            files += WorkspaceFiles.stamps(under: root.appendingPathComponent(entry), inside: root).keys.map { entry + "/" + $0 }
         }
-        for file in ["showroom.yaml", "assets/catalog.yaml"] { stamps[file] = FileStamp(path: root.appendingPathComponent(file).path) }
+        files += ["showroom.yaml", "assets/catalog.yaml"]
         var hasher = StableHasher()
-        for path in stamps.keys.sorted() {
-            guard let stamp = stamps[path] else { continue }
-            if stamp.isRecent(within: ReuseRules.trustedAge) { return StableHasher.hash(UUID().uuidString) }
+        for path in files.sorted() {
             hasher.combine(path)
-            hasher.combine(stamp)
+            if let bytes = try? PosixFile.read(path: root.appendingPathComponent(path).path) { hasher.combine(bytes) } else { hasher.combine(false) }
         }
         return hasher.finalize()
     }
@@ -43,40 +42,57 @@ enum SiteReuse {
         return hasher.finalize()
     }
 
-    /// The hash of the stamps of every file in the site's own folder, or nil when one changed too recently to be
-    /// trusted.
-    static func folderStamps(of site: SiteConfig, root: URL) -> StableHash? {
-        stampHash(WorkspaceFiles.stamps(under: root.appendingPathComponent(site.folder), inside: root))
+    /// The files' stamps hashed together, except the files in `byContent`, hashed by their bytes: those changed
+    /// within `ReuseRules.trustedAge` of the recording, whose stamps cannot tell a second save in the same tick.
+    struct Stamps: Equatable {
+        var hash: StableHash
+        var byContent: [String]
     }
 
-    /// The hash of the stamps of `files` (workspace paths), or nil when one is missing or too recent.
-    static func fileStamps(_ files: [String], root: URL) -> StableHash? {
+    /// The stamps of every file in the site's own folder. Recording (`byContent` nil), recently changed files are
+    /// hashed by content and named; checking, the recorded names are hashed the same way.
+    static func folderStamps(of site: SiteConfig, root: URL, byContent: Set<String>? = nil) -> Stamps? {
+        var stamps: [String: FileStamp] = [:]
+        for (path, stamp) in WorkspaceFiles.stamps(under: root.appendingPathComponent(site.folder), inside: root) {
+            stamps[site.folder + "/" + path] = stamp
+        }
+        return hash(stamps, root: root, byContent: byContent)
+    }
+
+    /// The stamps of `files` (workspace paths), as `folderStamps`; nil when one is missing.
+    static func fileStamps(_ files: [String], root: URL, byContent: Set<String>? = nil) -> Stamps? {
         var stamps: [String: FileStamp] = [:]
         for file in files {
             guard let stamp = FileStamp(path: root.appendingPathComponent(file).path) else { return nil }
             stamps[file] = stamp
         }
-        return stampHash(stamps)
+        return hash(stamps, root: root, byContent: byContent)
     }
 
-    /// Both hashes together: what a site's record keeps.
-    static func combined(folder: StableHash?, files: StableHash?) -> StableHash? {
+    /// Both together: what a site's record keeps.
+    static func combined(folder: Stamps?, files: Stamps?) -> Stamps? {
         guard let folder, let files else { return nil }
         var hasher = StableHasher()
-        hasher.combine(folder)
-        hasher.combine(files)
-        return hasher.finalize()
+        hasher.combine(folder.hash)
+        hasher.combine(files.hash)
+        return Stamps(hash: hasher.finalize(), byContent: folder.byContent + files.byContent)
     }
 
-    private static func stampHash(_ stamps: [String: FileStamp]) -> StableHash? {
+    private static func hash(_ stamps: [String: FileStamp], root: URL, byContent: Set<String>?) -> Stamps? {
         var hasher = StableHasher()
+        var named: [String] = []
         for path in stamps.keys.sorted() {
             let stamp = stamps[path]!
-            guard !stamp.isRecent(within: ReuseRules.trustedAge) else { return nil }
             hasher.combine(path)
-            hasher.combine(stamp)
+            if byContent?.contains(path) ?? stamp.isRecent(within: ReuseRules.trustedAge) {
+                guard let bytes = try? PosixFile.read(path: root.appendingPathComponent(path).path) else { return nil }
+                hasher.combine(bytes)
+                named.append(path)
+            } else {
+                hasher.combine(stamp)
+            }
         }
-        return hasher.finalize()
+        return Stamps(hash: hasher.finalize(), byContent: named)
     }
 
     /// The site's previous result when the whole site can be kept; nil when it must build.
@@ -86,7 +102,9 @@ enum SiteReuse {
               FileManager.default.fileExists(atPath: output.appendingPathComponent(site.id).path),
               FileManager.default.fileExists(atPath: BuildRecordPaths.siteRecord(site.id, in: output).path)
         else { return nil }
-        guard combined(folder: folderStamps(of: site, root: root), files: fileStamps(previous.assetFiles, root: root)) == recorded
+        let byContent = Set(previous.byContent)
+        guard combined(folder: folderStamps(of: site, root: root, byContent: byContent),
+                       files: fileStamps(previous.assetFiles, root: root, byContent: byContent))?.hash == recorded
         else { return nil }
         // Its uses, asset files and inputs stay in its build record, which the fleet's index is made from.
         var result = SiteResult(siteID: site.id, pages: previous.pageCount, files: previous.files, diagnostics: previous.warnings,
@@ -98,14 +116,17 @@ enum SiteReuse {
     }
 
     /// The record a built site leaves for the next build. `folderStamps` were taken before the build read anything.
-    static func record(of result: SiteResult, siteKey: StableHash, folderStamps: StableHash?, workspace: Workspace,
+    static func record(of result: SiteResult, siteKey: StableHash, folderStamps: Stamps?, workspace: Workspace,
                        now: Date) -> ReuseRecord {
         let assetFiles = result.assetFiles.keys.sorted().compactMap { id in
             workspace.catalog[id].map { "\(workspace.catalog.filesFolder)/\($0.file)" }
         }
         var record = ReuseRecord(siteKey: siteKey, builtAt: now, validUntil: result.validUntil, pageCount: result.pages, files: result.files,
-                                 stamps: combined(folder: folderStamps, files: fileStamps(assetFiles, root: workspace.root)), assetFiles: assetFiles,
+                                 stamps: nil, assetFiles: assetFiles,
                                  warnings: result.diagnostics, pages: Dictionary(result.pageRecords) { first, _ in first })
+        let stamps = combined(folder: folderStamps, files: fileStamps(assetFiles, root: workspace.root))
+        record.stamps = stamps?.hash
+        record.byContent = stamps?.byContent ?? []
         record.outputs = result.outputs.sorted()
         return record
     }
