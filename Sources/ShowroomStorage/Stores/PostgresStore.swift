@@ -46,7 +46,8 @@ package final class PostgresStore: Store {
             return Array(repeating: (), count: batch.count)
         }
         self.downloads = GroupCommit(policy: policy) { batch in
-            try await client.withTransaction(logger: logger) { connection in try await Self.insert(batch, on: connection, logger: logger) }
+            // One statement is a transaction of its own, and holds the advisory locks until it commits.
+            try await Self.insert(batch, on: client, logger: logger)
         }
         self.leads = GroupCommit(policy: policy) { batch in
             try await client.withTransaction(logger: logger) { connection in try await Self.insert(batch, on: connection, logger: logger) }
@@ -156,6 +157,7 @@ package final class PostgresStore: Store {
         ("4-page-views", pageViewRollupStatements),
         ("5-journey", journeyStatements),
         ("6-rollup-slots", rollupSlotStatements),
+        ("7-download-batches", downloadBatchStatements),
     ]
 
     /// Queues the events for the next group commit (one multi-row `INSERT`) and returns once it has committed.
@@ -239,92 +241,33 @@ package final class PostgresStore: Store {
         ON CONFLICT DO NOTHING
         """
 
-    /// A batch of downloads in one transaction: locks every visitor and asset in it (in one order, so two instances'
-    /// batches cannot deadlock), reads the recent downloads of those pairs, decides each row in time order (so a
-    /// repeat within the batch counts once too), and inserts the counted rows in one multi-row `INSERT`.
-    static func insert(_ batch: [WindowedDownload], on connection: PostgresConnection, logger: Logger) async throws -> [DownloadOutcome] {
-        let watched = batch.filter { $0.download.source == .link && $0.download.visitor != nil }
-        var seen: [String: [Int64]] = [:]
-        if !watched.isEmpty {
-            let visitors = watched.map { $0.download.visitor ?? "" }, assets = watched.map(\.download.asset)
-            try await connection.query("""
-                SELECT pg_advisory_xact_lock(key) FROM (
-                    SELECT DISTINCT hashtext(visitor || '|' || asset) AS key FROM unnest(\(visitors)::text[], \(assets)::text[]) AS k(visitor, asset)
-                    ORDER BY key) AS keys
-                """, logger: logger)
-            let earliest = watched.map { $0.download.at.addingTimeInterval(-$0.window).epochMilliseconds }.min() ?? 0
-            let latest = watched.map { $0.download.at.addingTimeInterval($0.window).epochMilliseconds }.max() ?? 0
-            // One index lookup (visitor, asset) per pair: a time range alone would read every recent download. The
-            // time is compared as `at + 0` so that no plan can walk `downloads_time` instead: without fresh statistics
-            // (a new or just emptied table, until autovacuum's first analyze) the planner took that index, and every
-            // pair of every batch read all the downloads of the last seconds (most of the database's CPU under load).
-            let rows = try await connection.query("""
-                SELECT k.visitor, k.asset, d.at
-                FROM (SELECT DISTINCT * FROM unnest(\(visitors)::text[], \(assets)::text[])) AS k(visitor, asset)
-                CROSS JOIN LATERAL (
-                    SELECT at FROM downloads
-                    WHERE visitor = k.visitor AND asset = k.asset AND source = 'link'
-                      AND at + 0 > \(earliest) AND at + 0 < \(latest)) AS d
-                """, logger: logger)
-            for try await (visitor, asset, at) in rows.decode((String, String, Int64).self) {
-                seen["\(visitor)|\(asset)", default: []].append(at)
-            }
+    /// A batch of downloads in one statement, and so one round trip and one transaction: `showroom_record_downloads`
+    /// (migration `7-download-batches`) locks every visitor and asset in it, decides each row in time order and
+    /// inserts the counted ones, and adds them to the rollups; it returns, per row, whether it was counted.
+    static func insert(_ batch: [WindowedDownload], on client: PostgresClient, logger: Logger) async throws -> [DownloadOutcome] {
+        var bindings = PostgresBindings(capacity: 10)
+        bindings.append(batch.map(\.download.asset))
+        bindings.append(batch.map(\.download.site))
+        bindings.append(batch.map(\.download.page))
+        bindings.append(batch.map(\.download.at.epochMilliseconds))
+        bindings.append(PostgresTextColumn(values: batch.map(\.download.visitor)))
+        bindings.append(batch.map(\.download.agent.rawValue))
+        bindings.append(batch.map(\.download.source.rawValue))
+        bindings.append(PostgresTextColumn(values: batch.map(\.download.dedupeKey)))
+        bindings.append(batch.map { Int64(($0.window * 1000).rounded()) })
+        bindings.append(drawSlot())
+        let rows = try await client.query(PostgresQuery(unsafeSQL: recordDownloadsSQL, binds: bindings), logger: logger)
+        for try await counted in rows.decode([Bool].self) {
+            guard counted.count == batch.count else { break }
+            return counted.map { $0 ? .counted : .duplicate }
         }
-        var outcomes = Array(repeating: DownloadOutcome.counted, count: batch.count)
-        for index in batch.indices.sorted(by: { batch[$0].download.at < batch[$1].download.at }) {
-            let download = batch[index].download
-            guard download.source == .link, let visitor = download.visitor else { continue }
-            let key = "\(visitor)|\(download.asset)"
-            // Either side of this download's time: another instance's download stamped a moment later may have
-            // been committed first.
-            let now = download.at.epochMilliseconds, window = batch[index].window
-            let earliest = download.at.addingTimeInterval(-window).epochMilliseconds
-            let latest = download.at.addingTimeInterval(window).epochMilliseconds
-            if seen[key, default: []].contains(where: { $0 > earliest && $0 < latest }) {
-                outcomes[index] = .duplicate
-            } else {
-                seen[key, default: []].append(now)
-            }
-        }
-        var counted = batch.indices.filter { outcomes[$0] == .counted }
-        guard !counted.isEmpty else { return outcomes }
-        var bindings = PostgresBindings(capacity: counted.count * 8)
-        var rows: [String] = []
-        for index in counted {
-            let download = batch[index].download
-            rows.append(placeholders(8, after: bindings.count))
-            bindings.append(download.asset)
-            bindings.append(download.site)
-            bindings.append(download.page)
-            bindings.append(download.at.epochMilliseconds)
-            bindings.append(download.visitor)
-            bindings.append(download.agent.rawValue)
-            bindings.append(download.source.rawValue)
-            bindings.append(download.dedupeKey)
-        }
-        let inserted = try await connection.query(PostgresQuery(unsafeSQL: """
-            INSERT INTO downloads (asset, site, page, at, visitor, agent, source, dedupe_key)
-            VALUES \(rows.joined(separator: ", "))
-            ON CONFLICT (dedupe_key) DO NOTHING
-            RETURNING dedupe_key
-            """, binds: bindings), logger: logger)
-        // Rows without a key always go in; a keyed row that is not returned was a repeat of a stored log line.
-        var storedKeys: Set<String> = []
-        for try await key in inserted.decode(String?.self) {
-            if let key { storedKeys.insert(key) }
-        }
-        for index in counted {
-            if let key = batch[index].download.dedupeKey, !storedKeys.contains(key) { outcomes[index] = .duplicate }
-        }
-        counted = counted.filter { outcomes[$0] == .counted }
-        try await rollUp(counted.map { batch[$0].download }, on: connection, logger: logger)
-        return outcomes
+        throw StoreError("PostgreSQL did not say which of \(batch.count) downloads it counted")
     }
 
-    /// `($5, $6, …)`: the placeholders of one row whose values follow the `count` already bound.
-    static func placeholders(_ columns: Int, after count: Int) -> String {
-        "(" + (1...columns).map { "$\(count + $0)" }.joined(separator: ", ") + ")"
-    }
+    private static let recordDownloadsSQL = """
+        SELECT showroom_record_downloads($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::text[],
+                                         $7::text[], $8::text[], $9::bigint[], $10::smallint)
+        """
 
     /// Counts the `events` and `downloads` rows in one query.
     package func totals() async throws -> StoreTotals {
