@@ -62,7 +62,7 @@ package final class PostgresStore: Store {
 
     /// Batches of events, of downloads and of leads committing at once (each kind): each holds a connection; the rest
     /// of the pool serves health checks, erasures and reports.
-    static let concurrentBatches = 3
+    static let concurrentBatches = 2
 
     static func configuration(from url: String) throws -> PostgresClient.Configuration {
         guard let components = URLComponents(string: url),
