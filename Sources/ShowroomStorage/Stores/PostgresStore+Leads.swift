@@ -49,32 +49,43 @@ extension PostgresStore {
         return outcomes
     }
 
-    /// Checks for an earlier lead and inserts, inside the batch's transaction and under its locks.
+    /// Checks for an earlier lead and inserts, inside the batch's transaction and under its locks: one statement, so
+    /// one round trip per lead. The look-up sees the batch's earlier leads (earlier statements of the transaction);
+    /// a stored lead takes its visitor's first and latest touch as they stand.
     private static func insert(_ lead: Lead, dedupeWindow window: TimeInterval, on connection: PostgresConnection,
                                logger: Logger) async throws -> LeadOutcome {
-        if !lead.isSpam, let phone = lead.phone {
-            // Either side of this lead's time: instances' clocks differ, and a later one may have committed first.
-            let earliest = lead.createdAt.addingTimeInterval(-window).epochMilliseconds
-            let latest = lead.createdAt.addingTimeInterval(window).epochMilliseconds
-            let rows = try await connection.query("""
+        // Either side of this lead's time: instances' clocks differ, and a later one may have committed first.
+        let checked = !lead.isSpam && lead.phone != nil
+        let earliest = lead.createdAt.addingTimeInterval(-window).epochMilliseconds
+        let latest = lead.createdAt.addingTimeInterval(window).epochMilliseconds
+        let rows = try await connection.query("""
+            WITH earlier AS (
                 SELECT \(unescaped: leadColumns) FROM leads
-                WHERE phone = \(phone) AND model = \(lead.model) AND NOT spam
+                WHERE \(checked) AND phone = \(lead.phone) AND model = \(lead.model) AND NOT spam
                   AND created_at > \(earliest) AND created_at < \(latest)
                 ORDER BY created_at LIMIT 1
-                """, logger: logger)
-            for try await row in rows { return LeadOutcome.duplicate(of: try Self.lead(row)) }
-        }
-        let inserted = try await connection.query("""
-            INSERT INTO leads (site, page, name, phone, model, city, dealer, visitor, consent_version, created_at, spam)
-            VALUES (\(lead.site), \(lead.page), \(lead.name), \(lead.phone), \(lead.model), \(lead.city), \(lead.dealer),
-                    \(lead.visitor), \(lead.consentVersion), \(lead.createdAt.epochMilliseconds), \(lead.isSpam))
-            RETURNING id
+            ), stored AS (
+                INSERT INTO leads (site, page, name, phone, model, city, dealer, visitor, consent_version, created_at, spam,
+                                   first_touch, latest_touch)
+                SELECT \(lead.site), \(lead.page), \(lead.name), \(lead.phone), \(lead.model), \(lead.city), \(lead.dealer),
+                       \(lead.visitor), \(lead.consentVersion), \(lead.createdAt.epochMilliseconds), \(lead.isSpam),
+                       t.first_touch, t.latest_touch
+                FROM (SELECT 1) AS one LEFT JOIN visitor_touches AS t ON NOT \(lead.isSpam) AND t.visitor = \(lead.visitor)
+                WHERE NOT EXISTS (SELECT 1 FROM earlier)
+                RETURNING \(unescaped: leadColumns)
+            )
+            SELECT *, TRUE AS repeat FROM earlier UNION ALL SELECT *, FALSE FROM stored
             """, logger: logger)
-        var stored = lead
-        for try await id in inserted.decode(Int64.self) { stored.id = id }
-        if let id = stored.id, !lead.isSpam { try await Self.copyTouches(toLead: id, on: connection, logger: logger) }
-        return lead.isSpam ? LeadOutcome.spam : LeadOutcome.stored(stored)
+        for try await row in rows {
+            let found = try Self.lead(row)
+            if try row.makeRandomAccess()["repeat"].decode(Bool.self) { return LeadOutcome.duplicate(of: found) }
+            var stored = lead
+            stored.id = found.id
+            return lead.isSpam ? LeadOutcome.spam : LeadOutcome.stored(stored)
+        }
+        throw StoreError("PostgreSQL neither stored the lead nor found the one it repeats")
     }
+
 
     /// Reads the leads that are not spam from `since` on, oldest first (by id within one millisecond).
     package func leads(since: Date) async throws -> [Lead] {
