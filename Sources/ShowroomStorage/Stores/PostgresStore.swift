@@ -50,7 +50,8 @@ package final class PostgresStore: Store {
             try await Self.insert(batch, on: client, logger: logger)
         }
         self.leads = GroupCommit(policy: policy) { batch in
-            try await client.withTransaction(logger: logger) { connection in try await Self.insert(batch, on: connection, logger: logger) }
+            // One statement is a transaction of its own, and holds the advisory locks until it commits.
+            try await Self.insert(batch, on: client, logger: logger)
         }
     }
 
@@ -160,6 +161,7 @@ package final class PostgresStore: Store {
         ("5-journey", journeyStatements),
         ("6-rollup-slots", rollupSlotStatements),
         ("7-download-batches", downloadBatchStatements),
+        ("8-lead-batches", leadBatchStatements),
     ]
 
     /// Queues the events for the next group commit (one multi-row `INSERT`) and returns once it has committed.
