@@ -5,7 +5,7 @@ import Logging
 ///
 /// Hummingbird gives every request a logger with a request id of its own, and `StreamLogHandler` formats all of its
 /// metadata into text whenever any of it is set: once per request, for lines that at the default levels are never
-/// written (about 4% of the service's CPU under load, in `perf`). This handler keeps the metadata as it is given and
+/// written (2% of the service's samples under load, in `perf`). This handler keeps the metadata as it is given and
 /// lets a `StreamLogHandler` format it only for a line that is written.
 struct CollectorLogHandler: LogHandler {
     private var stream: StreamLogHandler
