@@ -1,15 +1,15 @@
 -- wrk script for Benchmarks/collector-load.sh. LOAD_MODE says what each request is:
 --   events     POST /events, one pageview per request, as the snippet sends them;
 --   downloads  GET /dl/load-photo, a counted download and its redirect;
---   bookings   POST /bookings, a JSON test-drive booking with a number of its own, paced to LOAD_RATE per connection
---              per second (0: as fast as answered).
+--   bookings   POST /bookings, a JSON test-drive booking with a number of its own, paced to LOAD_RATE per second
+--              over this wrk's LOAD_THREADS threads (0: as fast as answered).
 -- Every request carries a visitor id (and a booking a phone number) unique to the run (LOAD_TAG), thread and request,
 -- so none is a repeat the service rightly counts once, and the store can be checked for rows stored twice.
 -- Counts the answers below 400 (acknowledged) and writes the count to LOAD_ACKED_FILE.
 local origin = os.getenv("LOAD_ORIGIN") or "https://load-a.example"
 local mode = os.getenv("LOAD_MODE") or "events"
 local tag = tonumber(os.getenv("LOAD_TAG") or "0")
-local rate = tonumber(os.getenv("LOAD_RATE") or "0")
+local rate = tonumber(os.getenv("LOAD_RATE") or "0") / tonumber(os.getenv("LOAD_THREADS") or "1")
 local threads = {}
 local counter = 0
 acked = 0 -- global: done() reads it from each thread with thread:get
@@ -30,9 +30,31 @@ function init(args)
     end
 end
 
+-- Pacing on a schedule: each thread's requests are due every 1000 / rate ms, whichever connection is free takes the
+-- next one, and a connection waits only until its request is due (a fixed wait after each answer would add the
+-- answer's latency to every interval, and the rate would fall short). A thread that fell behind by more than a second
+-- (answers slower than the schedule) starts again from now rather than sending a burst. LuaJIT's ffi reads the
+-- monotonic clock (Lua's own clocks tell seconds or CPU time).
+local ffi = require("ffi")
+ffi.cdef [[
+    typedef struct { long tv_sec; long tv_nsec; } load_timespec;
+    int clock_gettime(int clock, load_timespec *now);
+]]
+local clock = ffi.new("load_timespec")
+local function now_ms()
+    ffi.C.clock_gettime(1, clock) -- CLOCK_MONOTONIC
+    return tonumber(clock.tv_sec) * 1000 + tonumber(clock.tv_nsec) / 1e6
+end
+local due = nil
+
 function delay()
-    if rate > 0 then return 1000 / rate end
-    return 0
+    if rate <= 0 then return 0 end
+    local now = now_ms()
+    if due == nil or due < now - 1000 then due = now end
+    local wait = due - now
+    due = due + 1000 / rate
+    if wait < 0 then return 0 end
+    return math.floor(wait)
 end
 
 function request()

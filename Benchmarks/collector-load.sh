@@ -22,6 +22,7 @@
 #   LOAD_INSTANCES     1 or 2 collector instances, on two ports, both driven at once (2 needs LOAD_POSTGRES_URL)
 #   LOAD_COLLECTOR_ARGS  extra options for `showroom collector` (e.g. `--sqlite-sync normal`, `--commit-window 5`)
 #   LOAD_PHASES        which phases to run (default `throughput bookings signals`)
+#   LOAD_MODES         which requests the throughput phase drives (default `events downloads`)
 # Only loopback traffic; every run is bounded in time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -118,36 +119,45 @@ empty_store() {
     fi
 }
 
-# CPU seconds (user + system) the collectors and the database server have used so far.
-cpu_ticks() {
-    local pids=("${server_pids[@]}")
-    if [[ -n "${LOAD_POSTGRES_URL:-}" ]]; then mapfile -t -O "${#pids[@]}" pids < <(pgrep -u postgres -x postgres || true); fi
+# The PostgreSQL server this run writes to: its postmaster's and its backends' process ids, read from the server's
+# own postmaster.pid, so that other servers on the machine (other engineers' tests) are not counted.
+postmaster_pid=""
+if [[ -n "${LOAD_POSTGRES_URL:-}" ]]; then
+    data_directory="$(psql -qtA "$LOAD_POSTGRES_URL" -c "SHOW data_directory" 2>/dev/null || true)"
+    postmaster_pid="$(head -n 1 "$data_directory/postmaster.pid" 2>/dev/null || true)"
+    if [[ -z "$postmaster_pid" ]]; then
+        echo "cannot read the database server's postmaster.pid (data directory '$data_directory'); run this as the" \
+             "server's owner or root, with a superuser in LOAD_POSTGRES_URL" >&2
+        exit 1
+    fi
+fi
+database_pids() {
+    if [[ -n "$postmaster_pid" ]]; then echo "$postmaster_pid"; pgrep -P "$postmaster_pid" || true; fi
+}
+# CPU ticks (user + system, with exited children) the given processes have used so far.
+ticks_of() {
     local total=0 pid
-    for pid in "${pids[@]}"; do
+    for pid in "$@"; do
         if [[ -n "$pid" && -r "/proc/$pid/stat" ]]; then
             total=$(( total + $(awk '{print $14 + $15 + $16 + $17}' "/proc/$pid/stat") ))
         fi
     done
     echo "$total"
 }
-db_ticks() {
-    local total=0 pid
-    if [[ -n "${LOAD_POSTGRES_URL:-}" ]]; then
-        for pid in $(pgrep -u postgres -x postgres || true); do
-            if [[ -r "/proc/$pid/stat" ]]; then total=$(( total + $(awk '{print $14 + $15 + $16 + $17}' "/proc/$pid/stat") )); fi
-        done
-    fi
-    echo "$total"
-}
+# CPU ticks the collectors and the database server have used so far.
+cpu_ticks() { ticks_of "${server_pids[@]}" $(database_pids); }
+db_ticks() { ticks_of $(database_pids); }
 
 # Runs one wrk per instance at once; prints "requests/s errors acknowledged p50ms p99ms" (rates and counts summed
 # over the instances, latencies of the first).
 drive() {
     local mode="$1" duration="$2" tag="$3" rate="${4:-0}" conns="${5:-$connections}"
-    local per=$(( conns / instances )) pids=() i
+    local per=$(( conns / instances )) pids=() i threads
+    threads=$(( per < 2 ? 1 : 2 ))
     for i in $(seq 0 $(( instances - 1 ))); do
-        LOAD_MODE="$mode" LOAD_TAG=$(( tag * 10 + i )) LOAD_RATE="$rate" LOAD_ACKED_FILE="$work/acked-$mode-$i" \
-            wrk -t"$(( per < 2 ? 1 : 2 ))" -c"$per" -d"${duration}s" --latency -s "$here/Benchmarks/collector-load.lua" \
+        LOAD_MODE="$mode" LOAD_TAG=$(( tag * 10 + i )) LOAD_RATE=$(( rate / instances )) LOAD_THREADS="$threads" \
+            LOAD_ACKED_FILE="$work/acked-$mode-$i" \
+            wrk -t"$threads" -c"$per" -d"${duration}s" --latency -s "$here/Benchmarks/collector-load.lua" \
             "http://127.0.0.1:${ports[$i]}" >"$work/wrk-$mode-$i.out" 2>&1 &
         pids+=($!)
     done
@@ -192,7 +202,7 @@ tag=1
 if [[ " $phases " == *" throughput "* ]]; then
     empty_store
     start_all
-    for mode in events downloads; do
+    for mode in ${LOAD_MODES:-events downloads}; do
         rates=()
         for run in $(seq 1 "$runs"); do
             before="$(cpu_ticks)"; before_db="$(db_ticks)"
@@ -213,12 +223,13 @@ fi
 if [[ " $phases " == *" bookings "* ]]; then
     empty_store; acked_events=0; acked_downloads=0; acked_leads=0
     start_all
-    # Bookings paced over 8 connections (rate per connection = total / 8) beside events at full load.
-    booking_conns=8
+    # Bookings on a schedule of LOAD_BOOKING_RATE a second over 16 connections (enough that a slow answer does not
+    # hold the schedule up) beside events at full load.
+    booking_conns=16
     drive events "$seconds" "$tag" 0 "$connections" >"$work/bookings-events" &
     events_job=$!
     sleep 1
-    read -r brps berrors backed bp50 bp99 < <(drive bookings $(( seconds - 2 )) $(( tag + 1 )) $(( booking_rate / booking_conns )) "$booking_conns")
+    read -r brps berrors backed bp50 bp99 < <(drive bookings $(( seconds - 2 )) $(( tag + 1 )) "$booking_rate" "$booking_conns")
     wait "$events_job" || true
     read -r erps eerrors eacked _ _ <"$work/bookings-events"
     tag=$(( tag + 2 ))
@@ -241,7 +252,7 @@ interrupt_under_load() {
     local e=$!
     drive downloads "$seconds" $(( tag + 1 )) 0 $(( connections / 2 )) >"$work/signal-downloads" &
     local d=$!
-    drive bookings "$seconds" $(( tag + 2 )) $(( booking_rate / 8 )) 8 >"$work/signal-bookings" &
+    drive bookings "$seconds" $(( tag + 2 )) "$booking_rate" 16 >"$work/signal-bookings" &
     local b=$!
     wait "$e" "$d" "$b" || true
     tag=$(( tag + 3 ))

@@ -63,7 +63,7 @@ public enum Collector {
 
     /// Runs the service until SIGTERM or SIGINT, then finishes the requests in flight and exits.
     public static func run(_ options: Options) async throws {
-        var logger = Logger(label: "showroom.collector")
+        var logger = Logger(label: "showroom.collector") { CollectorLogHandler(label: $0) }
         if let level = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) {
             logger.logLevel = level
         }

@@ -37,12 +37,4 @@ extension PostgresStore {
                 """, logger: logger)
         }
     }
-
-    /// Copies the visitor's touches onto the lead just stored.
-    static func copyTouches(toLead id: Int64, on connection: PostgresConnection, logger: Logger) async throws {
-        try await connection.query("""
-            UPDATE leads SET first_touch = t.first_touch, latest_touch = t.latest_touch
-            FROM visitor_touches AS t WHERE leads.id = \(id) AND t.visitor = leads.visitor
-            """, logger: logger)
-    }
 }

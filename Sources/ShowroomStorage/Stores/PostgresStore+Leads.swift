@@ -31,50 +31,109 @@ extension PostgresStore {
         try await leads.submit([WindowedLead(lead: lead, window: window)])[0]
     }
 
-    /// A batch of leads in one transaction: takes the advisory lock of every number and model in it (in one order, so
-    /// two instances' batches cannot deadlock), then checks and inserts each lead in turn, so the batch's earlier
-    /// leads count for the check of its later ones.
-    static func insert(_ batch: [WindowedLead], on connection: PostgresConnection, logger: Logger) async throws -> [LeadOutcome] {
-        let keys = batch.compactMap { item in item.lead.isSpam ? nil : item.lead.phone.map { "lead|\($0)|\(item.lead.model)" } }
-        if !keys.isEmpty {
-            // Serialize the check-then-insert per number and model across every instance sharing the store.
-            try await connection.query("""
-                SELECT pg_advisory_xact_lock(key) FROM (
-                    SELECT DISTINCT hashtext(k) AS key FROM unnest(\(keys)::text[]) AS k ORDER BY key) AS keys
-                """, logger: logger)
+    /// A batch of leads in one statement, and so one round trip and one transaction: `showroom_record_leads`
+    /// (migration `8-lead-batches`) takes the advisory lock of every number and model in it (in one order, so two
+    /// instances' batches cannot deadlock), then checks and inserts each lead in turn, so the batch's earlier leads count
+    /// for the check of its later ones; a stored lead takes its visitor's first and latest touch as they stand.
+    static func insert(_ batch: [WindowedLead], on client: PostgresClient, logger: Logger) async throws -> [LeadOutcome] {
+        var bindings = PostgresBindings(capacity: 12)
+        bindings.append(batch.map(\.lead.site))
+        bindings.append(batch.map(\.lead.page))
+        bindings.append(PostgresTextColumn(values: batch.map(\.lead.name)))
+        bindings.append(PostgresTextColumn(values: batch.map(\.lead.phone)))
+        bindings.append(batch.map(\.lead.model))
+        bindings.append(PostgresTextColumn(values: batch.map(\.lead.city)))
+        bindings.append(batch.map(\.lead.dealer))
+        bindings.append(PostgresTextColumn(values: batch.map(\.lead.visitor)))
+        bindings.append(batch.map(\.lead.consentVersion))
+        bindings.append(batch.map(\.lead.createdAt.epochMilliseconds))
+        bindings.append(batch.map(\.lead.isSpam))
+        bindings.append(batch.map { Int64(($0.window * 1000).rounded()) })
+        let rows = try await client.query(PostgresQuery(unsafeSQL: """
+            SELECT * FROM showroom_record_leads($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+                                                $7::text[], $8::text[], $9::text[], $10::bigint[], $11::boolean[], $12::bigint[])
+            """, binds: bindings), logger: logger)
+        var outcomes: [LeadOutcome?] = Array(repeating: nil, count: batch.count)
+        for try await row in rows {
+            let columns = row.makeRandomAccess()
+            let index = try columns["ordinal"].decode(Int.self) - 1
+            guard batch.indices.contains(index) else { continue }
+            let lead = batch[index].lead
+            if try columns["repeat"].decode(Bool.self) {
+                outcomes[index] = .duplicate(of: try Self.lead(row))
+            } else {
+                var stored = lead
+                stored.id = try columns["id"].decode(Int64.self)
+                outcomes[index] = lead.isSpam ? .spam : .stored(stored)
+            }
         }
-        var outcomes: [LeadOutcome] = []
-        outcomes.reserveCapacity(batch.count)
-        for item in batch { outcomes.append(try await insert(item.lead, dedupeWindow: item.window, on: connection, logger: logger)) }
-        return outcomes
+        guard outcomes.allSatisfy({ $0 != nil }) else {
+            throw StoreError("PostgreSQL did not say what became of every lead of a batch of \(batch.count)")
+        }
+        return outcomes.compactMap { $0 }
     }
 
-    /// Checks for an earlier lead and inserts, inside the batch's transaction and under its locks.
-    private static func insert(_ lead: Lead, dedupeWindow window: TimeInterval, on connection: PostgresConnection,
-                               logger: Logger) async throws -> LeadOutcome {
-        if !lead.isSpam, let phone = lead.phone {
-            // Either side of this lead's time: instances' clocks differ, and a later one may have committed first.
-            let earliest = lead.createdAt.addingTimeInterval(-window).epochMilliseconds
-            let latest = lead.createdAt.addingTimeInterval(window).epochMilliseconds
-            let rows = try await connection.query("""
-                SELECT \(unescaped: leadColumns) FROM leads
-                WHERE phone = \(phone) AND model = \(lead.model) AND NOT spam
-                  AND created_at > \(earliest) AND created_at < \(latest)
-                ORDER BY created_at LIMIT 1
-                """, logger: logger)
-            for try await row in rows { return LeadOutcome.duplicate(of: try Self.lead(row)) }
-        }
-        let inserted = try await connection.query("""
-            INSERT INTO leads (site, page, name, phone, model, city, dealer, visitor, consent_version, created_at, spam)
-            VALUES (\(lead.site), \(lead.page), \(lead.name), \(lead.phone), \(lead.model), \(lead.city), \(lead.dealer),
-                    \(lead.visitor), \(lead.consentVersion), \(lead.createdAt.epochMilliseconds), \(lead.isSpam))
-            RETURNING id
-            """, logger: logger)
-        var stored = lead
-        for try await id in inserted.decode(Int64.self) { stored.id = id }
-        if let id = stored.id, !lead.isSpam { try await Self.copyTouches(toLead: id, on: connection, logger: logger) }
-        return lead.isSpam ? LeadOutcome.spam : LeadOutcome.stored(stored)
-    }
+    /// Migration `8-lead-batches`: `showroom_record_leads`, which stores a batch of leads in one call (a batch was
+    /// `BEGIN`, the locks, three statements per lead and `COMMIT`). The rules are those of
+    /// `SQLiteStore.insert(_:dedupeWindow:_:)`: a lead that is not spam and has a number repeats an earlier lead that is
+    /// not spam, of the same number and model, within the window either side of its time. It returns one row per lead:
+    /// its position in the batch (from 1), whether it repeats one, and the earlier lead's columns or the new lead's id.
+    static let leadBatchStatements = [
+        """
+        CREATE FUNCTION showroom_record_leads(
+            lead_sites text[], lead_pages text[], lead_names text[], lead_phones text[], lead_models text[],
+            lead_cities text[], lead_dealers text[], lead_visitors text[], lead_consents text[], lead_ats bigint[],
+            lead_spam boolean[], lead_windows bigint[])
+        RETURNS TABLE (ordinal integer, repeat boolean, id bigint, site text, page text, name text, phone text, model text,
+                       city text, dealer text, visitor text, consent_version text, created_at bigint, spam boolean)
+        LANGUAGE plpgsql VOLATILE AS $$
+        #variable_conflict use_column
+        DECLARE
+            i integer;
+            earlier leads%ROWTYPE;
+        BEGIN
+            -- Serialize the check-then-insert per number and model across every instance sharing the store.
+            PERFORM pg_advisory_xact_lock(key) FROM (
+                SELECT DISTINCT hashtext('lead|' || k.phone || '|' || k.model) AS key
+                FROM unnest(lead_phones, lead_models, lead_spam) AS k(phone, model, spam)
+                WHERE NOT k.spam AND k.phone IS NOT NULL
+                ORDER BY key) AS keys;
+            FOR i IN 1 .. coalesce(cardinality(lead_ats), 0) LOOP
+                ordinal := i;
+                earlier := NULL;
+                IF NOT lead_spam[i] AND lead_phones[i] IS NOT NULL THEN
+                    -- Either side of this lead's time: instances' clocks differ, and a later one may have committed first.
+                    SELECT * INTO earlier FROM leads AS l
+                    WHERE l.phone = lead_phones[i] AND l.model = lead_models[i] AND NOT l.spam
+                      AND l.created_at > lead_ats[i] - lead_windows[i] AND l.created_at < lead_ats[i] + lead_windows[i]
+                    ORDER BY l.created_at LIMIT 1;
+                END IF;
+                IF earlier.id IS NOT NULL THEN
+                    repeat := TRUE;
+                    id := earlier.id; site := earlier.site; page := earlier.page; name := earlier.name;
+                    phone := earlier.phone; model := earlier.model; city := earlier.city; dealer := earlier.dealer;
+                    visitor := earlier.visitor; consent_version := earlier.consent_version;
+                    created_at := earlier.created_at; spam := earlier.spam;
+                ELSE
+                    repeat := FALSE;
+                    site := NULL; page := NULL; name := NULL; phone := NULL; model := NULL; city := NULL; dealer := NULL;
+                    visitor := NULL; consent_version := NULL; created_at := NULL; spam := NULL;
+                    INSERT INTO leads AS l (site, page, name, phone, model, city, dealer, visitor, consent_version,
+                                            created_at, spam, first_touch, latest_touch)
+                    SELECT lead_sites[i], lead_pages[i], lead_names[i], lead_phones[i], lead_models[i], lead_cities[i],
+                           lead_dealers[i], lead_visitors[i], lead_consents[i], lead_ats[i], lead_spam[i],
+                           t.first_touch, t.latest_touch
+                    FROM (SELECT 1) AS one
+                    LEFT JOIN visitor_touches AS t ON NOT lead_spam[i] AND t.visitor = lead_visitors[i]
+                    RETURNING l.id INTO id;
+                END IF;
+                RETURN NEXT;
+            END LOOP;
+        END
+        $$
+        """,
+    ]
+
 
     /// Reads the leads that are not spam from `since` on, oldest first (by id within one millisecond).
     package func leads(since: Date) async throws -> [Lead] {

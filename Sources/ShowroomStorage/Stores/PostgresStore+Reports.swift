@@ -92,23 +92,11 @@ extension PostgresStore: ReportingStore {
         return counts
     }
 
-    /// Inserts the lines in one transaction, skipping keys already stored, and adds the new ones to the rollups.
+    /// Inserts the lines in one statement (`showroom_record_downloads`, so one transaction), skipping keys already
+    /// stored, and adds the new ones to the rollups.
     package func recordLogDownloads(_ downloads: [Download]) async throws -> Int {
         guard !downloads.isEmpty else { return 0 }
-        return try await client.withTransaction(logger: Self.reportLogger) { connection in
-            var stored: [Download] = []
-            for download in downloads {
-                let inserted = try await connection.query("""
-                    INSERT INTO downloads (asset, site, page, at, visitor, agent, source, dedupe_key)
-                    VALUES (\(download.asset), \(download.site), \(download.page), \(download.at.epochMilliseconds),
-                            \(download.visitor), \(download.agent.rawValue), \(download.source.rawValue), \(download.dedupeKey))
-                    ON CONFLICT (dedupe_key) DO NOTHING
-                    RETURNING id
-                    """, logger: Self.reportLogger)
-                for try await _ in inserted { stored.append(download) }
-            }
-            try await Self.rollUp(stored, on: connection, logger: Self.reportLogger)
-            return stored.count
-        }
+        let outcomes = try await Self.insert(downloads.map { WindowedDownload(download: $0, window: 0) }, on: client, logger: Self.reportLogger)
+        return outcomes.filter { $0 == .counted }.count
     }
 }

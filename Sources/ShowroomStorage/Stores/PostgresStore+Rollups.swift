@@ -80,34 +80,6 @@ extension PostgresStore {
         Int16.random(in: 0..<Int16(rollupSlots))
     }
 
-    /// Adds counted downloads to the rollups, in their transaction and in the slot it drew.
-    static func rollUp(_ downloads: [Download], on connection: PostgresConnection, logger: Logger) async throws {
-        let counts = DownloadRollupRow.counts(of: downloads)
-        guard !counts.isEmpty else { return }
-        var bindings = PostgresBindings()
-        bindings.append(drawSlot())
-        var rows: [String] = []
-        for (row, count, last) in counts {
-            rows.append(slotted(placeholders(6, after: bindings.count)))
-            bindings.append(row.asset)
-            bindings.append(row.site)
-            bindings.append(row.source)
-            bindings.append(row.hour)
-            bindings.append(Int64(count))
-            bindings.append(last)
-        }
-        try await connection.query(PostgresQuery(unsafeSQL: """
-            INSERT INTO download_rollups (asset, site, source, hour, downloads, last_at, slot) VALUES \(rows.joined(separator: ", "))
-            ON CONFLICT (asset, site, source, hour, slot) DO UPDATE SET downloads = download_rollups.downloads + excluded.downloads,
-                last_at = GREATEST(download_rollups.last_at, excluded.last_at)
-            """, binds: bindings), logger: logger)
-    }
-
-    /// `($2, $3, $1)`: a row's placeholders followed by the slot, bound first as `$1`.
-    private static func slotted(_ row: String) -> String {
-        row.dropLast() + ", $1::smallint)"
-    }
-
     /// Deletes `deletionChunk` rows per statement, so that the instances' writes go on in between.
     package func deleteEvents(before date: Date) async throws -> Int {
         var deleted = 0

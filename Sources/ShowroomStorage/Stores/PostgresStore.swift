@@ -36,20 +36,22 @@ package final class PostgresStore: Store {
             let touches = Self.touchUpdates(batch)
             if touches.isEmpty {
                 // One statement is a transaction of its own: no BEGIN and COMMIT to wait for.
-                try await client.query(Self.insertQuery(batch), logger: logger)
+                for try await _ in try await client.execute(EventBatch(batch), logger: logger) {}
             } else {
                 try await client.withTransaction(logger: logger) { connection in
-                    try await connection.query(Self.insertQuery(batch), logger: logger)
+                    for try await _ in try await connection.execute(EventBatch(batch), logger: logger) {}
                     try await Self.recordTouches(touches, on: connection, logger: logger)
                 }
             }
             return Array(repeating: (), count: batch.count)
         }
         self.downloads = GroupCommit(policy: policy) { batch in
-            try await client.withTransaction(logger: logger) { connection in try await Self.insert(batch, on: connection, logger: logger) }
+            // One statement is a transaction of its own, and holds the advisory locks until it commits.
+            try await Self.insert(batch, on: client, logger: logger)
         }
         self.leads = GroupCommit(policy: policy) { batch in
-            try await client.withTransaction(logger: logger) { connection in try await Self.insert(batch, on: connection, logger: logger) }
+            // One statement is a transaction of its own, and holds the advisory locks until it commits.
+            try await Self.insert(batch, on: client, logger: logger)
         }
     }
 
@@ -60,8 +62,10 @@ package final class PostgresStore: Store {
     }
 
     /// Batches of events, of downloads and of leads committing at once (each kind): each holds a connection; the rest
-    /// of the pool serves health checks, erasures and reports.
-    static let concurrentBatches = 3
+    /// of the pool serves health checks, erasures and reports. Two, not three: with 32 requests in flight, three made
+    /// batches of about ten rows, and the per-batch cost (the service's encoding and hops, the database's statement and
+    /// WAL flush) answered fewer events a second (docs/collector.md, "Load").
+    static let concurrentBatches = 2
 
     static func configuration(from url: String) throws -> PostgresClient.Configuration {
         guard let components = URLComponents(string: url),
@@ -156,6 +160,8 @@ package final class PostgresStore: Store {
         ("4-page-views", pageViewRollupStatements),
         ("5-journey", journeyStatements),
         ("6-rollup-slots", rollupSlotStatements),
+        ("7-download-batches", downloadBatchStatements),
+        ("8-lead-batches", leadBatchStatements),
     ]
 
     /// Queues the events for the next group commit (one multi-row `INSERT`) and returns once it has committed.
@@ -197,27 +203,40 @@ package final class PostgresStore: Store {
 
     /// One statement for a batch of events: inserts the rows from one array per column, and adds them to the rollups
     /// (`event_rollups`, `page_view_rollups`, `funnel_visitors`) in the slot the batch drew, keys in order so that
-    /// concurrent batches that drew the same slot lock the rows they share in the same order. Its text is the same for
-    /// every batch.
-    static func insertQuery(_ events: [TrackedEvent]) -> PostgresQuery {
-        var bindings = PostgresBindings(capacity: 13)
-        bindings.append(events.map(\.site))
-        bindings.append(events.map(\.page))
-        bindings.append(events.map(\.type.rawValue))
-        bindings.append(PostgresTextColumn(values: events.map(\.visitor)))
-        bindings.append(events.map(\.occurredAt.epochMilliseconds))
-        bindings.append(events.map(\.receivedAt.epochMilliseconds))
-        bindings.append(PostgresTextColumn(values: events.map(\.asset)))
-        bindings.append(PostgresTextColumn(values: events.map(\.url)))
-        bindings.append(PostgresTextColumn(values: events.map(\.step)))
-        bindings.append(PostgresTextColumn(values: events.map(\.field)))
-        bindings.append(events.map(\.source.rawValue))
-        bindings.append(drawSlot())
-        bindings.append(EventType.bookingFunnel.map(\.rawValue))
-        return PostgresQuery(unsafeSQL: insertEventsSQL, binds: bindings)
+    /// concurrent batches that drew the same slot lock the rows they share in the same order.
+    ///
+    /// Its text is the same for every batch, so it is a prepared statement: postgres-nio prepares it once per
+    /// connection, and the server no longer parses and plans it for every batch (`EXPLAIN ANALYZE` of a batch of 12:
+    /// 0.22 ms planning beside 0.35 ms executing).
+    struct EventBatch: PostgresPreparedStatement {
+        static let name = "showroom_event_batch"
+        static let sql = PostgresStore.insertEventsSQL
+        typealias Row = Void
+        let bindings: PostgresBindings
+
+        init(_ events: [TrackedEvent]) {
+            var bindings = PostgresBindings(capacity: 13)
+            bindings.append(events.map(\.site))
+            bindings.append(events.map(\.page))
+            bindings.append(events.map(\.type.rawValue))
+            bindings.append(PostgresTextColumn(values: events.map(\.visitor)))
+            bindings.append(events.map(\.occurredAt.epochMilliseconds))
+            bindings.append(events.map(\.receivedAt.epochMilliseconds))
+            bindings.append(PostgresTextColumn(values: events.map(\.asset)))
+            bindings.append(PostgresTextColumn(values: events.map(\.url)))
+            bindings.append(PostgresTextColumn(values: events.map(\.step)))
+            bindings.append(PostgresTextColumn(values: events.map(\.field)))
+            bindings.append(events.map(\.source.rawValue))
+            bindings.append(PostgresStore.drawSlot())
+            bindings.append(EventType.bookingFunnel.map(\.rawValue))
+            self.bindings = bindings
+        }
+
+        func makeBindings() -> PostgresBindings { bindings }
+        func decodeRow(_ row: PostgresRow) throws {}
     }
 
-    private static let insertEventsSQL = """
+    fileprivate static let insertEventsSQL = """
         WITH stored AS (
             INSERT INTO events (site, page, type, visitor, occurred_at, received_at, asset, url, step, field, source)
             SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::bigint[], $7::text[],
@@ -239,91 +258,43 @@ package final class PostgresStore: Store {
         ON CONFLICT DO NOTHING
         """
 
-    /// A batch of downloads in one transaction: locks every visitor and asset in it (in one order, so two instances'
-    /// batches cannot deadlock), reads the recent downloads of those pairs, decides each row in time order (so a
-    /// repeat within the batch counts once too), and inserts the counted rows in one multi-row `INSERT`.
-    static func insert(_ batch: [WindowedDownload], on connection: PostgresConnection, logger: Logger) async throws -> [DownloadOutcome] {
-        let watched = batch.filter { $0.download.source == .link && $0.download.visitor != nil }
-        var seen: [String: [Int64]] = [:]
-        if !watched.isEmpty {
-            let visitors = watched.map { $0.download.visitor ?? "" }, assets = watched.map(\.download.asset)
-            try await connection.query("""
-                SELECT pg_advisory_xact_lock(key) FROM (
-                    SELECT DISTINCT hashtext(visitor || '|' || asset) AS key FROM unnest(\(visitors)::text[], \(assets)::text[]) AS k(visitor, asset)
-                    ORDER BY key) AS keys
-                """, logger: logger)
-            let earliest = watched.map { $0.download.at.addingTimeInterval(-$0.window).epochMilliseconds }.min() ?? 0
-            let latest = watched.map { $0.download.at.addingTimeInterval($0.window).epochMilliseconds }.max() ?? 0
-            // One index lookup (visitor, asset) per pair: a time range alone would read every recent download. The
-            // time is compared as `at + 0` so that no plan can walk `downloads_time` instead: without fresh statistics
-            // (a new or just emptied table, until autovacuum's first analyze) the planner took that index, and every
-            // pair of every batch read all the downloads of the last seconds (most of the database's CPU under load).
-            let rows = try await connection.query("""
-                SELECT k.visitor, k.asset, d.at
-                FROM (SELECT DISTINCT * FROM unnest(\(visitors)::text[], \(assets)::text[])) AS k(visitor, asset)
-                CROSS JOIN LATERAL (
-                    SELECT at FROM downloads
-                    WHERE visitor = k.visitor AND asset = k.asset AND source = 'link'
-                      AND at + 0 > \(earliest) AND at + 0 < \(latest)) AS d
-                """, logger: logger)
-            for try await (visitor, asset, at) in rows.decode((String, String, Int64).self) {
-                seen["\(visitor)|\(asset)", default: []].append(at)
-            }
+    /// A batch of downloads in one statement, and so one round trip and one transaction: `showroom_record_downloads`
+    /// (migration `7-download-batches`) locks every visitor and asset in it, decides each row in time order and
+    /// inserts the counted ones, and adds them to the rollups; it returns, per row, whether it was counted.
+    static func insert(_ batch: [WindowedDownload], on client: PostgresClient, logger: Logger) async throws -> [DownloadOutcome] {
+        for try await counted in try await client.execute(DownloadBatch(batch), logger: logger) where counted.count == batch.count {
+            return counted.map { $0 ? .counted : .duplicate }
         }
-        var outcomes = Array(repeating: DownloadOutcome.counted, count: batch.count)
-        for index in batch.indices.sorted(by: { batch[$0].download.at < batch[$1].download.at }) {
-            let download = batch[index].download
-            guard download.source == .link, let visitor = download.visitor else { continue }
-            let key = "\(visitor)|\(download.asset)"
-            // Either side of this download's time: another instance's download stamped a moment later may have
-            // been committed first.
-            let now = download.at.epochMilliseconds, window = batch[index].window
-            let earliest = download.at.addingTimeInterval(-window).epochMilliseconds
-            let latest = download.at.addingTimeInterval(window).epochMilliseconds
-            if seen[key, default: []].contains(where: { $0 > earliest && $0 < latest }) {
-                outcomes[index] = .duplicate
-            } else {
-                seen[key, default: []].append(now)
-            }
-        }
-        var counted = batch.indices.filter { outcomes[$0] == .counted }
-        guard !counted.isEmpty else { return outcomes }
-        var bindings = PostgresBindings(capacity: counted.count * 8)
-        var rows: [String] = []
-        for index in counted {
-            let download = batch[index].download
-            rows.append(placeholders(8, after: bindings.count))
-            bindings.append(download.asset)
-            bindings.append(download.site)
-            bindings.append(download.page)
-            bindings.append(download.at.epochMilliseconds)
-            bindings.append(download.visitor)
-            bindings.append(download.agent.rawValue)
-            bindings.append(download.source.rawValue)
-            bindings.append(download.dedupeKey)
-        }
-        let inserted = try await connection.query(PostgresQuery(unsafeSQL: """
-            INSERT INTO downloads (asset, site, page, at, visitor, agent, source, dedupe_key)
-            VALUES \(rows.joined(separator: ", "))
-            ON CONFLICT (dedupe_key) DO NOTHING
-            RETURNING dedupe_key
-            """, binds: bindings), logger: logger)
-        // Rows without a key always go in; a keyed row that is not returned was a repeat of a stored log line.
-        var storedKeys: Set<String> = []
-        for try await key in inserted.decode(String?.self) {
-            if let key { storedKeys.insert(key) }
-        }
-        for index in counted {
-            if let key = batch[index].download.dedupeKey, !storedKeys.contains(key) { outcomes[index] = .duplicate }
-        }
-        counted = counted.filter { outcomes[$0] == .counted }
-        try await rollUp(counted.map { batch[$0].download }, on: connection, logger: logger)
-        return outcomes
+        throw StoreError("PostgreSQL did not say which of \(batch.count) downloads it counted")
     }
 
-    /// `($5, $6, …)`: the placeholders of one row whose values follow the `count` already bound.
-    static func placeholders(_ columns: Int, after count: Int) -> String {
-        "(" + (1...columns).map { "$\(count + $0)" }.joined(separator: ", ") + ")"
+    /// The call of `showroom_record_downloads` for one batch, prepared once per connection like `EventBatch`.
+    struct DownloadBatch: PostgresPreparedStatement {
+        static let name = "showroom_download_batch"
+        static let sql = """
+            SELECT showroom_record_downloads($1::text[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::text[],
+                                             $7::text[], $8::text[], $9::bigint[], $10::smallint)
+            """
+        typealias Row = [Bool]
+        let bindings: PostgresBindings
+
+        init(_ batch: [WindowedDownload]) {
+            var bindings = PostgresBindings(capacity: 10)
+            bindings.append(batch.map(\.download.asset))
+            bindings.append(batch.map(\.download.site))
+            bindings.append(batch.map(\.download.page))
+            bindings.append(batch.map(\.download.at.epochMilliseconds))
+            bindings.append(PostgresTextColumn(values: batch.map(\.download.visitor)))
+            bindings.append(batch.map(\.download.agent.rawValue))
+            bindings.append(batch.map(\.download.source.rawValue))
+            bindings.append(PostgresTextColumn(values: batch.map(\.download.dedupeKey)))
+            bindings.append(batch.map { Int64(($0.window * 1000).rounded()) })
+            bindings.append(PostgresStore.drawSlot())
+            self.bindings = bindings
+        }
+
+        func makeBindings() -> PostgresBindings { bindings }
+        func decodeRow(_ row: PostgresRow) throws -> [Bool] { try row.decode([Bool].self) }
     }
 
     /// Counts the `events` and `downloads` rows in one query.

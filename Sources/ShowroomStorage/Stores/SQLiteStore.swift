@@ -141,17 +141,18 @@ public final class SQLiteStore: Store {
             // Either side of this download's time: one stamped a moment later may have been committed first.
             let earliest = download.at.addingTimeInterval(-window).epochMilliseconds
             let latest = download.at.addingTimeInterval(window).epochMilliseconds
-            let seen = try Bool.fetchOne(db, sql: """
+            let seen = try Bool.fetchOne(db.cachedStatement(sql: """
                 SELECT EXISTS (SELECT 1 FROM downloads
                                WHERE visitor = ? AND asset = ? AND source = 'link' AND at > ? AND at < ?)
-                """, arguments: [visitor, download.asset, earliest, latest]) ?? false
+                """), arguments: [visitor, download.asset, earliest, latest]) ?? false
             if seen { return .duplicate }
         }
-        try db.execute(sql: """
+        // Cached statements: a batch checks and inserts each of its rows, and compiling the SQL each time cost more.
+        try db.cachedStatement(sql: """
             INSERT INTO downloads (asset, site, page, at, visitor, agent, source, dedupe_key)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (dedupe_key) DO NOTHING
-            """, arguments: [
+            """).execute(arguments: [
                 download.asset, download.site, download.page, download.at.epochMilliseconds, download.visitor,
                 download.agent.rawValue, download.source.rawValue, download.dedupeKey,
             ])
