@@ -83,6 +83,9 @@ public enum FleetBuilder {
     /// Builds what `options` asks for and says how it went; problems are diagnostics in the report, never thrown.
     public static func build(_ options: BuildOptions) -> BuildReport {
         let started = Date()
+        // Before anything is read: an edit made while the build runs then counts as a change next time.
+        let sourceHashes = options.inspector == nil
+            ? SourceHashes.take(root: options.workspace, sites: options.sites.isEmpty ? nil : options.sites) : SourceHashes()
         var (workspace, loadDiagnostics) = Workspace.load(root: options.workspace, siteIDs: options.sites.isEmpty ? nil : options.sites)
         var addressChanges: [BaseURLOverride.Change] = []
         if let baseURL = options.baseURL {
@@ -114,7 +117,7 @@ public enum FleetBuilder {
         let inputs = FleetInputs(
             workspace: workspace, library: library, sharedPages: sharedPages, trackingScript: TrackingScript.source,
             fleetHosts: allSites.compactMap { URL(string: $0.baseURL)?.host }.sorted(), addressChanges: addressChanges,
-            now: options.now, includeDrafts: options.includeDrafts, pageCache: options.pageCache)
+            now: options.now, includeDrafts: options.includeDrafts, pageCache: options.pageCache, sourceHashes: sourceHashes)
 
         if let inspector = options.inspector {
             let results = ConcurrentMap.map(workspace.sites) { site -> SiteResult in
@@ -129,22 +132,30 @@ public enum FleetBuilder {
         // Sites build side by side (and pages within each site too), so both cores stay busy through
         // each site's serial steps: loading, list pages, sitemap, asset placement.
         try? FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
-        let sharedStamps = SiteReuse.sharedStamps(root: workspace.root)
+        let indexInvalidated = Locked(false)
+        /// Before the first site's output changes, the fleet's index and manifest go: should the build stop before
+        /// it makes them again, the next build finds them missing and remakes them.
+        @Sendable func invalidateIndex() {
+            indexInvalidated.withLock { done in
+                guard !done else { return }
+                done = true
+                try? FileManager.default.removeItem(at: BuildRecordPaths.usageIndex(in: output))
+                try? FileManager.default.removeItem(at: BuildRecordPaths.assetManifest(in: output))
+            }
+        }
         let results = ConcurrentMap.map(workspace.sites) { site -> SiteResult in
             let destination = output.appendingPathComponent(site.id)
             let reusePath = SiteReuse.recordURL(site.id, in: output)
-            let siteKey = SiteReuse.siteKey(site, inputs: inputs, sharedStamps: sharedStamps)
+            let siteKey = SiteReuse.siteKey(site, inputs: inputs, sharedStamps: sourceHashes.shared)
             let header = options.cold ? nil : ReuseRecord.read(reusePath, pages: false)
             if let previous = header, let kept = SiteReuse.unchangedResult(of: site, previous: previous, siteKey: siteKey, root: workspace.root,
-                                                                       output: output, now: options.now) {
+                                                                       output: output, now: options.now, hashes: sourceHashes) {
                 options.progress(kept)
                 return kept
             }
-            // Taken before anything is read, so that an edit made while the site builds counts as a change next time.
-            let folderStamps = SiteReuse.folderStamps(of: site, root: workspace.root)
             if options.inPlace, header != nil, let previous = ReuseRecord.read(reusePath), FileManager.default.fileExists(atPath: destination.path) {
-                let result = buildInPlace(site, previous: previous, destination: destination, siteKey: siteKey, folderStamps: folderStamps,
-                                          inputs: inputs, output: output, now: options.now)
+                let result = buildInPlace(site, previous: previous, destination: destination, siteKey: siteKey,
+                                          inputs: inputs, output: output, now: options.now, beforeChange: invalidateIndex)
                 options.progress(result)
                 return result
             }
@@ -159,14 +170,17 @@ public enum FleetBuilder {
                 if result.diagnostics.hasErrors {
                     try? FileManager.default.removeItem(at: staging)
                 } else {
-                    // The old record describes the old output: it goes before the swap, the new one comes after.
+                    // The old record describes the old output: it goes before the swap, the new one comes after,
+                    // and only once the site's record and index share describe the new output.
+                    invalidateIndex()
                     try? FileManager.default.removeItem(at: reusePath)
                     try AtomicDirectory.swap(staging: staging, into: destination)
-                    result.diagnostics += BuildRecords.writeSiteFiles(of: result, site: site, workspace: workspace, output: output)
-                    let reuse = SiteReuse.record(of: result, siteKey: siteKey, folderStamps: folderStamps, workspace: workspace,
-                                                     now: options.now)
-                    try? FileManager.default.createDirectory(at: reusePath.deletingLastPathComponent(), withIntermediateDirectories: true)
-                    try? Data(reuse.encoded()).write(to: reusePath, options: .atomic)
+                    let recordProblems = BuildRecords.writeSiteFiles(of: result, site: site, workspace: workspace, output: output)
+                    result.diagnostics += recordProblems
+                    if recordProblems.isEmpty {
+                        let reuse = SiteReuse.record(of: result, siteKey: siteKey, hashes: sourceHashes, workspace: workspace, now: options.now)
+                        try? Data(reuse.encoded()).write(to: reusePath, options: .atomic)
+                    }
                 }
             } catch {
                 result = SiteResult(siteID: site.id, pages: 0, files: 0, diagnostics: [.error(
@@ -193,14 +207,15 @@ public enum FleetBuilder {
 
     /// Builds `site` with its changes gathered, then applies them to its live folder when it built without
     /// errors; its reuse record goes first, so that a failure while applying leaves no record of another output.
-    private static func buildInPlace(_ site: SiteConfig, previous: ReuseRecord, destination: URL, siteKey: StableHash, folderStamps: SiteReuse.Stamps?,
-                                     inputs: FleetInputs, output: URL, now: Date) -> SiteResult {
+    private static func buildInPlace(_ site: SiteConfig, previous: ReuseRecord, destination: URL, siteKey: StableHash,
+                                     inputs: FleetInputs, output: URL, now: Date, beforeChange: () -> Void) -> SiteResult {
         let changes = SiteChanges(live: destination.path)
         var builder = SiteBuilder(site: site, inputs: inputs)
         builder.previous = (previous, destination.path)
         var result = builder.build(into: SiteFiles(site: site.id, folder: destination.path, inspector: nil, changes: changes))
         guard !result.diagnostics.hasErrors else { return result }
         let reusePath = SiteReuse.recordURL(site.id, in: output)
+        beforeChange()
         try? FileManager.default.removeItem(at: reusePath)
         do {
             try changes.apply(outputs: result.outputs, removing: previous.outputs)
@@ -209,8 +224,10 @@ public enum FleetBuilder {
                                              hint: "check that the output folder is writable; the next build writes the site anew"))
             return result
         }
-        result.diagnostics += BuildRecords.writeSiteFiles(of: result, site: site, workspace: inputs.workspace, output: output)
-        let reuse = SiteReuse.record(of: result, siteKey: siteKey, folderStamps: folderStamps, workspace: inputs.workspace, now: now)
+        let recordProblems = BuildRecords.writeSiteFiles(of: result, site: site, workspace: inputs.workspace, output: output)
+        result.diagnostics += recordProblems
+        guard recordProblems.isEmpty else { return result }
+        let reuse = SiteReuse.record(of: result, siteKey: siteKey, hashes: inputs.sourceHashes, workspace: inputs.workspace, now: now)
         try? Data(reuse.encoded()).write(to: reusePath, options: .atomic)
         return result
     }

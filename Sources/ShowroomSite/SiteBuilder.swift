@@ -60,6 +60,45 @@ struct FleetInputs: Sendable {
     var includeDrafts: Bool
     /// Pages already read, when the build is one of many in the same process (serve).
     var pageCache: Workspace.PageCache? = nil
+    /// Hashes of files taken before the workspace was read, for the build records.
+    var sourceHashes = SourceHashes()
+}
+
+/// The hashes and stamps of a build's inputs, taken before the build reads them: a record then never pairs an
+/// input changed during the build with output made from it as it was before.
+struct SourceHashes: Sendable {
+    /// The text of each site's site.yaml, by site id.
+    var sites: [String: StableHash] = [:]
+    /// showroom.yaml's text.
+    var fleet = StableHash(high: 0, low: 0)
+    /// assets/catalog.yaml's text.
+    var catalog = StableHash(high: 0, low: 0)
+    /// `templates/`, `shared/`, showroom.yaml and the catalogue (`SiteReuse.sharedStamps`).
+    var shared = StableHash(high: 0, low: 0)
+    /// Each site folder's stamps (`SiteReuse.folderStamps`), by site id.
+    var folders: [String: SiteReuse.Stamps] = [:]
+    /// Every library file's stamp, by workspace path.
+    var assetFiles: [String: FileStamp] = [:]
+
+    static func take(root: URL, sites: [String]?) -> SourceHashes {
+        var hashes = SourceHashes()
+        func text(_ path: String) -> StableHash {
+            StableHasher.hash((try? String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)) ?? "")
+        }
+        hashes.fleet = text("showroom.yaml")
+        hashes.catalog = text("assets/catalog.yaml")
+        hashes.shared = SiteReuse.sharedStamps(root: root)
+        let folders = ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("sites").path)) ?? [])
+            .filter { !$0.hasPrefix(".") && (sites?.contains($0) ?? true) }
+        for id in folders {
+            hashes.sites[id] = text("sites/\(id)/site.yaml")
+            hashes.folders[id] = SiteReuse.folderStamps(folder: "sites/\(id)", root: root)
+        }
+        for (path, stamp) in WorkspaceFiles.stamps(under: root.appendingPathComponent("assets/files"), inside: root) {
+            hashes.assetFiles["assets/files/" + path] = stamp
+        }
+        return hashes
+    }
 }
 
 /// Builds one site into a staging folder: prepares its templates, pages and template values, checks every
@@ -117,8 +156,7 @@ struct SiteBuilder {
             let alertTitles = ContentPages.alertTitles(locale: site.locale, workspace: workspace)
             let keys = PageKeys(site: site, inputs: inputs, pages: pages, scope: scope, templates: templates, snippet: writer.snippet,
                                 alertTitles: MarkdownAlert.allCases.map { alertTitles[$0] ?? "" })
-            let catalog = (try? String(contentsOf: workspace.root.appendingPathComponent("assets/catalog.yaml"), encoding: .utf8)) ?? ""
-            reuse = PageReuse(keys: keys, previous: previous?.record, live: previous?.live, catalogHash: StableHasher.hash(catalog))
+            reuse = PageReuse(keys: keys, previous: previous?.record, live: previous?.live, catalogHash: inputs.sourceHashes.catalog)
         }
         let build = SiteBuild(site: site, inputs: inputs, pages: pages, scope: scope, templates: templates, values: values,
                               templateReferences: templateReferences, writer: writer, reuse: reuse)
@@ -168,7 +206,8 @@ struct SiteBuilder {
         result.reused = reused
         result.pageRecords = pageRecords
         result.outputs = output.outputs
-        result.validUntil = [nextChange, licenceChange(uses: uses), yearChange(newestDate: scope.newestDate)].compactMap { $0 }.min()
+        result.validUntil = [nextChange, licenceChange(uses: uses), yearChange(newestDate: scope.newestDate),
+                             feedDayChange(pages: pages, scope: scope)].compactMap { $0 }.min()
         if output.inspector != nil {
             for page in pages {
                 result.pageFiles[page.outputPath] = page.source.file
@@ -254,6 +293,17 @@ struct SiteBuilder {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         return calendar.date(from: components)?.addingTimeInterval(-2 * 86400)
+    }
+
+    /// A feed none of whose entries has a date is dated today: the next day changes it.
+    private func feedDayChange(pages: [SitePage], scope: SiteScope) -> Date? {
+        let undated = pages.contains { page in
+            page.kind != .page && page.source.feed && !scope.listedIndexes(by: page).contains { pages[$0].source.date != nil }
+        }
+        guard undated else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar.nextDate(after: inputs.now, matching: DateComponents(hour: 0, minute: 0, second: 0), matchingPolicy: .nextTime)
     }
 
     /// `asset:` strings inside a YAML value, with their locations.

@@ -60,6 +60,19 @@ public struct TemplateReads: Sendable, Equatable {
     /// Whether a helper (`{{#asset}}`) works on a rendered body rather than a literal id, so which asset it
     /// names is known only when it renders.
     public var hasComputedHelpers = false
+    /// The names read other than through a section over the name alone at a template's top
+    /// (`{{#sections}}…{{/sections}}`): printed, tested, walked into (`sections.0`), or inside a partial.
+    public var wholeReads: Set<String> = []
+    /// For each name a template's top walks with a section (`{{#sections}}`), the first members of the names
+    /// its body writes (`title`, `url`): what the body can read of each item. `*` when it can read more (it
+    /// prints the item, includes a partial or a parent).
+    public var sectionBodies: [String: Set<String>] = [:]
+
+    /// The item members a section over `name` reads, or nil when the template can read all of `name`.
+    public func itemMembers(of name: String) -> Set<String>? {
+        guard !readsWholeContext, !wholeReads.contains(name), let body = sectionBodies[name], !body.contains("*") else { return nil }
+        return body
+    }
 
     public init() {}
 
@@ -94,22 +107,34 @@ extension TemplateLibrary {
         return reads
     }
 
-    private static func collectReads(in nodes: [TemplateNode], depth: Int, into reads: inout TemplateReads, referencing work: inout [String]) {
+    /// `body` is the top-level section whose body is being read, if any: its names are noted for it.
+    private static func collectReads(in nodes: [TemplateNode], depth: Int, into reads: inout TemplateReads, referencing work: inout [String],
+                                     body: String? = nil) {
         for node in nodes {
             switch node {
             case .text: break
-            case .value(let expression, _): collect(expression, depth: depth, into: &reads)
-            case .section(let expression, let body, _, _):
-                collect(expression, depth: depth, into: &reads)
-                collectReads(in: body, depth: depth + 1, into: &reads, referencing: &work)
-            case .helper(_, let constant, let body, _):
+            case .value(let expression, _): collect(expression, depth: depth, into: &reads, body: body)
+            case .section(let expression, let children, let inverted, _):
+                if depth == 0, !inverted, case .path(let keys) = expression, keys.count == 1 {
+                    // `{{#name}}` at the top: what its body reads of each item is noted.
+                    reads.paths.insert([keys[0].name])
+                    reads.sectionBodies[keys[0].name, default: []].formUnion([])
+                    collectReads(in: children, depth: 1, into: &reads, referencing: &work, body: keys[0].name)
+                } else {
+                    collect(expression, depth: depth, into: &reads, body: body)
+                    collectReads(in: children, depth: depth + 1, into: &reads, referencing: &work, body: body)
+                }
+            case .helper(_, let constant, let children, _):
                 if constant == nil { reads.hasComputedHelpers = true }
-                collectReads(in: body, depth: depth, into: &reads, referencing: &work)
-            case .partial(let name, _, _): work.append(name)
+                collectReads(in: children, depth: depth, into: &reads, referencing: &work, body: body)
+            case .partial(let name, _, _):
+                work.append(name)
+                if let body { reads.sectionBodies[body]?.insert("*") }
             case .parent(let name, _, let blocks, _):
                 work.append(name)
-                for block in blocks.values { collectReads(in: block, depth: depth, into: &reads, referencing: &work) }
-            case .block(_, let body, _, _): collectReads(in: body, depth: depth, into: &reads, referencing: &work)
+                if let body { reads.sectionBodies[body]?.insert("*") }
+                for block in blocks.values { collectReads(in: block, depth: depth, into: &reads, referencing: &work, body: body) }
+            case .block(_, let children, _, _): collectReads(in: children, depth: depth, into: &reads, referencing: &work, body: body)
             }
         }
     }
@@ -117,17 +142,26 @@ extension TemplateLibrary {
     /// A partial may be included inside a section, so its top-level `{{.}}` is not known to be the whole
     /// context; `depth` counts only the sections of the template at hand, which keeps this an over-estimate:
     /// a partial's `{{.}}` at its own top counts as reading everything.
-    private static func collect(_ expression: TemplateExpression, depth: Int, into reads: inout TemplateReads) {
+    private static func collect(_ expression: TemplateExpression, depth: Int, into reads: inout TemplateReads, body: String?) {
         switch expression {
-        case .current: if depth == 0 { reads.readsWholeContext = true }
+        case .current:
+            if depth == 0 { reads.readsWholeContext = true }
+            if depth == 1, let body { reads.sectionBodies[body]?.insert("*") }
         case .path(let keys), .member(let keys):
-            if !keys.isEmpty {
+            if let first = keys.first {
                 reads.paths.insert(keys.prefix(2).map(\.name))
+                if let body { reads.sectionBodies[body]?.insert(first.name) }
+                if depth == 0 || body == nil { reads.wholeReads.insert(first.name) }
             } else if depth == 0 {
                 reads.readsWholeContext = true
             }
         case .call(_, let argument):
-            if let argument { collect(argument, depth: depth, into: &reads) } else if depth == 0 { reads.readsWholeContext = true }
+            if let argument {
+                collect(argument, depth: depth, into: &reads, body: body)
+            } else {
+                if depth == 0 { reads.readsWholeContext = true }
+                if depth == 1, let body { reads.sectionBodies[body]?.insert("*") }
+            }
         }
     }
 }

@@ -79,6 +79,8 @@ final class FileEvents {
                     name = String(cString: (buffer + offset + MemoryLayout<inotify_event>.size).assumingMemoryBound(to: CChar.self))
                 }
                 if named == nil { named = [] }
+                // The queue overflowed: events were lost, so every watched entry is named and scanned.
+                if event.mask & UInt32(IN_Q_OVERFLOW) != 0 { named?.formUnion(WorkspaceWatcher.watched) }
                 if let folder = folders[event.wd], !name.isEmpty, !name.hasPrefix(".") {
                     let path = folder.isEmpty ? name : folder + "/" + name
                     named?.insert(path)

@@ -41,18 +41,20 @@ struct SiteFiles: Sendable {
 
     /// Writes a file the build made, at `path` inside the site's output.
     func write(_ bytes: [UInt8], to path: String) throws(POSIXError) {
-        made.withLock { _ = $0.insert(path) }
+        let again = !made.withLock { $0.insert(path).inserted }
         if let inspector {
             inspector.receive(site, path, bytes)
             return
         }
         if let changes { return changes.write(bytes, to: path) }
+        // A path made before may be a link to the live output's file: writing through it would change that one.
+        if again { unlink(folder + "/" + path) }
         try PosixFile.write(bytes, toPath: folder + "/" + path)
     }
 
     func write(_ text: String, to path: String) throws(POSIXError) {
         if inspector != nil || changes != nil { return try write(Array(text.utf8), to: path) }
-        made.withLock { _ = $0.insert(path) }
+        if !made.withLock({ $0.insert(path).inserted }) { unlink(folder + "/" + path) }
         try PosixFile.write(text, toPath: folder + "/" + path)
     }
 

@@ -38,8 +38,9 @@ struct PageKeys: Sendable {
         summaries = ConcurrentMap.map(scope.summaries) { $0.stableHash }
         var hasher = StableHasher()
         hasher.combine(EngineIdentity.hash)
-        hasher.combine(StableHasher.hash(Self.text(of: "\(site.folder)/site.yaml", in: inputs.workspace.root)))
-        hasher.combine(StableHasher.hash(Self.text(of: "showroom.yaml", in: inputs.workspace.root)))
+        // Hashed before the workspace was read, so an edit made while it builds counts as a change next time.
+        hasher.combine(inputs.sourceHashes.sites[site.id] ?? StableHasher.hash(UUID().uuidString))
+        hasher.combine(inputs.sourceHashes.fleet)
         hasher.combine(site.baseURL)
         hasher.combine(snippet)
         for change in inputs.addressChanges { hasher.combine(String(describing: change)) }
@@ -68,6 +69,12 @@ struct PageKeys: Sendable {
             shortcodeReads.paths.formUnion(reads.paths)
             shortcodeReads.readsWholeContext = shortcodeReads.readsWholeContext || reads.readsWholeContext
             shortcodeReads.hasComputedHelpers = shortcodeReads.hasComputedHelpers || reads.hasComputedHelpers
+        }
+        // A `model` or `spec` argument reads `data.models` and the site's strings directly, not through the template.
+        if !templates.shortcodes.isEmpty {
+            shortcodeReads.paths.insert(["data"])
+            shortcodeReads.paths.insert(["t"])
+            shortcodeReads.wholeReads.formUnion(["data", "t"])
         }
         shortcodes = Self.layout(shortcodeReads, templates: templates, scope: scope, library: inputs.library, memberHashes: &memberHashes)
     }
@@ -112,7 +119,11 @@ struct PageKeys: Sendable {
             for key in shared.keys where reads.reads(key.name) {
                 let value = shared[key.name]!
                 hasher.combine(key.name)
-                if let members = reads.members(of: key.name), case .map(let inner) = value {
+                if let fields = reads.itemMembers(of: key.name) {
+                    // Only walked by sections whose bodies name these members of each item (a footer listing the
+                    // sections' titles does not read their page lists).
+                    Self.combine(value, projectedOn: fields, into: &hasher)
+                } else if let members = reads.members(of: key.name), case .map(let inner) = value {
                     for member in members.sorted() {
                         hasher.combine(member)
                         if let memberValue = inner[member] { memberValue.stableHash(into: &hasher) } else { hasher.combine(UInt64(0)) }
@@ -127,6 +138,27 @@ struct PageKeys: Sendable {
         return Layout(key: hasher.finalize(), readsPageMenus: reads.reads("menus") || reads.reads("site"), readsPages: reads.reads("pages"))
     }
 
+    /// `value` as a section over it shows it to a body that names only `fields`: each item's (or the map's)
+    /// members of those names; anything else whole.
+    private static func combine(_ value: TemplateValue, projectedOn fields: Set<String>, into hasher: inout StableHasher) {
+        func project(_ map: TemplateMap) {
+            hasher.combine(UInt64(0xB1))
+            for key in map.keys where fields.contains(key.name) {
+                hasher.combine(key.name)
+                map[key.name]!.stableHash(into: &hasher)
+            }
+        }
+        switch value {
+        case .list(let items):
+            hasher.combine(items.count)
+            for item in items {
+                if case .map(let map) = item { project(map) } else { item.stableHash(into: &hasher) }
+            }
+        case .map(let map): project(map)
+        default: value.stableHash(into: &hasher)
+        }
+    }
+
     private static func combineTemplates(_ names: Set<String>, of templates: SiteTemplates, into hasher: inout StableHasher) {
         for name in names.sorted() {
             guard let source = templates.sources[name] else { continue }
@@ -136,9 +168,6 @@ struct PageKeys: Sendable {
         }
     }
 
-    private static func text(of path: String, in root: URL) -> String {
-        (try? String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)) ?? ""
-    }
 }
 
 /// Which build of Showroom made an output: its version and its executable's stamp, so that a changed engine

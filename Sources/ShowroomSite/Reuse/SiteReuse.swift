@@ -51,19 +51,20 @@ enum SiteReuse {
 
     /// The stamps of every file in the site's own folder. Recording (`byContent` nil), recently changed files are
     /// hashed by content and named; checking, the recorded names are hashed the same way.
-    static func folderStamps(of site: SiteConfig, root: URL, byContent: Set<String>? = nil) -> Stamps? {
+    static func folderStamps(folder: String, root: URL, byContent: Set<String>? = nil) -> Stamps? {
         var stamps: [String: FileStamp] = [:]
-        for (path, stamp) in WorkspaceFiles.stamps(under: root.appendingPathComponent(site.folder), inside: root) {
-            stamps[site.folder + "/" + path] = stamp
+        for (path, stamp) in WorkspaceFiles.stamps(under: root.appendingPathComponent(folder), inside: root) {
+            stamps[folder + "/" + path] = stamp
         }
         return hash(stamps, root: root, byContent: byContent)
     }
 
-    /// The stamps of `files` (workspace paths), as `folderStamps`; nil when one is missing.
-    static func fileStamps(_ files: [String], root: URL, byContent: Set<String>? = nil) -> Stamps? {
+    /// The stamps of `files` (workspace paths), as `folderStamps`, from `known` stamps where given; nil when one
+    /// is missing.
+    static func fileStamps(_ files: [String], root: URL, byContent: Set<String>? = nil, known: [String: FileStamp] = [:]) -> Stamps? {
         var stamps: [String: FileStamp] = [:]
         for file in files {
-            guard let stamp = FileStamp(path: root.appendingPathComponent(file).path) else { return nil }
+            guard let stamp = known[file] ?? FileStamp(path: root.appendingPathComponent(file).path) else { return nil }
             stamps[file] = stamp
         }
         return hash(stamps, root: root, byContent: byContent)
@@ -97,14 +98,18 @@ enum SiteReuse {
 
     /// The site's previous result when the whole site can be kept; nil when it must build.
     static func unchangedResult(of site: SiteConfig, previous: ReuseRecord, siteKey: StableHash, root: URL, output: URL,
-                                now: Date) -> SiteResult? {
+                                now: Date, hashes: SourceHashes) -> SiteResult? {
         guard previous.siteKey == siteKey, let recorded = previous.stamps, previous.builtAt <= now, previous.validUntil.map({ now < $0 }) ?? true,
               FileManager.default.fileExists(atPath: output.appendingPathComponent(site.id).path),
               FileManager.default.fileExists(atPath: BuildRecordPaths.siteRecord(site.id, in: output).path)
         else { return nil }
         let byContent = Set(previous.byContent)
-        guard combined(folder: folderStamps(of: site, root: root, byContent: byContent),
-                       files: fileStamps(previous.assetFiles, root: root, byContent: byContent))?.hash == recorded
+        // The stamps taken before the build serve when they were taken the same way (no file hashed by content).
+        let taken = hashes.folders[site.id]
+        let folder = previous.byContent.isEmpty && taken?.byContent.isEmpty == true
+            ? taken : folderStamps(folder: site.folder, root: root, byContent: byContent)
+        guard combined(folder: folder, files: fileStamps(previous.assetFiles, root: root, byContent: byContent, known: hashes.assetFiles))?.hash
+                == recorded
         else { return nil }
         // Its uses, asset files and inputs stay in its build record, which the fleet's index is made from.
         var result = SiteResult(siteID: site.id, pages: previous.pageCount, files: previous.files, diagnostics: previous.warnings,
@@ -116,7 +121,7 @@ enum SiteReuse {
     }
 
     /// The record a built site leaves for the next build. `folderStamps` were taken before the build read anything.
-    static func record(of result: SiteResult, siteKey: StableHash, folderStamps: Stamps?, workspace: Workspace,
+    static func record(of result: SiteResult, siteKey: StableHash, hashes: SourceHashes, workspace: Workspace,
                        now: Date) -> ReuseRecord {
         let assetFiles = result.assetFiles.keys.sorted().compactMap { id in
             workspace.catalog[id].map { "\(workspace.catalog.filesFolder)/\($0.file)" }
@@ -124,7 +129,7 @@ enum SiteReuse {
         var record = ReuseRecord(siteKey: siteKey, builtAt: now, validUntil: result.validUntil, pageCount: result.pages, files: result.files,
                                  stamps: nil, assetFiles: assetFiles,
                                  warnings: result.diagnostics, pages: Dictionary(result.pageRecords) { first, _ in first })
-        let stamps = combined(folder: folderStamps, files: fileStamps(assetFiles, root: workspace.root))
+        let stamps = combined(folder: hashes.folders[result.siteID], files: fileStamps(assetFiles, root: workspace.root, known: hashes.assetFiles))
         record.stamps = stamps?.hash
         record.byContent = stamps?.byContent ?? []
         record.outputs = result.outputs.sorted()
