@@ -17,10 +17,8 @@ final class FileEvents {
         descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
         guard descriptor >= 0 else { return nil }
         self.root = root.standardizedFileURL.path
-        guard watchFolders() else {
-            close(descriptor)
-            return nil
-        }
+        // On failure `deinit` closes the descriptor (the object is whole by then).
+        guard watchFolders() else { return nil }
     }
 
     deinit { close(descriptor) }
