@@ -6,9 +6,12 @@
 /// step. Not a cryptographic hash: it guards against accidental equality of different inputs (about one in
 /// 2^64 for a pair), which is what a cache key needs; nobody gains from forging a page that renders stale.
 public struct StableHash: Hashable, Sendable, CustomStringConvertible {
+    /// The first 64 bits.
     public var high: UInt64
+    /// The last 64 bits.
     public var low: UInt64
 
+    /// The hash with these two halves (as a record holds them).
     public init(high: UInt64, low: UInt64) {
         self.high = high
         self.low = low
@@ -32,6 +35,7 @@ public struct StableHasher: Sendable {
     private var b: UInt64 = 0xC2B2_AE3D_27D4_EB4F
     private var count: UInt64 = 0
 
+    /// A hasher that has seen nothing yet.
     public init() {}
 
     private static let p1: UInt64 = 0x87C3_7B91_1142_53D5

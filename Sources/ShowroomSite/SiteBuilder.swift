@@ -29,8 +29,9 @@ public struct SiteResult: Sendable {
     /// redirect page too) → source file. Filled by builds with an `OutputInspector` only, so that a check
     /// can point at the file a marketer edits.
     public var pageFiles: [String: String] = [:]
-    /// Content pages rendered by this build, and content pages whose previous output it kept.
+    /// Content pages rendered by this build.
     public var rendered = 0
+    /// Content pages whose previous output this build kept.
     public var reused = 0
     /// Whether the whole site was kept as the previous build left it (nothing it is made from changed); its
     /// `uses`, `assetFiles` and `inputs` are then empty here and stay in its build record.

@@ -35,6 +35,7 @@ public struct StudioOptions: Sendable {
 
     /// Why a password file cannot be used, said so its user can fix it.
     public struct PasswordFileProblem: Error, CustomStringConvertible {
+        /// What is wrong with the file and how to fix it, with the file's path and line.
         public var description: String
     }
 

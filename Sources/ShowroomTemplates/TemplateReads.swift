@@ -74,6 +74,7 @@ public struct TemplateReads: Sendable, Equatable {
         return body
     }
 
+    /// Reads of nothing, to be filled in (or joined from several templates).
     public init() {}
 
     /// Whether a name starting with `first` is written (any `first.x` too).

@@ -188,6 +188,7 @@ public struct Workspace: Sendable {
     /// parses only the pages whose files changed.
     package typealias PageCache = FileCache<ParsedPage>
 
+    /// Every page below `folder` (relative to the root), read and parsed, with the problems found.
     public func loadPages(under folder: String) -> ([PageSource], [Diagnostic]) {
         loadPages(under: folder, cache: nil)
     }

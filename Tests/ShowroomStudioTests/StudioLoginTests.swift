@@ -25,11 +25,12 @@ struct StudioLoginTests {
         let folder = try TemporaryFolder("studio-password")
         defer { folder.remove() }
         let file = try folder.write("correct horse battery\n", to: "password")
-        try await StudioStage.with(host: "0.0.0.0", passwordFile: file, sessionLifetime: .milliseconds(500)) { stage in
+        // Long enough for the first page to come back on a busy CI machine, short enough to wait out.
+        try await StudioStage.with(host: "0.0.0.0", passwordFile: file, sessionLifetime: .seconds(4)) { stage in
             let browser = StudioStage.Browser(stage)
             #expect(try await browser.post("/_studio/login", [("token", "correct horse battery")], csrf: .some(nil)).status == 303)
             #expect(try await browser.get("/_studio/").status == 200)
-            try await Task.sleep(for: .seconds(1))
+            try await Task.sleep(for: .seconds(5))
             #expect(try await browser.get("/_studio/").status == 303)
         }
     }
