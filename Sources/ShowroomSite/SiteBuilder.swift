@@ -65,43 +65,6 @@ struct FleetInputs: Sendable {
     var sourceHashes = SourceHashes()
 }
 
-/// The hashes and stamps of a build's inputs, taken before the build reads them: a record then never pairs an
-/// input changed during the build with output made from it as it was before.
-struct SourceHashes: Sendable {
-    /// The text of each site's site.yaml, by site id.
-    var sites: [String: StableHash] = [:]
-    /// showroom.yaml's text.
-    var fleet = StableHash(high: 0, low: 0)
-    /// assets/catalog.yaml's text.
-    var catalog = StableHash(high: 0, low: 0)
-    /// `templates/`, `shared/`, showroom.yaml and the catalogue (`SiteReuse.sharedStamps`).
-    var shared = StableHash(high: 0, low: 0)
-    /// Each site folder's stamps (`SiteReuse.folderStamps`), by site id.
-    var folders: [String: SiteReuse.Stamps] = [:]
-    /// Every library file's stamp, by workspace path.
-    var assetFiles: [String: FileStamp] = [:]
-
-    static func take(root: URL, sites: [String]?) -> SourceHashes {
-        var hashes = SourceHashes()
-        func text(_ path: String) -> StableHash {
-            StableHasher.hash((try? String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)) ?? "")
-        }
-        hashes.fleet = text("showroom.yaml")
-        hashes.catalog = text("assets/catalog.yaml")
-        hashes.shared = SiteReuse.sharedStamps(root: root)
-        let folders = ((try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("sites").path)) ?? [])
-            .filter { !$0.hasPrefix(".") && (sites?.contains($0) ?? true) }
-        for id in folders {
-            hashes.sites[id] = text("sites/\(id)/site.yaml")
-            hashes.folders[id] = SiteReuse.folderStamps(folder: "sites/\(id)", root: root)
-        }
-        for (path, stamp) in WorkspaceFiles.stamps(under: root.appendingPathComponent("assets/files"), inside: root) {
-            hashes.assetFiles["assets/files/" + path] = stamp
-        }
-        return hashes
-    }
-}
-
 /// Builds one site into a staging folder: prepares its templates, pages and template values, checks every
 /// name the layouts use, then runs each output in turn (pages, 404, aliases, feeds, sitemap, robots.txt)
 /// and places the assets they use. It never touches the live output; the fleet build swaps the folder in
@@ -291,9 +254,7 @@ struct SiteBuilder {
         let year = SiteValues.civil(inputs.now).0
         var components = DateComponents()
         (components.year, components.month, components.day) = (year + 1, 1, 1)
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        return calendar.date(from: components)?.addingTimeInterval(-2 * 86400)
+        return Self.utc.date(from: components)?.addingTimeInterval(-2 * 86400)
     }
 
     /// A feed none of whose entries has a date is dated today: the next day changes it.
@@ -302,10 +263,15 @@ struct SiteBuilder {
             page.kind != .page && page.source.feed && !scope.listedIndexes(by: page).contains { pages[$0].source.date != nil }
         }
         guard undated else { return nil }
+        return Self.utc.nextDate(after: inputs.now, matching: DateComponents(hour: 0, minute: 0, second: 0), matchingPolicy: .nextTime)
+    }
+
+    /// The calendar the output's day and year changes are judged in (the earliest a day can change anywhere).
+    private static let utc: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
-        return calendar.nextDate(after: inputs.now, matching: DateComponents(hour: 0, minute: 0, second: 0), matchingPolicy: .nextTime)
-    }
+        return calendar
+    }()
 
     /// `asset:` strings inside a YAML value, with their locations.
     static func collectAssetReferences(_ node: YAMLNode, into references: inout [String: [SourceLocation]]) {

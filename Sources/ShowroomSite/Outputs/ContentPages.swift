@@ -106,12 +106,7 @@ struct ContentPages: SiteOutput {
             result.diagnostics += copied.diagnostics
             result.files += copied.files
         }
-        for id in written.assets.sorted() {
-            let location = ownReferences[id]?.first ?? build.templateReferences[id]?.first ?? values.references[id]?.first
-                ?? SourceLocation(file: source.file)
-            result.uses.append(UsageIndex.Use(asset: id, site: build.site.id, page: page.url, file: location.file,
-                                              line: location.line, column: location.column))
-        }
+        for id in written.assets.sorted() { result.uses.append(Self.use(of: id, on: page, namedAt: ownReferences[id]?.first, in: build)) }
         result.rendered = 1
         if let reuse = build.reuse, let key, written.ok, !result.diagnostics.hasErrors {
             var assets: [String: StableHash] = [:]
@@ -121,6 +116,14 @@ struct ContentPages: SiteOutput {
                 key: key, assets: assets, written: written.assets.sorted().map { ($0, ownReferences[$0]?.first) }, diagnostics: result.diagnostics)))
         }
         return result
+    }
+
+    /// The usage row of asset `id` on `page`, placed where the page itself names it, else where a template or a
+    /// shared value does, else at the page's file.
+    static func use(of id: String, on page: SitePage, namedAt own: SourceLocation?, in build: SiteBuild) -> UsageIndex.Use {
+        let location = own ?? build.templateReferences[id]?.first ?? build.values.references[id]?.first
+            ?? SourceLocation(file: page.source.file)
+        return UsageIndex.Use(asset: id, site: build.site.id, page: page.url, file: location.file, line: location.line, column: location.column)
     }
 
     /// The files a content page's output has: its `index.html` and its bundle's files.

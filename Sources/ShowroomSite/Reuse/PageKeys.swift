@@ -37,14 +37,10 @@ struct PageKeys: Sendable {
         root = inputs.workspace.root.standardizedFileURL.path
         summaries = ConcurrentMap.map(scope.summaries) { $0.stableHash }
         var hasher = StableHasher()
-        hasher.combine(EngineIdentity.hash)
+        hasher.combineBuild(of: site, inputs: inputs, snippet: snippet)
         // Hashed before the workspace was read, so an edit made while it builds counts as a change next time.
         hasher.combine(inputs.sourceHashes.sites[site.id] ?? StableHasher.hash(UUID().uuidString))
         hasher.combine(inputs.sourceHashes.fleet)
-        hasher.combine(site.baseURL)
-        hasher.combine(snippet)
-        for change in inputs.addressChanges { hasher.combine(String(describing: change)) }
-        hasher.combine(inputs.includeDrafts)
         for title in alertTitles { hasher.combine(title) }
         // The picture partial renders the photos a page's Markdown shows, from the asset alone.
         if templates.has("picture") { Self.combineTemplates(templates.library.reads(of: "picture").templates, of: templates, into: &hasher) }
@@ -168,35 +164,4 @@ struct PageKeys: Sendable {
         }
     }
 
-}
-
-/// Which build of Showroom made an output: its version and its executable's stamp, so that a changed engine
-/// (a new release, or a developer's rebuild) reuses nothing an older one wrote.
-enum EngineIdentity {
-    static let hash: StableHash = {
-        var hasher = StableHasher()
-        hasher.combine(ShowroomVersion.current)
-        if let stamp = FileStamp(path: "/proc/self/exe") ?? CommandLine.arguments.first.flatMap(FileStamp.init(path:)) {
-            hasher.combine(stamp)
-        }
-        return hasher.finalize()
-    }()
-}
-
-/// The rules reuse follows.
-enum ReuseRules {
-    /// A file changed more recently than this may change again within one tick of the file system's clock
-    /// without its stamp changing, so its stamp is not trusted to say it is unchanged.
-    static let trustedAge: Duration = .seconds(2)
-}
-
-extension StableHasher {
-    /// Mixes in a file's stamp (size, times, inode, device).
-    mutating func combine(_ stamp: FileStamp) {
-        combine(stamp.size)
-        combine(stamp.modified)
-        combine(stamp.changed)
-        combine(stamp.inode)
-        combine(stamp.device)
-    }
 }

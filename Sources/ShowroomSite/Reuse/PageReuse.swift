@@ -37,12 +37,7 @@ final class PageReuse: Sendable {
         var result = OutputResult()
         result.files = files.count
         result.diagnostics = old.diagnostics
-        for (id, written) in old.written {
-            let location = written ?? build.templateReferences[id]?.first ?? build.values.references[id]?.first
-                ?? SourceLocation(file: page.source.file)
-            result.uses.append(UsageIndex.Use(asset: id, site: build.site.id, page: page.url, file: location.file,
-                                              line: location.line, column: location.column))
-        }
+        for (id, own) in old.written { result.uses.append(ContentPages.use(of: id, on: page, namedAt: own, in: build)) }
         result.reused = 1
         result.pageRecords = [(page.outputPath, old)]
         return result

@@ -33,12 +33,9 @@ enum SiteReuse {
     /// snippet (which names every site's host), `--baseURL` and `--drafts`.
     static func siteKey(_ site: SiteConfig, inputs: FleetInputs, sharedStamps: StableHash) -> StableHash {
         var hasher = StableHasher()
-        hasher.combine(EngineIdentity.hash)
+        hasher.combineBuild(of: site, inputs: inputs,
+                            snippet: PageWriter(site: site, inputs: inputs, files: SiteFiles(site: site.id, folder: "", inspector: nil)).snippet)
         hasher.combine(sharedStamps)
-        hasher.combine(PageWriter(site: site, inputs: inputs, files: SiteFiles(site: site.id, folder: "", inspector: nil)).snippet)
-        for change in inputs.addressChanges { hasher.combine(String(describing: change)) }
-        hasher.combine(inputs.includeDrafts)
-        hasher.combine(site.baseURL)
         return hasher.finalize()
     }
 
